@@ -1,0 +1,40 @@
+# Money Claims. The two commands a newcomer needs:
+#   make run    set everything up and run the portal (embedded: SQLite, Celery without Redis)
+#   make test   set everything up and run the whole test suite (PostgreSQL and Redis)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
+TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
+
+.PHONY: setup run test bench sweeps clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+	./scripts/run.sh
+
+test: setup
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/sweep_bench.py $(BENCH_ARGS)
+
+sweeps: setup
+	$(PY) manage.py run_sweeps
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,61 @@
+"""Demo users for each role, and demo drafts, for trying the portal locally. Idempotent."""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import StaffRole
+from claims.models import Claim
+from claims.services import claim_draft_create
+from ocmc import clock
+from rules import periods
+
+DEMO_PASSWORD = "money-claims-demo"
+
+#: email, first name, last name, staff role (None for the public), superuser
+DEMO_USERS: list[tuple[str, str, str, StaffRole | None, bool]] = [
+    ("claimant@example.com", "Clara", "Claimant", None, False),
+    ("defendant@example.com", "Dev", "Defendant", None, False),
+    ("caseworker@example.com", "Casey", "Worker", StaffRole.CASEWORKER, False),
+    ("adviser@example.com", "Lee", "Adviser", StaffRole.LEGAL_ADVISER, False),
+    ("judge@example.com", "Judith", "Bench", StaffRole.JUDGE, False),
+    ("admin@example.com", "Ada", "Admin", None, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo users (one for each role) and two demo draft claims."
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        users = {}
+        for email, first, last, role, superuser in DEMO_USERS:
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                user = User(email=email)
+                user.set_password(DEMO_PASSWORD)
+            user.first_name, user.last_name = first, last
+            user.is_staff = bool(role) or superuser
+            user.is_superuser = superuser
+            user.save()
+            if role:
+                user.groups.set([Group.objects.get(name=role.value)])
+            users[email] = user
+        claimant = users["claimant@example.com"]
+        if not Claim.objects.filter(owner=claimant).exists():
+            claim_draft_create(owner=claimant, data={"defendant_name": "Acme Windows Ltd"})
+            old = claim_draft_create(owner=claimant, data={"defendant_name": "Mr Sam Jones"})
+            # A draft last saved 26 days ago: the scheduled job deletes it in two days.
+            saved = clock.now() - timedelta(days=26)
+            Claim.objects.filter(pk=old.pk).update(
+                last_saved_at=saved, created_at=saved, draft_expires_at=periods.draft_28(saved)
+            )
+        self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+        for email, first, last, role, superuser in DEMO_USERS:
+            what = role.label if role else ("administrator" if superuser else "member of the public")
+            self.stdout.write(f"  {email:<26} {what}")

@@ -1,0 +1,26 @@
+"""Reads. Every view gets its claim through ``get_claim_for_user``: one place checks access."""
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Claim
+from .policy import Action, can
+
+
+def claims_for_user(user: Any) -> QuerySet[Claim]:
+    """The claims shown on the user's dashboard."""
+    if not getattr(user, "is_authenticated", False):
+        return Claim.objects.none()
+    return Claim.objects.filter(owner=user)
+
+
+def get_claim_for_user(user: Any, public_id: UUID | str) -> Claim:
+    """The claim, if the user may see it; otherwise 404, exactly as for a claim that does not exist."""
+    claim = Claim.objects.filter(public_id=public_id).select_related("owner").first()
+    if claim is None or not can(user, claim, Action.VIEW):
+        raise Http404("No such claim")
+    return claim

@@ -1,0 +1,85 @@
+"""Every step on a claim goes through a function here.
+
+Each one runs in a transaction, locks the claim row, checks who may act
+(``claims.policy``), changes the claim, records the step on the timeline and queues the
+notifications, all in that one transaction. Views and Celery tasks call these functions;
+they never change a claim themselves. ``actor=None`` means the court's automated system
+(a scheduled job acting on a deadline).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from court.notifications import notify
+from ocmc import clock
+from rules import periods
+
+from . import timeline
+from .constants import ClaimState
+from .errors import ClaimError
+from .models import Claim
+from .policy import Action, require
+
+
+def _locked(claim_id: int) -> Claim | None:
+    return Claim.objects.select_for_update().filter(pk=claim_id).first()
+
+
+def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Claim:
+    """Start a draft claim for ``owner``."""
+    now = clock.now()
+    with transaction.atomic():
+        claim = Claim.objects.create(
+            owner=owner,
+            draft_data=dict(data or {}),
+            created_at=now,
+            last_saved_at=now,
+            draft_expires_at=periods.draft_28(now),
+        )
+        timeline.record(claim, kind="draft_started", summary="Draft claim started", actor=owner)
+    return claim
+
+
+def claim_draft_save(*, claim_id: int, actor: Any, data: dict[str, Any]) -> Claim:
+    """Save answers to a draft; saving restarts its 28 days."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This draft no longer exists.")
+        require(actor, claim, Action.EDIT_DRAFT)
+        now = clock.now()
+        claim.draft_data = {**claim.draft_data, **data}
+        claim.last_saved_at = now
+        claim.draft_expires_at = periods.draft_28(now)
+        claim.save(update_fields=["draft_data", "last_saved_at", "draft_expires_at"])
+    return claim
+
+
+def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
+    """Delete a draft claim: by its owner at any time, or by the court once it has expired.
+
+    Returns True if this call deleted it; False if there was nothing to do (already
+    deleted, or saved again since it was found overdue), so a sweep can call it twice.
+    """
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            return False
+        if actor is None:
+            if claim.state != ClaimState.DRAFT or claim.draft_expires_at is None:
+                return False
+            if claim.draft_expires_at > clock.now():
+                return False
+            owner = claim.owner
+            notify(
+                kind="draft_deleted",
+                to_email=owner.email,
+                user=owner,
+                context={"owner": owner, "claim": claim, "last_saved_at": claim.last_saved_at},
+            )
+        else:
+            require(actor, claim, Action.DELETE_DRAFT)
+        claim.delete()
+    return True

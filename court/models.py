@@ -1,0 +1,110 @@
+"""The court's own records that are not about one claim.
+
+- ``ClosureDay`` and ``Outage``: the data of the court calendar (PD 51R Section 14) that
+  court staff keep; weekends and bank holidays come from ``rules.calendar``.
+- ``JobRun``: one row per run of a scheduled job (a deadline sweep), for staff to see.
+- ``Notification``: the outbox of emails to parties, written in the same transaction as
+  the step that causes them and sent afterwards by the worker.
+"""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class ClosureDay(models.Model):
+    """A day HMCTS announced the court office closed, other than weekends and bank holidays."""
+
+    day = models.DateField(unique=True)
+    reason = models.CharField(max_length=200, help_text="For example: HMCTS announced closure, Christmas Eve.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = "court closure day"
+
+    def __str__(self) -> str:
+        return f"{self.day:%A %-d %B %Y}: {self.reason}"
+
+
+class Outage(models.Model):
+    """A window in which the website could not receive forms (14.1(2))."""
+
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    description = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = "website outage"
+        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="outage_ends_after_start")]
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "The outage must end after it starts."})
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y %H:%M} to {self.end:%d/%m/%Y %H:%M}: {self.description}"
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job."""
+
+    job = models.CharField(max_length=100)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    examined = models.PositiveIntegerField(default=0, help_text="Overdue rows the job looked at.")
+    changed = models.PositiveIntegerField(default=0, help_text="Rows the job acted on.")
+    failed = models.PositiveIntegerField(default=0, help_text="Rows that raised an error (retried next run).")
+    errors = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["job", "-started_at"])]
+        verbose_name = "scheduled job run"
+
+    @property
+    def outcome(self) -> str:
+        if self.finished_at is None:
+            return "running (or stopped)"
+        return "errors" if self.failed else "ok"
+
+    def __str__(self) -> str:
+        return f"{self.job} at {self.started_at:%Y-%m-%d %H:%M:%S}"
+
+
+class Notification(models.Model):
+    """An email to a party, queued with the step that caused it (the outbox)."""
+
+    kind = models.CharField(max_length=80)
+    to_email = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
+    claim_number = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, help_text="Empty once sent or given up.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"], name="notification_due_idx", condition=models.Q(next_attempt_at__isnull=False)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to_email}"

@@ -1,0 +1,91 @@
+"""Telling the parties: the email outbox.
+
+``notify`` renders the email and stores it in the same transaction as the step that
+causes it, so a step that rolls back tells nobody and a step that commits always tells
+(PD 51R 3.1). Sending happens after commit, by the worker; a failed send is retried with
+back-off by the ``court.send_pending_notifications`` sweep.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from ocmc import clock
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+#: The sweep leaves a new email this long to the immediate send before it tries itself.
+FIRST_RETRY_AFTER = timedelta(minutes=2)
+
+
+def render_email(kind: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Render ``templates/emails/<kind>.txt``: the first line is ``Subject: …``."""
+    text = render_to_string(f"emails/{kind}.txt", {"service_name": settings.SERVICE_NAME, **context})
+    first, _, body = text.lstrip().partition("\n")
+    if not first.startswith("Subject:"):
+        raise ValueError(f"email template {kind!r} must start with a Subject: line")
+    return first.removeprefix("Subject:").strip(), body.strip() + "\n"
+
+
+def notify(
+    *, kind: str, to_email: str, context: dict[str, Any], user: Any = None, claim_number: str = ""
+) -> Notification:
+    """Queue an email; it is sent once the surrounding transaction commits."""
+    subject, body = render_email(kind, context)
+    now = clock.now()
+    notification = Notification.objects.create(
+        kind=kind,
+        to_email=to_email,
+        subject=subject,
+        body=body,
+        user=user,
+        claim_number=claim_number,
+        created_at=now,
+        next_attempt_at=now + FIRST_RETRY_AFTER,
+    )
+    transaction.on_commit(lambda: _enqueue(notification.pk))
+    return notification
+
+
+def _enqueue(pk: int) -> None:
+    from .tasks import send_notification
+
+    try:
+        send_notification.delay(pk)
+    except Exception:  # broker down: the sweep sends it later
+        logger.warning("could not queue notification %s; the sweep will send it", pk, exc_info=True)
+
+
+def notification_send(*, notification_id: int) -> bool:
+    """Send one queued email; True if it was sent now. Safe to call twice."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update().filter(pk=notification_id, sent_at__isnull=True).first()
+        )
+        if notification is None:
+            return False
+        now = clock.now()
+        notification.attempts += 1
+        try:
+            send_mail(notification.subject, notification.body, None, [notification.to_email])
+        except Exception as exc:
+            notification.last_error = f"{type(exc).__name__}: {exc}"
+            notification.next_attempt_at = (
+                now + timedelta(minutes=2**notification.attempts) if notification.attempts < MAX_ATTEMPTS else None
+            )
+            notification.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            logger.warning("sending notification %s failed: %s", notification_id, exc)
+            return False
+        notification.sent_at = now
+        notification.next_attempt_at = None
+        notification.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
+        return True

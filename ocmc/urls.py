@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from court import views as court_views
+
+admin.site.site_header = "Money Claims: court staff"
+admin.site.site_title = "Money Claims staff"
+admin.site.index_title = "Court work"
+
+urlpatterns = [
+    path("", court_views.home, name="home"),
+    path("court-closed-days/", court_views.closed_days, name="closed_days"),
+    path("healthz", court_views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("claims/", include("claims.urls")),
+    path("admin/", admin.site.urls),
+]
