@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
 
         from .groups import ensure_staff_groups
 
-        post_migrate.connect(ensure_staff_groups, sender=self)
+        # After every app's migrations: the permissions of later apps exist only then.
+        post_migrate.connect(ensure_staff_groups, dispatch_uid="accounts.ensure_staff_groups")

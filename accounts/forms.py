@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -20,7 +20,7 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field.text("username", field_width=Size.TWO_THIRDS),
-            Field.text("password", field_width=Size.TWO_THIRDS),
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
             Button("submit", "Sign in"),
         )

@@ -11,12 +11,12 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django_fsm import FSMField
+from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from .constants import ClaimState
 
 
-class Claim(models.Model):
+class Claim(ConcurrentTransitionMixin, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     state = FSMField(default=ClaimState.DRAFT, choices=ClaimState.choices, protected=True)
     owner = models.ForeignKey(

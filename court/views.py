@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from ocmc import clock
-from rules.calendar import CUTOFF_TIME
 
 from .calendar import upcoming_closed_days
 
@@ -18,7 +17,7 @@ def closed_days(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "court/closed_days.html",
-        {"days": upcoming_closed_days(today, days=365), "today": today, "cutoff": CUTOFF_TIME},
+        {"days": upcoming_closed_days(today, days=365), "today": today},
     )
 
 
