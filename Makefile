@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup run test bench sweeps clean
+.PHONY: setup run test lint bench sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -28,7 +28,11 @@ run: setup
 	./scripts/run.sh
 
 test: setup
+	$(VENV)/bin/ruff check .
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
 
 bench: setup
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/sweep_bench.py $(BENCH_ARGS)

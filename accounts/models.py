@@ -15,7 +15,7 @@ from django.db import models
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def _create(self, email: str, password: str | None, **extra: object) -> "User":
+    def _create(self, email: str, password: str | None, **extra: object) -> User:
         if not email:
             raise ValueError("An email address is required")
         user = self.model(email=self.normalize_email(email).lower(), **extra)
@@ -23,12 +23,12 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create(email, password, **extra)
 
-    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self._create(email, password, **extra)

@@ -28,7 +28,11 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "claims/detail.html",
-        {"claim": claim, "actions": {str(a) for a in allowed_actions(request.user, claim)}, "events": claim.events.all()},
+        {
+            "claim": claim,
+            "actions": {str(action) for action in allowed_actions(request.user, claim)},
+            "events": claim.events.all(),
+        },
     )
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rules.calendar import CourtCalendar, Outage as OutageWindow
+from rules.calendar import CourtCalendar
+from rules.calendar import Outage as OutageWindow
 
 from .models import ClosureDay, Outage
 
@@ -19,4 +20,5 @@ def court_calendar() -> CourtCalendar:
 def upcoming_closed_days(start: date, days: int = 120) -> list[tuple[date, str]]:
     """Closed weekdays (bank holidays and closures) in the next ``days`` days, for the public page."""
     cal = court_calendar()
-    return [(day, reason) for day, reason in cal.closed_days_between(start, start + timedelta(days=days)) if day.weekday() < 5]
+    closed = cal.closed_days_between(start, start + timedelta(days=days))
+    return [(day, reason) for day, reason in closed if day.weekday() < 5]

@@ -45,14 +45,16 @@ class Outage(models.Model):
     class Meta:
         ordering = ["-start"]
         verbose_name = "website outage"
-        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="outage_ends_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="outage_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y %H:%M} to {self.end:%d/%m/%Y %H:%M}: {self.description}"
 
     def clean(self) -> None:
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": "The outage must end after it starts."})
-
-    def __str__(self) -> str:
-        return f"{self.start:%d/%m/%Y %H:%M} to {self.end:%d/%m/%Y %H:%M}: {self.description}"
 
 
 class JobRun(models.Model):
@@ -71,14 +73,14 @@ class JobRun(models.Model):
         indexes = [models.Index(fields=["job", "-started_at"])]
         verbose_name = "scheduled job run"
 
+    def __str__(self) -> str:
+        return f"{self.job} at {self.started_at:%Y-%m-%d %H:%M:%S}"
+
     @property
     def outcome(self) -> str:
         if self.finished_at is None:
             return "running (or stopped)"
         return "errors" if self.failed else "ok"
-
-    def __str__(self) -> str:
-        return f"{self.job} at {self.started_at:%Y-%m-%d %H:%M:%S}"
 
 
 class Notification(models.Model):
@@ -102,7 +104,9 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(
-                fields=["next_attempt_at"], name="notification_due_idx", condition=models.Q(next_attempt_at__isnull=False)
+                fields=["next_attempt_at"],
+                name="notification_due_idx",
+                condition=models.Q(next_attempt_at__isnull=False),
             )
         ]
 

@@ -17,9 +17,10 @@ two concurrently acts on each row exactly once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet

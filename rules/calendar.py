@@ -23,10 +23,10 @@ rules hold across GMT/BST changes.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Iterable
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -97,7 +97,7 @@ class CourtCalendar:
     outages: tuple[Outage, ...] = ()
 
     @classmethod
-    def build(cls, closures: Iterable[date] = (), outages: Iterable[Outage] = ()) -> "CourtCalendar":
+    def build(cls, closures: Iterable[date] = (), outages: Iterable[Outage] = ()) -> CourtCalendar:
         return cls(closures=frozenset(closures), outages=tuple(sorted(outages, key=lambda o: o.start)))
 
     # --- days -----------------------------------------------------------------------

@@ -51,12 +51,9 @@ def test_a_real_worker_runs_the_sweeps_through_redis(make_user):
 @pytest.mark.slow
 def test_embedded_mode_runs_scheduled_sweeps_without_redis(tmp_path):
     """`make run`'s mode: SQLite and Celery's filesystem transport, beat inside the worker."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "CELERY_TASK_ALWAYS_EAGER"}
-    }
-    env.update({"OCMC_VAR_DIR": str(tmp_path), "SWEEP_INTERVAL_SECONDS": "1", "DJANGO_SETTINGS_MODULE": "ocmc.settings"})
+    unset = {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "CELERY_TASK_ALWAYS_EAGER"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
+    env.update(OCMC_VAR_DIR=str(tmp_path), SWEEP_INTERVAL_SECONDS="1", DJANGO_SETTINGS_MODULE="ocmc.settings")
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
     subprocess.run(

@@ -42,7 +42,8 @@ def test_sign_in_shows_a_govuk_error_summary_and_keeps_the_email(client, make_us
 
 def test_sign_in_and_out(client, make_user):
     make_user(email="pat@example.com")
-    response = client.post(reverse("accounts:login"), {"username": "pat@example.com", "password": "correct-horse-battery"})
+    credentials = {"username": "pat@example.com", "password": "correct-horse-battery"}
+    response = client.post(reverse("accounts:login"), credentials)
     assert response.status_code == 302 and response["Location"] == reverse("claims:dashboard")
     assert client.get(reverse("claims:dashboard")).status_code == 200
     client.post(reverse("accounts:logout"))

@@ -65,7 +65,11 @@ def test_an_outage_that_ends_before_it_starts_is_refused(client, caseworker):
     client.force_login(caseworker)
     response = client.post(
         reverse("admin:court_outage_add"),
-        {"start_0": "22/03/2027", "start_1": "14:00:00", "end_0": "22/03/2027", "end_1": "13:00:00", "description": "x"},
+        {
+            "start_0": "22/03/2027", "start_1": "14:00:00",
+            "end_0": "22/03/2027", "end_1": "13:00:00",
+            "description": "x",
+        },
     )
     assert response.status_code == 200
     assert "The outage must end after it starts." in response.content.decode()

@@ -55,7 +55,7 @@ class Command(BaseCommand):
             Claim.objects.filter(pk=old.pk).update(
                 last_saved_at=saved, created_at=saved, draft_expires_at=periods.draft_28(saved)
             )
-        self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
-        for email, first, last, role, superuser in DEMO_USERS:
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+        for email, _first, _last, role, superuser in DEMO_USERS:
             what = role.label if role else ("administrator" if superuser else "member of the public")
             self.stdout.write(f"  {email:<26} {what}")
