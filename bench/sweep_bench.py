@@ -187,7 +187,7 @@ def main() -> int:
             c.execute(q, {"state": ClaimState.DRAFT.value, "owners": owners, "n_owners": len(owners),
                           "threshold": threshold, "n": n})
             inserted = c.rowcount
-            c.execute(f"SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [claims_t, n])
+            c.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [claims_t, n])
         return inserted
 
     reused = False

@@ -24,7 +24,8 @@ from .policy import Action, require
 
 
 def _locked(claim_id: int) -> Claim | None:
-    return Claim.objects.select_for_update().filter(pk=claim_id).first()
+    """The claim, locked for the rest of the transaction (its owner read, not locked)."""
+    return Claim.objects.select_for_update(of=("self",)).select_related("owner").filter(pk=claim_id).first()
 
 
 def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Claim:
