@@ -10,7 +10,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-liberation \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml ./
 COPY . .
 COPY --from=assets /app/node_modules ./node_modules
 RUN pip install --no-cache-dir -e . && python manage.py collectstatic --noinput -v0 \

@@ -106,10 +106,6 @@ def run_sweep(sweep: Sweep | str, *, batch_size: int | None = None) -> JobRun:
     return run
 
 
-def run_all() -> list[JobRun]:
-    return [run_sweep(sweep) for sweep in registered().values()]
-
-
 # The court's own sweep: emails whose first sending did not happen (worker down, SMTP error).
 def _pending_notifications(now: datetime) -> QuerySet[Any]:
     from .models import Notification

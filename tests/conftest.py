@@ -45,10 +45,6 @@ def travel():
         traveller.stop()
 
 
-def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    pass
-
-
 @pytest.fixture(autouse=True)
 def _skip_postgres_only_elsewhere(request: Any) -> None:
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":

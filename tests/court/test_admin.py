@@ -46,16 +46,15 @@ def test_caseworker_adds_a_closure_day_and_it_moves_deadlines(client, caseworker
     assert court_calendar().cutoff(date(2027, 3, 22)) == uk(2027, 3, 23, 16, 0)
 
 
+def post_outage(client, *, start: str, end: str, description: str):
+    """Submit the admin's add-outage form for 22 March 2027, times as HH:MM:SS."""
+    form = {"start_0": "22/03/2027", "start_1": start, "end_0": "22/03/2027", "end_1": end, "description": description}
+    return client.post(reverse("admin:court_outage_add"), form)
+
+
 def test_caseworker_records_an_outage(client, caseworker):
     client.force_login(caseworker)
-    response = client.post(
-        reverse("admin:court_outage_add"),
-        {
-            "start_0": "22/03/2027", "start_1": "14:00:00",
-            "end_0": "22/03/2027", "end_1": "17:30:00",
-            "description": "Payment and upload pages unavailable",
-        },
-    )
+    response = post_outage(client, start="14:00:00", end="17:30:00", description="Payment pages unavailable")
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Outage.objects.get().created_by == caseworker
     assert court_calendar().cutoff(date(2027, 3, 22)) == uk(2027, 3, 23, 16, 0)
@@ -63,14 +62,7 @@ def test_caseworker_records_an_outage(client, caseworker):
 
 def test_an_outage_that_ends_before_it_starts_is_refused(client, caseworker):
     client.force_login(caseworker)
-    response = client.post(
-        reverse("admin:court_outage_add"),
-        {
-            "start_0": "22/03/2027", "start_1": "14:00:00",
-            "end_0": "22/03/2027", "end_1": "13:00:00",
-            "description": "x",
-        },
-    )
+    response = post_outage(client, start="14:00:00", end="13:00:00", description="Backwards")
     assert response.status_code == 200
     assert "The outage must end after it starts." in response.content.decode()
     assert not Outage.objects.exists()
