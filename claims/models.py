@@ -29,6 +29,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     last_saved_at = models.DateTimeField()
     #: DRAFT-28: a draft not saved for 28 days is deleted. Empty once the claim is submitted.
     draft_expires_at = models.DateTimeField(null=True, blank=True)
+    #: When to warn the owner that the draft will be deleted (7 days before). Empty once sent.
+    draft_reminder_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-last_saved_at", "-pk"]
@@ -36,6 +38,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["draft_expires_at"], name="claim_draft_expiry_idx",
                 condition=models.Q(draft_expires_at__isnull=False),
+            ),
+            models.Index(
+                fields=["draft_reminder_at"], name="claim_draft_reminder_idx",
+                condition=models.Q(draft_reminder_at__isnull=False),
             ),
         ]
 

@@ -9,7 +9,7 @@ from court.sweeps import Sweep, register
 
 from .constants import ClaimState
 from .models import Claim
-from .services import claim_draft_delete
+from .services import claim_draft_delete, claim_draft_remind
 
 
 def expired_drafts(now: datetime) -> QuerySet[Claim]:
@@ -22,5 +22,19 @@ DELETE_EXPIRED_DRAFTS = register(
         description="Delete draft claims not saved for 28 days (DRAFT-28).",
         overdue=expired_drafts,
         act=lambda pk: claim_draft_delete(claim_id=pk, actor=None),
+    )
+)
+
+
+def drafts_to_remind(now: datetime) -> QuerySet[Claim]:
+    return Claim.objects.filter(state=ClaimState.DRAFT, draft_reminder_at__lte=now).order_by("draft_reminder_at", "pk")
+
+
+REMIND_EXPIRING_DRAFTS = register(
+    Sweep(
+        name="claims.remind_expiring_drafts",
+        description="Warn owners 7 days before a draft claim is deleted.",
+        overdue=drafts_to_remind,
+        act=lambda pk: claim_draft_remind(claim_id=pk),
     )
 )

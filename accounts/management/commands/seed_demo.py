@@ -52,8 +52,10 @@ class Command(BaseCommand):
             old = claim_draft_create(owner=claimant, data={"defendant_name": "Mr Sam Jones"})
             # A draft last saved 26 days ago: the scheduled job deletes it in two days.
             saved = clock.now() - timedelta(days=26)
+            expires = periods.draft_28(saved)
             Claim.objects.filter(pk=old.pk).update(
-                last_saved_at=saved, created_at=saved, draft_expires_at=periods.draft_28(saved)
+                last_saved_at=saved, created_at=saved, draft_expires_at=expires,
+                draft_reminder_at=periods.draft_reminder(expires),
             )
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, _first, _last, role, superuser in DEMO_USERS:
