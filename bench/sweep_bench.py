@@ -256,19 +256,19 @@ def main() -> int:
 
     # --- (b) the full sweep -----------------------------------------------------------
     rss_before_sweep = rss_mib()
-    counter = QueryCounter()
-    with connection.execute_wrapper(counter):
-        t = time.perf_counter()
-        run = run_sweep(sweep, batch_size=args.batch_size)
-        sweep_s = time.perf_counter() - t
+    def counted_sweep() -> tuple[object, float, QueryCounter]:
+        """One run of the sweep: the JobRun, its seconds, and its SQL statements."""
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            started = time.perf_counter()
+            job_run = run_sweep(sweep, batch_size=args.batch_size)
+            return job_run, time.perf_counter() - started, counter
+
+    run, sweep_s, counter = counted_sweep()
     rss_after_sweep = rss_mib()
 
     # --- (c) the second, empty sweep --------------------------------------------------
-    counter2 = QueryCounter()
-    with connection.execute_wrapper(counter2):
-        t = time.perf_counter()
-        run2 = run_sweep(sweep, batch_size=args.batch_size)
-        sweep2_s = time.perf_counter() - t
+    run2, sweep2_s, counter2 = counted_sweep()
 
     # --- checks -----------------------------------------------------------------------
     remaining = Claim.objects.count()

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from court.sweeps import Sweep, register
+from court.sweeps import Sweep, due, register
 
 from .constants import ClaimState
 from .models import Claim
@@ -13,7 +13,7 @@ from .services import claim_draft_delete, claim_draft_remind
 
 
 def expired_drafts(now: datetime) -> QuerySet[Claim]:
-    return Claim.objects.filter(state=ClaimState.DRAFT, draft_expires_at__lte=now).order_by("draft_expires_at", "pk")
+    return due(Claim.objects.filter(state=ClaimState.DRAFT), "draft_expires_at", now)
 
 
 DELETE_EXPIRED_DRAFTS = register(
@@ -27,7 +27,7 @@ DELETE_EXPIRED_DRAFTS = register(
 
 
 def drafts_to_remind(now: datetime) -> QuerySet[Claim]:
-    return Claim.objects.filter(state=ClaimState.DRAFT, draft_reminder_at__lte=now).order_by("draft_reminder_at", "pk")
+    return due(Claim.objects.filter(state=ClaimState.DRAFT), "draft_reminder_at", now)
 
 
 REMIND_EXPIRING_DRAFTS = register(
