@@ -8,12 +8,15 @@ timeline (``ClaimEvent``, PD 51R 3.1: what, when recorded, by whom).
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django_fsm import ConcurrentTransitionMixin, FSMField
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from .constants import ClaimState
+from rules.money import pounds
+
+from .constants import ClaimState, HwfDecision
 
 
 class Claim(ConcurrentTransitionMixin, models.Model):
@@ -32,6 +35,45 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: When to warn the owner that the draft will be deleted (7 days before). Empty once sent.
     draft_reminder_at = models.DateTimeField(null=True, blank=True)
 
+    # -- submission (PD 51R 4.1, 13.1): the claim form as signed ---------------------------
+    #: The OCON1 answers exactly as submitted and signed (``claims.ocon1`` reads them).
+    submitted_data = models.JSONField(null=True, blank=True, editable=False)
+    claimant_name = models.CharField(max_length=300, blank=True)
+    defendant_name = models.CharField(max_length=300, blank=True)
+    #: When the claim form reached the court, and the day it counts as submitted (14.1).
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_on = models.DateField(null=True, blank=True)
+    #: Statement of truth (13.1(1), (3)-(5)): the signer's name, and the date signed.
+    sot_signed_name = models.CharField("statement of truth signed by", max_length=200, blank=True)
+    sot_signed_on = models.DateField("statement of truth dated", null=True, blank=True)
+
+    # -- figures (money.md): exact pounds ---------------------------------------------------
+    principal = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    #: Interest claimed to ``interest_to`` (the submission date, then the issue date once issued).
+    interest = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    interest_to = models.DateField(null=True, blank=True)
+    #: The daily amount after issue until judgment, if interest continues.
+    daily_interest = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    fee = models.DecimalField("court fee", max_digits=10, decimal_places=2, null=True, blank=True)
+    fee_schedule_from = models.DateField(null=True, blank=True)
+
+    # -- Help with Fees (PD 2A.1, 4.3(1A)) ---------------------------------------------------
+    hwf_reference = models.CharField("Help with Fees reference", max_length=20, blank=True)
+    hwf_decision = models.CharField(max_length=10, choices=HwfDecision.choices, blank=True)
+    fee_remitted = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+
+    # -- issue and service (4.3) --------------------------------------------------------------
+    claim_number = models.CharField(max_length=8, unique=True, null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    issue_date = models.DateField(null=True, blank=True)
+    #: For linking the claim online from the letter in the defendant's pack (issue 4).
+    security_code = models.CharField(max_length=12, blank=True, editable=False)
+    #: DEF-19: the defendant's response deadline (16:00 on the last day, rolled to an open
+    #: day), and the nominal last day it was counted to (so it can be recomputed when staff
+    #: add a closure or an outage).
+    response_deadline = models.DateTimeField(null=True, blank=True)
+    response_deadline_day = models.DateField(null=True, blank=True)
+
     class Meta:
         ordering = ["-last_saved_at", "-pk"]
         indexes = [
@@ -43,20 +85,89 @@ class Claim(ConcurrentTransitionMixin, models.Model):
                 fields=["draft_reminder_at"], name="claim_draft_reminder_idx",
                 condition=models.Q(draft_reminder_at__isnull=False),
             ),
+            models.Index(
+                fields=["response_deadline"], name="claim_response_deadline_idx",
+                condition=models.Q(response_deadline__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_state_display()} claim {self.public_id}"
+        return self.claim_number or f"{self.get_state_display()} claim {self.public_id}"
+
+    # -- transitions: called only by ``claims.services`` ----------------------------------
+
+    @transition(field=state, source=ClaimState.DRAFT, target=ClaimState.AWAITING_FEE)
+    def submit(self) -> None:
+        """The claimant signs and submits the claim form (4.1(1)(c))."""
+
+    @transition(field=state, source=ClaimState.AWAITING_FEE, target=ClaimState.DRAFT)
+    def return_to_draft(self) -> None:
+        """The claimant takes an unpaid claim back to change it."""
+
+    @transition(field=state, source=ClaimState.AWAITING_FEE, target=ClaimState.AWAITING_HWF_DECISION)
+    def apply_for_help_with_fees(self) -> None:
+        """The claimant gives a Help with Fees reference instead of paying (2A.1)."""
+
+    @transition(field=state, source=ClaimState.AWAITING_HWF_DECISION, target=ClaimState.AWAITING_FEE)
+    def fee_still_due(self) -> None:
+        """Help with Fees refused or part remitted: the claimant pays what is left."""
+
+    @transition(
+        field=state, source=[ClaimState.AWAITING_FEE, ClaimState.AWAITING_HWF_DECISION], target=ClaimState.ISSUED
+    )
+    def issue(self) -> None:
+        """The fee is paid or remitted: the court issues the claim (4.3(1), (1A))."""
 
     @property
-    def defendant_name(self) -> str:
-        return str(self.draft_data.get("defendant_name", "")).strip()
+    def defendant_label(self) -> str:
+        """The defendant's name, from the signed form or, for a draft, as far as it goes."""
+        if self.defendant_name:
+            return self.defendant_name
+        from .ocon1 import defendant_name
+
+        return defendant_name(self.draft_data)
 
     @property
     def description(self) -> str:
-        if self.defendant_name:
-            return f"Claim against {self.defendant_name}"
-        return "Money claim (no defendant named yet)"
+        name = self.defendant_label
+        return f"Claim against {name}" if name else "Money claim (no defendant named yet)"
+
+    @property
+    def amount_claimed(self) -> Decimal | None:
+        """The claim with interest to ``interest_to``."""
+        if self.principal is None:
+            return None
+        return pounds(self.principal + (self.interest or 0))
+
+    @property
+    def total(self) -> Decimal | None:
+        """The amount claimed plus the court fee: the claim form's "total amount"."""
+        if self.amount_claimed is None:
+            return None
+        return pounds(self.amount_claimed + (self.fee or 0))
+
+    @property
+    def fee_due(self) -> Decimal:
+        """What the claimant has to pay to have the claim issued (after any remission)."""
+        return pounds(max(Decimal(0), (self.fee or 0) - self.fee_remitted))
+
+    @property
+    def form(self):  # type: ignore[no-untyped-def]
+        """The signed claim form (``claims.ocon1.ClaimForm``); None before submission."""
+        from .ocon1 import read
+
+        return read(self.submitted_data) if self.submitted_data else None
+
+
+class ClaimNumberCounter(models.Model):
+    """The last claim number given. One row; issuing locks it, so numbers never repeat
+    even when claims are issued at the same moment."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last}"
 
 
 class ClaimEvent(models.Model):

@@ -8,6 +8,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from accounts.roles import StaffRole, staff_role
+
 from .constants import ClaimState
 from .errors import NotAllowed
 from .models import Claim
@@ -17,6 +19,18 @@ class Action(StrEnum):
     VIEW = "view"
     EDIT_DRAFT = "edit_draft"
     DELETE_DRAFT = "delete_draft"
+    #: Pay the court fee (card) or the rest of it after a part remission.
+    PAY_FEE = "pay_fee"
+    #: Give a Help with Fees reference instead of paying (a litigant in person, 2A.1).
+    APPLY_HWF = "apply_hwf"
+    #: Take a submitted, unpaid claim back to a draft to change it.
+    RETURN_TO_DRAFT = "return_to_draft"
+    #: Court staff: record the Help with Fees decision (4.3(1A)).
+    DECIDE_HWF = "decide_hwf"
+    #: Download the claimant's documents (sealed claim form, receipt).
+    CLAIMANT_DOCUMENTS = "claimant_documents"
+    #: Court staff: every document, including the defendant's pack (it holds the security code).
+    COURT_DOCUMENTS = "court_documents"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -29,6 +43,19 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         actions.add(Action.VIEW)
         if claim.state == ClaimState.DRAFT:
             actions |= {Action.EDIT_DRAFT, Action.DELETE_DRAFT}
+        elif claim.state == ClaimState.AWAITING_FEE:
+            actions.add(Action.PAY_FEE)
+            if not claim.hwf_decision:
+                actions |= {Action.APPLY_HWF, Action.RETURN_TO_DRAFT}
+        if claim.state == ClaimState.ISSUED:
+            actions.add(Action.CLAIMANT_DOCUMENTS)
+    role = staff_role(user)
+    if role is not None:
+        # Court staff see claims once they reach the court (submitted), never private drafts.
+        if claim.state != ClaimState.DRAFT:
+            actions |= {Action.VIEW, Action.COURT_DOCUMENTS, Action.CLAIMANT_DOCUMENTS}
+        if role == StaffRole.CASEWORKER and claim.state == ClaimState.AWAITING_HWF_DECISION:
+            actions.add(Action.DECIDE_HWF)
     return actions
 
 

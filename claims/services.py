@@ -8,19 +8,23 @@ they never change a claim themselves. ``actor=None`` means the court's automated
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
+from court.calendar import court_calendar
 from court.notifications import notify
 from ocmc import clock
 from rules import periods
+from rules.calendar import local
+from rules.money import format_money, pounds
 
-from . import timeline
-from .constants import ClaimState
+from . import numbers, ocon1, pricing, timeline
+from .constants import SUBMITTED_STATES, ClaimState, HwfDecision
 from .errors import ClaimError
-from .models import Claim
+from .models import Claim, ClaimNumberCounter
 from .policy import Action, require
 
 
@@ -112,4 +116,239 @@ def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
         else:
             require(actor, claim, Action.DELETE_DRAFT)
         claim.delete()
+    return True
+
+
+# -- submitting the claim form (4.1, 13.1) --------------------------------------------------
+
+
+def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
+    """The claimant signs the statement of truth and submits the claim form (4.1(1)(c), 13.1).
+
+    Fixes the form as signed, the day it counts as submitted (14.1), the interest to that
+    day and the fee in force that day. The claim then waits for its fee (or a Help with
+    Fees decision) before it is issued (4.3(1), (1A)). Submitting twice (a double click)
+    returns the claim as submitted the first time.
+    """
+    signed_name = " ".join((signed_name or "").split())
+    if not signed_name:
+        raise ClaimError("Enter your full name to sign the statement of truth")
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        if claim.state in SUBMITTED_STATES and claim.owner_id == getattr(actor, "pk", None):
+            return claim
+        require(actor, claim, Action.EDIT_DRAFT)
+        try:
+            form = ocon1.read(claim.draft_data)
+        except ocon1.IncompleteClaim as exc:
+            raise ClaimError(str(exc)) from exc
+        now = clock.now()
+        submitted_on = court_calendar().deemed_submission_date(now)
+        quote = pricing.quote(form, submitted_on=submitted_on)
+        if quote.over_limit:
+            raise ClaimError(
+                f"Your claim is {format_money(quote.amount_claimed)} including interest. You can only claim up to "
+                f"{format_money(pricing.LIMIT_IN_PERSON)} including interest online."
+            )
+        claim.submitted_data = dict(claim.draft_data)
+        claim.claimant_name = form.claimant.display_name
+        claim.defendant_name = form.defendant.display_name
+        claim.submitted_at = now
+        claim.submitted_on = submitted_on
+        claim.sot_signed_name = signed_name
+        claim.sot_signed_on = local(now).date()
+        _apply_quote(claim, quote)
+        claim.draft_expires_at = claim.draft_reminder_at = None
+        claim.submit()
+        claim.save()
+        timeline.record(
+            claim, kind="claim_submitted", actor=actor,
+            summary=f"Claim form submitted and signed with a statement of truth by {signed_name}",
+            data={"submitted_on": submitted_on.isoformat(), "fee": str(claim.fee)},
+        )
+        notify(
+            kind="claim_submitted", to_email=claim.owner.email, user=claim.owner,
+            context={"claim": claim, "owner": claim.owner},
+        )
+    return claim
+
+
+def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
+    claim.principal = quote.principal
+    claim.interest = quote.interest
+    claim.interest_to = quote.interest_to
+    claim.daily_interest = quote.daily_interest
+    claim.fee = quote.fee
+    claim.fee_schedule_from = quote.fee_schedule_from
+
+
+def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
+    """Take a submitted claim whose fee is not paid back to a draft, to change it."""
+    from payments.models import LIVE_STATUSES
+
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        if claim.state == ClaimState.DRAFT:
+            return claim
+        require(actor, claim, Action.RETURN_TO_DRAFT)
+        if claim.payments.filter(status__in=LIVE_STATUSES).exists():
+            raise ClaimError("A payment for this claim is in progress. Finish or cancel it before changing the claim.")
+        claim.submitted_data = None
+        claim.submitted_at = claim.submitted_on = claim.sot_signed_on = None
+        claim.sot_signed_name = ""
+        claim.principal = claim.interest = claim.interest_to = claim.daily_interest = None
+        claim.fee = claim.fee_schedule_from = None
+        claim.return_to_draft()
+        _mark_saved(claim, clock.now())
+        claim.save()
+        timeline.record(claim, kind="claim_reopened", actor=actor,
+                        summary="Claim taken back to a draft to change it (not yet paid)")
+    return claim
+
+
+# -- Help with Fees (2A.1, 4.3(1A)) ------------------------------------------------------------
+
+
+def claim_hwf_apply(*, claim_id: int, actor: Any, reference: str) -> Claim:
+    """A claimant in person gives a Help with Fees reference instead of paying."""
+    reference = (reference or "").strip().upper()
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        if claim.state == ClaimState.AWAITING_HWF_DECISION and claim.hwf_reference == reference:
+            return claim
+        require(actor, claim, Action.APPLY_HWF)
+        from payments.models import LIVE_STATUSES
+
+        if claim.payments.filter(status__in=LIVE_STATUSES).exists():
+            raise ClaimError("A card payment for this claim is in progress. Finish or cancel it first.")
+        claim.hwf_reference = reference
+        claim.apply_for_help_with_fees()
+        claim.save()
+        timeline.record(claim, kind="hwf_applied", actor=actor,
+                        summary=f"Help with Fees reference {reference} given instead of paying the fee")
+        notify(kind="hwf_applied", to_email=claim.owner.email, user=claim.owner,
+               context={"claim": claim, "owner": claim.owner})
+    return claim
+
+
+def claim_hwf_decide(*, claim_id: int, actor: Any, decision: str, remitted: Decimal | None = None) -> Claim:
+    """A caseworker records the Help with Fees decision (4.3(1A)).
+
+    Full remission issues the claim at once; a part remission leaves the rest to pay; a
+    refusal leaves the whole fee to pay. Either way the claimant is told.
+    """
+    decision = HwfDecision(decision)
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.DECIDE_HWF)
+        fee = claim.fee or Decimal(0)
+        if decision == HwfDecision.FULL:
+            amount = fee
+        elif decision == HwfDecision.REFUSED:
+            amount = Decimal(0)
+        else:
+            if remitted is None or not Decimal(0) < pounds(remitted) < fee:
+                raise ClaimError(f"A part remission must be more than £0 and less than the fee, {format_money(fee)}.")
+            amount = pounds(remitted)
+        claim.hwf_decision = decision
+        claim.fee_remitted = amount
+        summary = {
+            HwfDecision.FULL: "Help with Fees: the fee is remitted in full",
+            HwfDecision.PART: f"Help with Fees: {format_money(amount)} of the fee is remitted; "
+                              f"{format_money(claim.fee_due)} to pay",
+            HwfDecision.REFUSED: f"Help with Fees refused: the fee of {format_money(fee)} is to be paid",
+        }[decision]
+        timeline.record(claim, kind="hwf_decided", actor=actor, summary=summary,
+                        data={"decision": decision.value, "remitted": str(amount)})
+        if decision == HwfDecision.FULL:
+            _issue(claim, received_at=clock.now())
+        else:
+            claim.fee_still_due()
+            claim.save()
+            notify(kind="hwf_fee_due", to_email=claim.owner.email, user=claim.owner,
+                   context={"claim": claim, "owner": claim.owner, "decision": decision})
+    return claim
+
+
+# -- issue and service (4.3) ------------------------------------------------------------------------
+
+
+def claim_fee_paid(*, claim_id: int, payment: Any) -> Claim:
+    """The fee (or what was left of it) is paid: the court issues the claim (4.3(1)).
+
+    Called by ``payments`` inside the transaction that records the successful payment,
+    with the claim already locked; the payment's completion time decides the issue date.
+    """
+    claim = _locked(claim_id)
+    if claim is None:
+        raise ClaimError("This claim no longer exists.")
+    if claim.state == ClaimState.ISSUED:
+        return claim
+    if claim.state != ClaimState.AWAITING_FEE:
+        raise ClaimError(f"A fee was paid on a claim that is {claim.get_state_display().lower()}.")
+    timeline.record(claim, kind="fee_paid", actor=claim.owner,
+                    summary=f"Court fee of {format_money(payment.amount)} paid by card (reference {payment.reference})",
+                    data={"payment": str(payment.public_id), "paid_at": payment.completed_at.isoformat()})
+    _issue(claim, received_at=payment.completed_at)
+    return claim
+
+
+def _next_claim_number() -> str:
+    counter = ClaimNumberCounter.objects.select_for_update().filter(name="claim").first()
+    if counter is None:
+        counter = ClaimNumberCounter.objects.create(name="claim", last=0)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return numbers.format_claim_number(counter.last)
+
+
+def _issue(claim: Claim, *, received_at: datetime) -> None:
+    """Issue the (locked) claim: number, issue date, response deadline, service, documents."""
+    from documents.services import documents_request
+
+    cal = court_calendar()
+    issue_date = cal.deemed_submission_date(received_at)  # 14.1: after 4pm or a closed day → next open day
+    form = claim.form
+    claim.claim_number = _next_claim_number()
+    claim.security_code = numbers.new_security_code()
+    claim.issued_at = received_at
+    claim.issue_date = issue_date
+    # Interest claimed to issue (money.md); the fee stays as charged on submission.
+    claim.interest = form.interest.to_date(form.principal, claim.submitted_on, issue_date)
+    claim.interest_to = issue_date
+    claim.response_deadline_day = issue_date + timedelta(days=19)
+    claim.response_deadline = periods.def_19(cal, issue_date)
+    claim.issue()
+    claim.save()
+    timeline.record(
+        claim, kind="claim_issued", actor=None,
+        summary=f"Claim issued on {issue_date:%-d %B %Y}: claim number {claim.claim_number}",
+        data={"issue_date": issue_date.isoformat(), "response_deadline": claim.response_deadline.isoformat()},
+    )
+    notify(kind="claim_issued", to_email=claim.owner.email, user=claim.owner,
+           context={"claim": claim, "owner": claim.owner})
+    documents_request(claim, ["sealed_claim", "issue_receipt", "defendant_pack"])
+
+
+def claim_served_by_post(*, claim_id: int) -> bool:
+    """The defendant's pack is printed and posted: record service (4.3(3)-(5)). Once only."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None or claim.state != ClaimState.ISSUED:
+            return False
+        if claim.events.filter(kind="claim_served").exists():
+            return False
+        timeline.record(
+            claim, kind="claim_served", actor=None,
+            summary=f"Claim form sent by post to the defendant, {claim.defendant_name}, with the date of issue "
+                    f"and how to respond",
+        )
     return True

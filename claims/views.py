@@ -1,39 +1,140 @@
 from __future__ import annotations
 
+import uuid
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from documents.models import ClaimDocument, DocumentKind, DocumentStatus
 from ocmc import clock
 
-from . import services
+from . import services, status
+from .constants import ClaimState
 from .errors import ClaimError
-from .policy import Action, allowed_actions
+from .forms import HelpWithFeesForm
+from .models import Claim
+from .policy import Action, allowed_actions, can
 from .selectors import claims_for_user, get_claim_for_user
+
+#: Which documents each kind of reader may download (the defendant's pack holds the
+#: security code, so it goes to the court only, which posts it).
+DOCUMENT_ACCESS = {
+    DocumentKind.SEALED_CLAIM: Action.CLAIMANT_DOCUMENTS,
+    DocumentKind.ISSUE_RECEIPT: Action.CLAIMANT_DOCUMENTS,
+    DocumentKind.DEFENDANT_PACK: Action.COURT_DOCUMENTS,
+}
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     claims = list(claims_for_user(request.user))
-    return render(request, "claims/dashboard.html", {"claims": claims, "now": clock.now()})
+    rows = [(claim, status.for_claimant(claim)) for claim in claims]
+    return render(request, "claims/dashboard.html", {"rows": rows, "now": clock.now()})
+
+
+def _visible_documents(user: object, claim: Claim) -> list[ClaimDocument]:
+    return [doc for doc in claim.documents.all() if can(user, claim, DOCUMENT_ACCESS[DocumentKind(doc.kind)])]
 
 
 @login_required
 def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
+    form = None
+    if claim.submitted_data:
+        form = claim.form
     return render(
         request,
         "claims/detail.html",
         {
             "claim": claim,
+            "form": form,
+            "status": status.for_claimant(claim),
             "actions": {str(action) for action in allowed_actions(request.user, claim)},
             "events": claim.events.all(),
+            "documents": _visible_documents(request.user, claim),
         },
     )
+
+
+@login_required
+def document_download(request: HttpRequest, public_id: UUID, kind: str) -> HttpResponse:
+    """A document of the claim, to a reader entitled to it; anyone else gets 404."""
+    claim = get_claim_for_user(request.user, public_id)
+    try:
+        kind = DocumentKind(kind)
+    except ValueError:
+        raise Http404("No such document") from None
+    if not can(request.user, claim, DOCUMENT_ACCESS[kind]):
+        raise Http404("No such document")
+    document = claim.documents.filter(kind=kind, status=DocumentStatus.READY).first()
+    if document is None:
+        raise Http404("This document is not ready yet")
+    response = HttpResponse(bytes(document.content), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def render_fee_page(
+    request: HttpRequest, claim: Claim, *, idempotency_key: uuid.UUID | None = None, error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    """The fee to pay and how: card, or (if allowed) Help with Fees. Each render gets a new
+    idempotency key, kept across an error so that "try again" is the same attempt."""
+    return render(
+        request,
+        "claims/fee.html",
+        {
+            "claim": claim,
+            "idempotency_key": idempotency_key or uuid.uuid4(),
+            "error": error,
+            "actions": {str(action) for action in allowed_actions(request.user, claim)},
+        },
+        status=status,
+    )
+
+
+@login_required
+def fee(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    if claim.state == ClaimState.DRAFT:
+        return redirect("drafting:check", public_id=claim.public_id)
+    if not can(request.user, claim, Action.PAY_FEE) and claim.state != ClaimState.AWAITING_HWF_DECISION:
+        return redirect("claims:detail", public_id=claim.public_id)
+    return render_fee_page(request, claim)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def help_with_fees(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.APPLY_HWF):
+        return redirect("claims:detail", public_id=claim.public_id)
+    form = HelpWithFeesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.claim_hwf_apply(claim_id=claim.pk, actor=request.user, reference=form.cleaned_data["reference"])
+        except ClaimError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Your Help with Fees reference has been sent to the court.")
+            return redirect("claims:detail", public_id=claim.public_id)
+    return render(request, "claims/help_with_fees.html", {"claim": claim, "form": form})
+
+
+@login_required
+@require_POST
+def return_to_draft(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    try:
+        services.claim_return_to_draft(claim_id=claim.pk, actor=request.user)
+    except ClaimError as exc:
+        return render_fee_page(request, claim, error=str(exc), status=409)
+    return redirect("drafting:task_list", public_id=claim.public_id)
 
 
 @login_required

@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -83,9 +85,19 @@ class JobRun(models.Model):
         return "errors" if self.failed else "ok"
 
 
-class Notification(models.Model):
-    """An email to a party, queued with the step that caused it (the outbox)."""
+def _new_key() -> str:
+    return uuid.uuid4().hex
 
+
+class Notification(models.Model):
+    """An email to a party, queued with the step that caused it (the outbox).
+
+    ``key`` is unique: a step that names its notification (``notify(key=...)``) queues it
+    once however often it runs, and the key is the email's Message-ID, so a resend after a
+    lost acknowledgement is recognised as the same message.
+    """
+
+    key = models.CharField(max_length=200, unique=True, default=_new_key)
     kind = models.CharField(max_length=80)
     to_email = models.EmailField()
     subject = models.CharField(max_length=200)
@@ -112,3 +124,59 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_email}"
+
+
+class FeeSchedule(models.Model):
+    """A table of court fees for issuing a money claim, in force from a date (money.md).
+
+    Fees change by statutory instrument, so they are dated data that staff keep; a claim
+    pays the fee of the schedule in force on the day it is submitted.
+    """
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "Online"
+        PAPER = "paper", "Paper"
+
+    effective_from = models.DateField()
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    source = models.CharField(max_length=300, blank=True, help_text="The statutory instrument or notice.")
+
+    class Meta:
+        ordering = ["-effective_from", "channel"]
+        constraints = [
+            models.UniqueConstraint(fields=["effective_from", "channel"], name="one_fee_schedule_per_day_and_channel")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} fees from {self.effective_from:%-d %B %Y}"
+
+
+class FeeBand(models.Model):
+    """One row of a fee schedule: amounts up to ``up_to`` (inclusive; empty: no limit) pay a
+    fixed fee or a percentage of the amount, rounded down to the penny."""
+
+    schedule = models.ForeignKey(FeeSchedule, on_delete=models.CASCADE, related_name="bands")
+    up_to = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    fixed = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    cap = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["schedule", models.F("up_to").asc(nulls_last=True)]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(fixed__isnull=False, percent__isnull=True)
+                           | models.Q(fixed__isnull=True, percent__isnull=False)),
+                name="fee_band_fixed_or_percent",
+            ),
+            models.UniqueConstraint(fields=["schedule", "up_to"], name="one_fee_band_per_limit"),
+        ]
+
+    def __str__(self) -> str:
+        limit = f"up to £{self.up_to:,}" if self.up_to is not None else "above"
+        fee = f"£{self.fixed:,}" if self.fixed is not None else f"{self.percent}%"
+        return f"{limit}: {fee}"
+
+    def clean(self) -> None:
+        if (self.fixed is None) == (self.percent is None):
+            raise ValidationError("Give either a fixed fee or a percentage, not both.")

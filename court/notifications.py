@@ -7,14 +7,17 @@ back-off by the ``court.send_pending_notifications`` sweep.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
+import uuid
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context, Engine, engines
 
 from ocmc import clock
 
@@ -27,9 +30,17 @@ MAX_ATTEMPTS = 8
 FIRST_RETRY_AFTER = timedelta(minutes=2)
 
 
+@functools.cache
+def _email_engine() -> Engine:
+    """Templates for plain-text email: like the site's, but nothing is HTML-escaped."""
+    site = engines["django"].engine  # type: ignore[attr-defined]
+    return Engine(dirs=site.dirs, app_dirs=site.app_dirs, libraries=site.libraries, autoescape=False)
+
+
 def render_email(kind: str, context: dict[str, Any]) -> tuple[str, str]:
     """Render ``templates/emails/<kind>.txt``: the first line is ``Subject: …``."""
-    text = render_to_string(f"emails/{kind}.txt", {"service_name": settings.SERVICE_NAME, **context})
+    context = {"service_name": settings.SERVICE_NAME, "site_url": settings.SITE_URL, **context}
+    text = _email_engine().get_template(f"emails/{kind}.txt").render(Context(context, autoescape=False))
     first, _, body = text.lstrip().partition("\n")
     if not first.startswith("Subject:"):
         raise ValueError(f"email template {kind!r} must start with a Subject: line")
@@ -37,12 +48,22 @@ def render_email(kind: str, context: dict[str, Any]) -> tuple[str, str]:
 
 
 def notify(
-    *, kind: str, to_email: str, context: dict[str, Any], user: Any = None, claim_number: str = ""
+    *, kind: str, to_email: str, context: dict[str, Any], user: Any = None, claim_number: str = "",
+    key: str | None = None,
 ) -> Notification:
-    """Queue an email; it is sent once the surrounding transaction commits."""
+    """Queue an email; it is sent once the surrounding transaction commits.
+
+    With a ``key``, the email is queued once: a second call with the same key returns the
+    first notification (a step retried, or a sweep run twice, never tells anyone twice).
+    """
+    if key is not None:
+        existing = Notification.objects.filter(key=key).first()
+        if existing is not None:
+            return existing
     subject, body = render_email(kind, context)
     now = clock.now()
     notification = Notification.objects.create(
+        key=key or uuid.uuid4().hex,
         kind=kind,
         to_email=to_email,
         subject=subject,
@@ -76,7 +97,7 @@ def notification_send(*, notification_id: int) -> bool:
         now = clock.now()
         notification.attempts += 1
         try:
-            send_mail(notification.subject, notification.body, None, [notification.to_email])
+            _message(notification).send()
         except Exception as exc:
             notification.last_error = f"{type(exc).__name__}: {exc}"
             notification.next_attempt_at = (
@@ -89,3 +110,12 @@ def notification_send(*, notification_id: int) -> bool:
         notification.next_attempt_at = None
         notification.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
         return True
+
+
+def _message(notification: Notification) -> EmailMessage:
+    """The email, with a Message-ID fixed by the notification's key (the same on every attempt)."""
+    digest = hashlib.sha256(notification.key.encode()).hexdigest()[:32]
+    return EmailMessage(
+        notification.subject, notification.body, None, [notification.to_email],
+        headers={"Message-ID": f"<{digest}@{settings.MESSAGE_ID_DOMAIN}>"},
+    )

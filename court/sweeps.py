@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -46,6 +46,17 @@ class Sweep:
     #: sweep's and the service's); PostgreSQL caches 64 subtransactions per backend and
     #: slows every snapshot once a transaction has more, so keep batches at 30 or fewer.
     batch_size: int = 25
+    #: For work that calls out (a payment provider) or takes long (a PDF): instead of
+    #: holding row locks while acting, take each batch with a short lease (push the row's
+    #: ``deadline_field`` this far ahead and commit), then act on each row outside any
+    #: transaction. A crashed worker's rows come back when the lease ends. ``act`` must
+    #: then not re-check the deadline (the lease moved it); it re-checks the row's state.
+    lease: timedelta | None = None
+    deadline_field: str = ""
+
+    def __post_init__(self) -> None:
+        if self.lease is not None and not self.deadline_field:
+            raise ValueError("a leased sweep needs its deadline_field")
 
 
 def due(rows: QuerySet[Any], deadline_field: str, now: datetime) -> QuerySet[Any]:
@@ -87,6 +98,21 @@ def run_sweep(sweep: Sweep | str, *, batch_size: int | None = None) -> JobRun:
     run = JobRun.objects.create(job=sweep.name, started_at=started)
     examined = changed = 0
     failures: dict[Any, str] = {}
+    def act(pk: Any) -> None:
+        nonlocal examined, changed
+        examined += 1
+        try:
+            if sweep.lease is not None:
+                done = sweep.act(pk)  # outside any transaction: the service makes its own
+            else:
+                with transaction.atomic():
+                    done = sweep.act(pk)
+            if done:
+                changed += 1
+        except Exception as exc:  # one bad row must not stop the others
+            logger.exception("sweep %s failed on row %s", sweep.name, pk)
+            failures[pk] = f"{pk}: {type(exc).__name__}: {exc}"
+
     while True:
         with transaction.atomic():
             rows = sweep.overdue(started)
@@ -95,15 +121,13 @@ def run_sweep(sweep: Sweep | str, *, batch_size: int | None = None) -> JobRun:
             batch = list(rows.select_for_update(skip_locked=True).values_list("pk", flat=True)[:size])
             if not batch:
                 break
-            for pk in batch:
-                examined += 1
-                try:
-                    with transaction.atomic():
-                        if sweep.act(pk):
-                            changed += 1
-                except Exception as exc:  # one bad row must not stop the others
-                    logger.exception("sweep %s failed on row %s", sweep.name, pk)
-                    failures[pk] = f"{pk}: {type(exc).__name__}: {exc}"
+            if sweep.lease is None:
+                for pk in batch:
+                    act(pk)
+                continue
+            rows.model.objects.filter(pk__in=batch).update(**{sweep.deadline_field: clock.now() + sweep.lease})
+        for pk in batch:  # leased: act outside the batch's transaction
+            act(pk)
     run.finished_at = clock.now()
     run.examined = examined
     run.changed = changed

@@ -58,9 +58,14 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_fsm",
+    "allauth",
+    "allauth.account",
     "accounts",
     "court",
+    "eligibility",
     "claims",
+    "payments",
+    "documents",
     "responses",
     "judgments",
 ]
@@ -73,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -110,9 +116,60 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "claims:dashboard"
 LOGOUT_REDIRECT_URL = "home"
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Strong password hashing: Argon2 for new and upgraded passwords; older hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# --- Accounts (django-allauth) -----------------------------------------------------------
+# Our wording, names and lockout message (accounts/adapter.py) and GOV.UK forms (accounts/forms.py);
+# the pages are templates/account/ and templates/allauth/ (GOV.UK element templates).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+}
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]  # and "Full name" (accounts.forms.SignupForm)
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True  # sign-up and reset never reveal whether an address has an account
+ACCOUNT_SESSION_REMEMBER = False  # no "Remember me" box: a sign-in lasts until the browser is closed
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # email the owner when their password is changed or reset
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Money Claims: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get(
+    "ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https" if DJANGO_ENV == "production" else "http"
+)
+# Lockout: after 5 failed sign-ins for one email address, sign-in for it is refused for
+# 15 minutes, even with the right password (and an address is throttled per IP too).
+# Counted in the cache below.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/15m/ip,5/15m/key",
+    "signup": "20/h/ip",
+    "reset_password": "20/h/ip,5/h/key",
+    "confirm_email": "5/15m/key",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,6 +214,38 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Money Claims <no-reply@money-claims.example>")
 
 SERVICE_NAME = "Money Claims"
+#: The domain of our emails' Message-IDs.
+MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN", "money-claims.example")
+#: The public address of the service, for letters and emails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+#: Where the defendant's letter sends them to respond online.
+RESPOND_URL = os.environ.get("RESPOND_URL", f"{SITE_URL}/respond/")
+#: The card payment service (``payments.providers.PaymentProvider``). The fake one takes no
+#: money; production sets a real provider's adapter here.
+PAYMENT_PROVIDER = os.environ.get("PAYMENT_PROVIDER", "payments.fake.FakeCardService")
+if DJANGO_ENV == "production" and PAYMENT_PROVIDER == "payments.fake.FakeCardService" and not env_bool(
+    "ALLOW_FAKE_PAYMENTS", False
+):
+    raise ImproperlyConfigured("Set PAYMENT_PROVIDER in production (or ALLOW_FAKE_PAYMENTS=1 for a demo).")
+
+# The cache counts failed sign-ins (lockout) and other rate limits. With Redis it is
+# shared by every web process; embedded mode uses the database so runserver and any
+# second process agree.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "ocmc",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 # --- Celery -------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

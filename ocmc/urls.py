@@ -12,6 +12,10 @@ urlpatterns = [
     path("court-closed-days/", court_views.closed_days, name="closed_days"),
     path("healthz", court_views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("eligibility/", include("eligibility.urls")),
+    path("claims/", include("claims.drafting.urls")),
     path("claims/", include("claims.urls")),
+    path("pay/", include("payments.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,10 +13,11 @@ All amounts are ``Decimal`` pounds to 2 places; never float.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 PENNY = Decimal("0.01")
 STATUTORY_RATE = Decimal("8")
@@ -28,6 +29,31 @@ def pounds(value: Decimal | int | str) -> Decimal:
     if isinstance(value, float):
         raise TypeError("money is never a float")
     return Decimal(value).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+_MONEY = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")
+
+
+def parse_money(text: str) -> Decimal:
+    """An amount typed by a person: ``1234.56``, ``1,234.56`` or ``£1,234.56`` (spaces allowed).
+
+    Raises ValueError for anything else: more than 2 decimal places, misplaced commas,
+    letters, negative amounts.
+    """
+    cleaned = re.sub(r"\s+", "", str(text or ""))
+    if cleaned.startswith("£"):
+        cleaned = cleaned[1:]
+    if not cleaned or not _MONEY.match(cleaned):
+        raise ValueError(f"not an amount of money: {text!r}")
+    try:
+        return pounds(Decimal(cleaned.replace(",", "")))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern already refuses these
+        raise ValueError(f"not an amount of money: {text!r}") from exc
+
+
+def format_money(value: Decimal) -> str:
+    """£1,234.56"""
+    return f"£{pounds(value):,.2f}"
 
 
 def to_pence(value: Decimal) -> int:
@@ -65,6 +91,60 @@ def interest_for_days(principal: Decimal, rate_percent: Decimal, days: int) -> D
 
 def interest_between(principal: Decimal, rate_percent: Decimal, start: date, end: date) -> Decimal:
     return interest_for_days(principal, rate_percent, interest_days(start, end))
+
+
+@dataclass(frozen=True)
+class InterestClaim:
+    """The interest a claim asks for (MCOL guide; County Courts Act 1984 s.69).
+
+    ``kind``: ``"none"``; ``"rate"`` (simple interest at ``rate`` % a year — 8 unless the
+    claimant gives another rate and ``rate_reason`` — from ``start``, or from the date of
+    submission when ``start`` is None); or ``"fixed"`` (a total the claimant calculated to
+    the date of submission, ``fixed_amount``, then optionally ``rate`` % a year after).
+    """
+
+    kind: str = "none"
+    rate: Decimal | None = None
+    rate_reason: str = ""
+    start: date | None = None
+    start_reason: str = ""
+    fixed_amount: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in {"none", "rate", "fixed"}:
+            raise ValueError(f"unknown kind of interest: {self.kind}")
+        if self.kind == "rate" and (self.rate is None or self.rate <= 0):
+            raise ValueError("interest at a rate needs a rate above 0")
+        if self.kind == "fixed" and (self.fixed_amount is None or self.fixed_amount < 0):
+            raise ValueError("a fixed sum of interest needs an amount")
+
+    @property
+    def continues(self) -> bool:
+        """Does interest keep running after issue (at a daily amount until judgment)?"""
+        return self.kind == "rate" or (self.kind == "fixed" and self.rate is not None)
+
+    def daily_amount(self, principal: Decimal) -> Decimal | None:
+        """The daily amount after issue, to the penny, or None if interest does not continue."""
+        if not self.continues:
+            return None
+        assert self.rate is not None
+        return daily_interest(principal, self.rate)
+
+    def to_date(self, principal: Decimal, submitted_on: date, to: date) -> Decimal:
+        """Interest claimed from its start up to ``to`` (the issue date for the claim form).
+
+        Interest "from the date of submission" starts on ``submitted_on``. A fixed sum is the
+        claimant's figure to submission; any days from submission to ``to`` are added at the
+        continuing rate, if there is one.
+        """
+        if self.kind == "none":
+            return pounds(0)
+        if self.kind == "fixed":
+            assert self.fixed_amount is not None
+            extra = interest_between(principal, self.rate, submitted_on, to) if self.rate is not None else Decimal(0)
+            return pounds(self.fixed_amount + extra)
+        assert self.rate is not None
+        return interest_between(principal, self.rate, self.start or submitted_on, to)
 
 
 # -- the court fee ----------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""Dates and times as GOV.UK style writes them: "4pm on Monday 22 March 2027", "9:30am", "midday"."""
+"""Dates, times and money as GOV.UK style writes them: "4pm on Monday 22 March 2027", "9:30am", "£1,234.56"."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from django import template
 
 from rules.calendar import local
+from rules.money import format_money
 
 register = template.Library()
 
@@ -43,3 +45,11 @@ def govuk_datetime(value: datetime | None) -> str:
     if value is None or value == "":
         return ""
     return f"{govuk_time(value)} on {govuk_date(value, True)}"
+
+
+@register.filter
+def money(value: object) -> str:
+    """£1,234.56 (exact: Decimal in, never float)."""
+    if value is None or value == "":
+        return ""
+    return format_money(Decimal(str(value)))

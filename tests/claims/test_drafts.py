@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_new_draft_expires_28_days_after_it_was_saved(make_user, travel):
     travel(uk(2026, 11, 2, 9, 0), tick=False)
-    claim = claim_draft_create(owner=make_user(), data={"defendant_name": "Acme Ltd"})
+    claim = claim_draft_create(owner=make_user(), data={"defendant": {"type": "company", "name": "Acme Ltd"}})
     assert claim.draft_expires_at == uk(2026, 11, 30, 9, 0)
     event = ClaimEvent.objects.get(claim=claim)
     assert (event.kind, event.actor, event.actor_label) == ("draft_started", claim.owner, claim.owner.display_name)
@@ -26,11 +26,11 @@ def test_a_new_draft_expires_28_days_after_it_was_saved(make_user, travel):
 def test_saving_restarts_the_28_days_and_keeps_earlier_answers(make_user, travel):
     owner = make_user()
     travel(uk(2026, 11, 2, 9, 0), tick=False)
-    claim = claim_draft_create(owner=owner, data={"defendant_name": "Acme Ltd"})
+    claim = claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Acme Ltd"}})
     travel(uk(2026, 11, 20, 15, 30), tick=False)
     claim_draft_save(claim_id=claim.pk, actor=owner, data={"amount": "120.00"})
     claim.refresh_from_db()
-    assert claim.draft_data == {"defendant_name": "Acme Ltd", "amount": "120.00"}
+    assert claim.draft_data == {"defendant": {"type": "company", "name": "Acme Ltd"}, "amount": "120.00"}
     assert claim.draft_expires_at == uk(2026, 12, 18, 15, 30)
 
 
@@ -61,8 +61,8 @@ class TestPages:
     def test_dashboard_lists_own_drafts_with_deletion_date(self, client, make_user, travel):
         travel(uk(2026, 11, 2, 9, 0))
         owner, other = make_user(), make_user()
-        claim_draft_create(owner=owner, data={"defendant_name": "Acme Ltd"})
-        claim_draft_create(owner=other, data={"defendant_name": "Secret Corp"})
+        claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Acme Ltd"}})
+        claim_draft_create(owner=other, data={"defendant": {"type": "company", "name": "Secret Corp"}})
         client.force_login(owner)
         page = client.get(reverse("claims:dashboard")).content.decode()
         assert "Claim against Acme Ltd" in page
@@ -71,10 +71,10 @@ class TestPages:
 
     def test_dashboard_needs_sign_in(self, client):
         response = client.get(reverse("claims:dashboard"))
-        assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
 
     def test_someone_elses_claim_is_not_found(self, client, make_user):
-        claim = claim_draft_create(owner=make_user(), data={"defendant_name": "Secret Corp"})
+        claim = claim_draft_create(owner=make_user(), data={"defendant": {"type": "company", "name": "Secret Corp"}})
         client.force_login(make_user())
         for name in ("claims:detail", "claims:draft_delete"):
             response = client.get(reverse(name, args=[claim.public_id]))
@@ -85,7 +85,7 @@ class TestPages:
 
     def test_owner_deletes_a_draft_after_confirming(self, client, make_user):
         owner = make_user()
-        claim = claim_draft_create(owner=owner, data={"defendant_name": "Acme Ltd"})
+        claim = claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Acme Ltd"}})
         client.force_login(owner)
         detail = client.get(reverse("claims:detail", args=[claim.public_id])).content.decode()
         assert "Delete this draft" in detail and "Draft claim started" in detail
@@ -103,7 +103,7 @@ def test_dashboard_deletion_date_follows_the_sweep(make_user, travel, client):
 
     owner = make_user()
     travel(uk(2026, 11, 2, 9, 0))
-    claim_draft_create(owner=owner, data={"defendant_name": "Acme Ltd"})
+    claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Acme Ltd"}})
     travel(uk(2026, 11, 2, 9, 0) + timedelta(days=28, minutes=1))
     run_sweep("claims.delete_expired_drafts")
     client.force_login(owner)

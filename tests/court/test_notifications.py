@@ -59,7 +59,7 @@ def test_sending_twice_sends_once(django_capture_on_commit_callbacks):
 def test_failed_send_backs_off_and_the_sweep_retries(travel):
     travel(uk(2026, 11, 2, 9, 0), tick=False)
     note = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT)
-    with mock.patch("court.notifications.send_mail", side_effect=ConnectionRefusedError("SMTP down")):
+    with mock.patch("court.notifications.EmailMessage.send", side_effect=ConnectionRefusedError("SMTP down")):
         assert notification_send(notification_id=note.pk) is False
     note.refresh_from_db()
     assert note.attempts == 1 and "SMTP down" in note.last_error
@@ -87,10 +87,29 @@ def test_gives_up_after_the_last_attempt(travel):
     travel(uk(2026, 11, 2, 9, 0), tick=False)
     note = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT)
     Notification.objects.filter(pk=note.pk).update(attempts=MAX_ATTEMPTS - 1)
-    with mock.patch("court.notifications.send_mail", side_effect=OSError("bounced")):
+    with mock.patch("court.notifications.EmailMessage.send", side_effect=OSError("bounced")):
         notification_send(notification_id=note.pk)
     note.refresh_from_db()
     assert note.next_attempt_at is None and note.sent_at is None and note.attempts == MAX_ATTEMPTS
     travel(uk(2026, 11, 9, 9, 0), tick=False)
     assert run_sweep("court.send_pending_notifications").examined == 0
     assert note.created_at + timedelta(days=7) == uk(2026, 11, 9, 9, 0)
+
+
+def test_a_keyed_notification_is_queued_once_and_keeps_its_message_id(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT, key="claim-1:deleted")
+        second = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT, key="claim-1:deleted")
+    assert first.pk == second.pk and Notification.objects.count() == 1
+    assert len(mail.outbox) == 1
+    message_id = mail.outbox[0].extra_headers["Message-ID"]
+    # A resend of the same notification carries the same Message-ID, so mail systems drop the copy.
+    Notification.objects.filter(pk=first.pk).update(sent_at=None)
+    notification_send(notification_id=first.pk)
+    assert mail.outbox[1].extra_headers["Message-ID"] == message_id
+
+
+def test_plain_text_emails_are_not_html_escaped():
+    context = {**CONTEXT, "owner": {"display_name": "Pat O'Brien & Sons"}}
+    _subject, body = render_email("draft_deleted", context)
+    assert "Dear Pat O'Brien & Sons," in body

@@ -28,14 +28,14 @@ def build_world(make_user, travel) -> None:
     for index in range(10):
         travel(START + timedelta(days=index))
         owner = make_user(email=f"owner{index}@example.com", first_name=f"Owner{index}", last_name="Smith")
-        claim = claim_draft_create(owner=owner, data={"defendant_name": f"Defendant {index}"})
+        claim = claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": f"Defendant {index}"}})
         if index % 3 == 0:
             travel(START + timedelta(days=index + 5))
             claim_draft_save(claim_id=claim.pk, actor=owner, data={"note": "saved again"})
 
 
 def snapshot() -> tuple[list[str], list[tuple[str, str, str]]]:
-    drafts = sorted(claim.defendant_name for claim in Claim.objects.all())
+    drafts = sorted(claim.defendant_label for claim in Claim.objects.all())
     emails = sorted(Notification.objects.values_list("to_email", "subject", "body"))
     return drafts, emails
 
@@ -49,9 +49,9 @@ def wipe(django_user_model) -> None:
 def test_deletes_only_expired_drafts_and_records_the_run(make_user, travel):
     owner = make_user()
     travel(START)
-    old = claim_draft_create(owner=owner, data={"defendant_name": "Old"})
+    old = claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Old"}})
     travel(START + timedelta(days=20))
-    fresh = claim_draft_create(owner=owner, data={"defendant_name": "Fresh"})
+    fresh = claim_draft_create(owner=owner, data={"defendant": {"type": "company", "name": "Fresh"}})
     travel(START + timedelta(days=28, seconds=1))
 
     run = run_sweep(DELETE_EXPIRED_DRAFTS)

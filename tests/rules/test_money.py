@@ -71,3 +71,61 @@ def test_interest_between_dates(principal, rate, start, end, interest):
 def test_pence_round_trip():
     assert m.to_pence(D("12.34")) == 1234
     assert m.from_pence(1234) == D("12.34")
+
+
+# -- amounts typed by people -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("1234.56", "1234.56"), ("1,234.56", "1234.56"), ("£1,234.56", "1234.56"), ("£ 1,234.56", "1234.56"),
+    ("100", "100.00"), ("0.5", "0.50"), ("1,000,000", "1000000.00"), (" 12.3 ", "12.30"),
+])
+def test_parse_money_accepts_the_usual_ways_of_writing_an_amount(text, expected):
+    assert m.parse_money(text) == D(expected)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12.345", "1,23.45", "-5", "12,34", "£", "1.2.3", "1e3", "NaN", "12.5.0"])
+def test_parse_money_refuses_anything_else(text):
+    with pytest.raises(ValueError):
+        m.parse_money(text)
+
+
+def test_format_money():
+    assert m.format_money(D("1234.5")) == "£1,234.50"
+
+
+# -- interest claimed ------------------------------------------------------------------------
+
+def test_no_interest():
+    claim = m.InterestClaim()
+    assert claim.to_date(D("1000"), date(2026, 1, 1), date(2026, 3, 1)) == D("0.00")
+    assert claim.daily_amount(D("1000")) is None
+
+
+def test_interest_at_8_percent_from_a_date_to_issue():
+    # MCOL guide: £1,000 at 8% is £80 a year, about 22p a day; 100 days → £21.92.
+    claim = m.InterestClaim(kind="rate", rate=D("8"), start=date(2026, 1, 1))
+    assert claim.daily_amount(D("1000")) == D("0.22")
+    assert claim.to_date(D("1000"), date(2026, 4, 11), date(2026, 4, 11)) == D("21.92")
+
+
+def test_interest_from_submission_is_nothing_if_issued_the_same_day_and_runs_after():
+    claim = m.InterestClaim(kind="rate", rate=D("8"))
+    assert claim.to_date(D("1000"), date(2026, 4, 11), date(2026, 4, 11)) == D("0.00")
+    assert claim.to_date(D("1000"), date(2026, 4, 10), date(2026, 4, 11)) == D("0.22")
+
+
+def test_fixed_interest_with_and_without_a_continuing_rate():
+    fixed = m.InterestClaim(kind="fixed", fixed_amount=D("45.10"))
+    assert fixed.to_date(D("1000"), date(2026, 4, 10), date(2026, 4, 11)) == D("45.10")
+    assert fixed.daily_amount(D("1000")) is None
+    running = m.InterestClaim(kind="fixed", fixed_amount=D("45.10"), rate=D("8"))
+    assert running.to_date(D("1000"), date(2026, 4, 10), date(2026, 4, 11)) == D("45.32")
+
+
+def test_interest_claim_refuses_nonsense():
+    with pytest.raises(ValueError):
+        m.InterestClaim(kind="rate", rate=D("0"))
+    with pytest.raises(ValueError):
+        m.InterestClaim(kind="fixed")
+    with pytest.raises(ValueError):
+        m.InterestClaim(kind="compound")

@@ -1,0 +1,299 @@
+"""Form OCON1, the online claim form of a claimant in person (PD 51R 4.1).
+
+A draft keeps the claimant's answers in ``Claim.draft_data``, one section a key, exactly
+as the drafting pages save them (strings, as typed). This module is the one reader of
+that shape: it says which sections are complete (the task list) and turns a complete
+draft into a typed :class:`ClaimForm` for the check-your-answers page, the submission,
+the figures and the sealed claim. No Django import: it is plain data.
+
+The shape of ``draft_data``::
+
+    claimant / defendant: {type: individual | sole_trader | company | organisation,
+                           title, full_name, trading_name, name, contact_name,
+                           date_of_birth (YYYY-MM-DD, claimant individual only),
+                           address_line1, address_line2, town, postcode, phone, email}
+    amount:      {items: [{description, amount}]}
+    interest:    {choice: none | standard | different | fixed, rate, rate_reason,
+                  from: submission | date, from_date (YYYY-MM-DD), from_reason,
+                  fixed_amount, fixed_breakdown, fixed_continue: yes | no}
+    particulars: {what_happened, timeline: [{date, event}], evidence: [{type, description}]}
+    eligibility: {answers from the eligibility checker}
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rules.money import STATUTORY_RATE, InterestClaim, parse_money, pounds
+
+PARTY_TYPES = {
+    "individual": "An individual",
+    "sole_trader": "A sole trader or self-employed person",
+    "company": "A limited company",
+    "organisation": "Another type of organisation",
+}
+
+EVIDENCE_TYPES = {
+    "contract": "Contracts and agreements",
+    "correspondence": "Letters, emails and other correspondence",
+    "receipts": "Receipts",
+    "statements": "Bank statements and statements of account",
+    "photos": "Photographic evidence",
+    "expert": "Expert witness",
+    "witness": "Witness statements",
+    "other": "Other",
+}
+
+#: (key, title) of the task list's sections, in order.
+SECTIONS = [
+    ("claimant", "Your details"),
+    ("defendant", "The defendant's details"),
+    ("amount", "Claim amount"),
+    ("interest", "Interest"),
+    ("particulars", "Claim details"),
+]
+
+
+@dataclass(frozen=True)
+class Address:
+    line1: str
+    line2: str
+    town: str
+    postcode: str
+
+    def lines(self) -> list[str]:
+        return [part for part in (self.line1, self.line2, self.town, self.postcode) if part]
+
+
+@dataclass(frozen=True)
+class Party:
+    type: str
+    address: Address
+    title: str = ""
+    full_name: str = ""
+    trading_name: str = ""
+    name: str = ""
+    contact_name: str = ""
+    date_of_birth: date | None = None
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def type_label(self) -> str:
+        return PARTY_TYPES.get(self.type, self.type)
+
+    @property
+    def is_person(self) -> bool:
+        """An individual or a sole trader (the statement of means and affordability apply)."""
+        return self.type in {"individual", "sole_trader"}
+
+    @property
+    def display_name(self) -> str:
+        if self.type == "individual":
+            return " ".join(part for part in (self.title, self.full_name) if part)
+        if self.type == "sole_trader":
+            base = " ".join(part for part in (self.title, self.full_name) if part)
+            return f"{base} trading as {self.trading_name}" if self.trading_name else base
+        return self.name
+
+
+@dataclass(frozen=True)
+class Item:
+    description: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    event: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    type: str
+    description: str
+
+    @property
+    def type_label(self) -> str:
+        return EVIDENCE_TYPES.get(self.type, self.type)
+
+
+@dataclass(frozen=True)
+class ClaimForm:
+    claimant: Party
+    defendant: Party
+    items: tuple[Item, ...]
+    interest: InterestClaim
+    interest_breakdown: str
+    what_happened: str
+    timeline: tuple[TimelineRow, ...] = field(default=())
+    evidence: tuple[EvidenceRow, ...] = field(default=())
+
+    @property
+    def principal(self) -> Decimal:
+        """The amount claimed before interest: the sum of the items."""
+        return pounds(sum((item.amount for item in self.items), Decimal(0)))
+
+
+# -- reading the draft -------------------------------------------------------------------
+
+
+def _text(section: dict[str, Any], key: str) -> str:
+    return str(section.get(key) or "").strip()
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _rows(section: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    rows = section.get(key)
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def party_complete(section: dict[str, Any], *, claimant: bool) -> bool:
+    kind = _text(section, "type")
+    if kind not in PARTY_TYPES:
+        return False
+    if kind in {"individual", "sole_trader"} and not _text(section, "full_name"):
+        return False
+    if kind in {"company", "organisation"} and not _text(section, "name"):
+        return False
+    if claimant and kind == "individual" and _date(_text(section, "date_of_birth")) is None:
+        return False
+    return all(_text(section, key) for key in ("address_line1", "town", "postcode"))
+
+
+def items_of(data: dict[str, Any]) -> list[Item]:
+    items = []
+    for row in _rows(_section(data, "amount"), "items"):
+        description, amount = _text(row, "description"), _text(row, "amount")
+        if not description or not amount:
+            continue
+        try:
+            items.append(Item(description, parse_money(amount)))
+        except ValueError:
+            continue
+    return items
+
+
+def interest_of(data: dict[str, Any]) -> InterestClaim | None:
+    """The interest claimed, or None while the interest section is incomplete."""
+    section = _section(data, "interest")
+    choice = _text(section, "choice")
+    try:
+        if choice == "none":
+            return InterestClaim()
+        if choice in {"standard", "different"}:
+            rate = STATUTORY_RATE if choice == "standard" else Decimal(_text(section, "rate"))
+            reason = "" if choice == "standard" else _text(section, "rate_reason")
+            if choice == "different" and not reason:
+                return None
+            start_choice = _text(section, "from")
+            if start_choice == "submission":
+                start = None
+            elif start_choice == "date":
+                start = _date(_text(section, "from_date"))
+                if start is None:
+                    return None
+            else:
+                return None
+            return InterestClaim(
+                kind="rate", rate=rate, rate_reason=reason, start=start, start_reason=_text(section, "from_reason")
+            )
+        if choice == "fixed":
+            continuing = STATUTORY_RATE if _text(section, "fixed_continue") == "yes" else None
+            fixed = parse_money(_text(section, "fixed_amount"))
+            return InterestClaim(kind="fixed", fixed_amount=fixed, rate=continuing)
+    except (ValueError, ArithmeticError):
+        return None
+    return None
+
+
+def section_status(data: dict[str, Any]) -> dict[str, bool]:
+    """Which sections of the task list are complete."""
+    particulars = _section(data, "particulars")
+    return {
+        "claimant": party_complete(_section(data, "claimant"), claimant=True),
+        "defendant": party_complete(_section(data, "defendant"), claimant=False),
+        "amount": bool(items_of(data)),
+        "interest": interest_of(data) is not None,
+        "particulars": bool(_text(particulars, "what_happened")),
+    }
+
+
+def is_complete(data: dict[str, Any]) -> bool:
+    return all(section_status(data).values())
+
+
+def _party(section: dict[str, Any]) -> Party:
+    return Party(
+        type=_text(section, "type"),
+        title=_text(section, "title"),
+        full_name=_text(section, "full_name"),
+        trading_name=_text(section, "trading_name"),
+        name=_text(section, "name"),
+        contact_name=_text(section, "contact_name"),
+        date_of_birth=_date(_text(section, "date_of_birth")),
+        phone=_text(section, "phone"),
+        email=_text(section, "email"),
+        address=Address(
+            line1=_text(section, "address_line1"),
+            line2=_text(section, "address_line2"),
+            town=_text(section, "town"),
+            postcode=_text(section, "postcode"),
+        ),
+    )
+
+
+class IncompleteClaim(ValueError):
+    """The draft is missing answers; ``missing`` lists the sections' titles."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__("Complete these sections first: " + ", ".join(missing))
+        self.missing = missing
+
+
+def read(data: dict[str, Any]) -> ClaimForm:
+    """The complete claim form from a draft's answers; IncompleteClaim if sections are missing."""
+    status = section_status(data)
+    missing = [title for key, title in SECTIONS if not status[key]]
+    if missing:
+        raise IncompleteClaim(missing)
+    interest = interest_of(data)
+    assert interest is not None
+    particulars = _section(data, "particulars")
+    return ClaimForm(
+        claimant=_party(_section(data, "claimant")),
+        defendant=_party(_section(data, "defendant")),
+        items=tuple(items_of(data)),
+        interest=interest,
+        interest_breakdown=_text(_section(data, "interest"), "fixed_breakdown"),
+        what_happened=_text(particulars, "what_happened"),
+        timeline=tuple(
+            TimelineRow(_text(row, "date"), _text(row, "event"))
+            for row in _rows(particulars, "timeline")
+            if _text(row, "date") or _text(row, "event")
+        ),
+        evidence=tuple(
+            EvidenceRow(_text(row, "type"), _text(row, "description"))
+            for row in _rows(particulars, "evidence")
+            if _text(row, "type") or _text(row, "description")
+        ),
+    )
+
+
+def defendant_name(data: dict[str, Any]) -> str:
+    """The defendant's name as far as the draft gives it (for dashboards), else ""."""
+    return _party(_section(data, "defendant")).display_name.strip()

@@ -1,0 +1,37 @@
+"""Where a claim stands, in plain words, and what happens next: derived from the claim,
+never stored twice (the dashboard and the claim page both use it)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rules.money import format_money
+
+from .constants import ClaimState
+from .models import Claim
+
+
+@dataclass(frozen=True)
+class Status:
+    words: str
+    next_step: str
+    deadline: datetime | None = None
+    #: GOV.UK tag colour for the status.
+    colour: str = "grey"
+
+
+def for_claimant(claim: Claim) -> Status:
+    if claim.state == ClaimState.DRAFT:
+        return Status("Draft", "Finish and submit your claim. The draft is deleted if it is not saved by",
+                      claim.draft_expires_at, "grey")
+    if claim.state == ClaimState.AWAITING_FEE:
+        what = "the rest of the court fee" if claim.fee_remitted else "the court fee"
+        return Status("Court fee to pay", f"Pay {what} ({format_money(claim.fee_due)}) so the court can issue "
+                      "your claim", None, "yellow")
+    if claim.state == ClaimState.AWAITING_HWF_DECISION:
+        return Status("Help with Fees being checked",
+                      "The court is deciding your Help with Fees application. We will email you the decision.",
+                      None, "blue")
+    if claim.state == ClaimState.ISSUED:
+        return Status("Issued", "The defendant has until this time to respond:", claim.response_deadline, "green")
+    return Status(claim.get_state_display(), "")

@@ -1,0 +1,161 @@
+"""Paying a court fee: start (or resume) a payment, and record what the provider says.
+
+A provider is never called inside a transaction that holds a lock: a slow or silent
+card service must not block other work on the claim. What we learn from it is then
+applied in a short transaction that locks the claim and the payment (in that order,
+everywhere), so a return from the card page, the provider's notification and the
+reconciliation sweep can all arrive, in any order and any number of times, and the fee
+is recorded once and the claim issued once.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from claims import services as claim_services
+from claims.errors import ClaimError
+from claims.models import Claim
+from claims.policy import Action, require
+from ocmc import clock
+
+from .models import LIVE_STATUSES, Payment, PaymentPurpose, PaymentStatus
+from .providers import ProviderError, ProviderPayment, ProviderStatus, get_provider
+
+log = logging.getLogger(__name__)
+
+#: How long after starting a payment, or last asking, to ask the provider again if nobody came back.
+CHECK_AFTER = timedelta(minutes=15)
+
+
+class PaymentUnavailable(ClaimError):
+    """The card service could not be reached; trying again (with the same key) is safe."""
+
+
+def payment_start(*, claim_id: int, actor: Any, idempotency_key: uuid.UUID) -> Payment:
+    """Start paying the claim's fee, or return the payment this key (or a live attempt) already started."""
+    payment = Payment.objects.filter(idempotency_key=idempotency_key).first()
+    if payment is not None:
+        if payment.claim_id != claim_id or payment.created_by_id != getattr(actor, "pk", None):
+            raise ClaimError("This payment belongs to another claim.")
+    else:
+        payment = _live_payment(claim_id)
+        if payment is not None and payment.reference:
+            payment = payment_sync(payment_id=payment.pk)  # finished on the card page since?
+        if payment is None or not payment.is_live:
+            payment = _record_attempt(claim_id=claim_id, actor=actor, idempotency_key=idempotency_key)
+    if payment.status == PaymentStatus.CREATED:
+        payment = _ask_provider_to_create(payment)
+    return payment
+
+
+def _live_payment(claim_id: int) -> Payment | None:
+    return Payment.objects.filter(claim_id=claim_id, purpose=PaymentPurpose.ISSUE_FEE, status__in=LIVE_STATUSES).first()
+
+
+def _record_attempt(*, claim_id: int, actor: Any, idempotency_key: uuid.UUID) -> Payment:
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        live = _live_payment(claim_id)
+        if live is not None:
+            return live
+        require(actor, claim, Action.PAY_FEE)
+        if claim.fee_due <= 0:
+            raise ClaimError("There is no fee to pay on this claim.")
+        now = clock.now()
+        try:
+            with transaction.atomic():
+                return Payment.objects.create(
+                    claim=claim, purpose=PaymentPurpose.ISSUE_FEE, amount=claim.fee_due,
+                    idempotency_key=idempotency_key, provider=get_provider().name, created_by=actor,
+                    created_at=now, updated_at=now, check_at=now + CHECK_AFTER,
+                )
+        except IntegrityError:
+            # The same key, or another live attempt, committed first: use that one.
+            existing = Payment.objects.filter(idempotency_key=idempotency_key).first() or _live_payment(claim_id)
+            if existing is None:
+                raise
+            return existing
+
+
+def _ask_provider_to_create(payment: Payment) -> Payment:
+    claim = payment.claim
+    try:
+        remote = get_provider().create(
+            amount=payment.amount,
+            reference=str(claim.public_id),
+            description=f"Court fee to issue a money claim against {claim.defendant_label}"[:200],
+            return_url=reverse("payments:return", args=[payment.public_id]),
+            idempotency_key=str(payment.idempotency_key),
+        )
+    except ProviderError as exc:
+        log.warning("payment %s: provider did not create it: %s", payment.pk, exc)
+        raise PaymentUnavailable(
+            "The card payment service is not answering. No money has been taken. Try again in a few minutes."
+        ) from exc
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        if payment.status == PaymentStatus.CREATED:
+            payment.reference = remote.id
+            payment.next_url = remote.next_url
+            payment.status = PaymentStatus.IN_PROGRESS
+            payment.updated_at = clock.now()
+            payment.save(update_fields=["reference", "next_url", "status", "updated_at"])
+    return payment
+
+
+def payment_sync(*, payment_id: int) -> Payment:
+    """Ask the provider how the payment stands and record it (idempotent)."""
+    payment = Payment.objects.get(pk=payment_id)
+    if not payment.is_live:
+        return payment
+    if not payment.reference:
+        # The provider never answered the create: ask again with the same key (safe), so a
+        # payment it did make is found; if it still does not answer, try again later.
+        try:
+            payment = _ask_provider_to_create(payment)
+        except PaymentUnavailable:
+            _check_later(payment.pk)
+            raise
+        if not payment.reference:
+            return payment
+    remote = get_provider().get(payment.reference)
+    return payment_record_answer(payment_id=payment.pk, remote=remote)
+
+
+def payment_record_answer(*, payment_id: int, remote: ProviderPayment) -> Payment:
+    """Record what the provider said about a payment; a success pays the claim's fee, once."""
+    with transaction.atomic():
+        claim_id = Payment.objects.values_list("claim_id", flat=True).get(pk=payment_id)
+        Claim.objects.select_for_update().filter(pk=claim_id).first()  # claim first, then payment
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        if not payment.is_live:
+            return payment  # already recorded: this is the second answer
+        now = clock.now()
+        payment.updated_at = now
+        if remote.status == ProviderStatus.SUCCESS:
+            payment.status = PaymentStatus.SUCCESS
+            payment.completed_at = remote.finished_at or now
+            payment.check_at = None
+            payment.save()
+            claim_services.claim_fee_paid(claim_id=claim_id, payment=payment)
+        elif remote.status in (ProviderStatus.FAILED, ProviderStatus.CANCELLED):
+            payment.status = PaymentStatus.FAILED if remote.status == ProviderStatus.FAILED else PaymentStatus.CANCELLED
+            payment.failure_reason = remote.failure_reason[:200]
+            payment.completed_at = remote.finished_at or now
+            payment.check_at = None
+            payment.save()
+        else:
+            payment.check_at = now + CHECK_AFTER
+            payment.save(update_fields=["updated_at", "check_at"])
+    return payment
+
+
+def _check_later(payment_id: int) -> None:
+    Payment.objects.filter(pk=payment_id, check_at__isnull=False).update(check_at=clock.now() + CHECK_AFTER)
