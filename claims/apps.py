@@ -6,4 +6,6 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self) -> None:
-        from . import sweeps  # noqa: F401  (registers the claims' deadline sweeps)
+        from . import signals, sweeps  # noqa: F401  (registers the claims' deadline sweeps)
+
+        signals.connect()

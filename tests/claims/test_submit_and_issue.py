@@ -30,8 +30,18 @@ def caseworker(make_user):
     return user
 
 
+#: The claim these tests make: £1,000 from Acme Windows Ltd, 8% a year from 1 January 2026.
+CLAIM = {
+    "defendant": {"type": "company", "name": "Acme Windows Ltd", "address_line1": "2 Mill Lane",
+                  "town": "Cardiff", "postcode": "CF10 1EP"},
+    "amount": {"items": [{"description": "Unpaid invoice 1041", "amount": "900.00"},
+                         {"description": "Call-out charge", "amount": "100.00"}]},
+    "interest": {"choice": "standard", "from": "date", "from_date": "2026-01-01", "from_reason": "Invoice due"},
+}
+
+
 def draft(owner, **sections):
-    return services.claim_draft_create(owner=owner, data=complete_draft_data(**sections))
+    return services.claim_draft_create(owner=owner, data=complete_draft_data(**{**CLAIM, **sections}))
 
 
 def submitted(owner, **sections):
@@ -72,7 +82,7 @@ def test_submitting_fixes_the_form_the_figures_and_the_statement_of_truth(make_u
     assert claim.daily_interest == Decimal("0.22")
     assert claim.fee == Decimal("80.00")  # £1,022.58 is in the £1,000.01–£1,500 band
     assert claim.total == Decimal("1102.58")
-    assert claim.claimant_name == "Ms Clara Claimant" and claim.defendant_name == "Acme Windows Ltd"
+    assert claim.claimant_name == "Ms Sam Claimant" and claim.defendant_name == "Acme Windows Ltd"
     assert claim.draft_expires_at is None and claim.submitted_data == claim.draft_data
     assert claim.events.filter(kind="claim_submitted").count() == 1
     assert Notification.objects.filter(kind="claim_submitted", to_email=owner.email).count() == 1
@@ -258,3 +268,33 @@ def test_the_dashboard_says_what_happens_next(client, make_user):
     page = client.get(reverse("claims:dashboard")).content.decode()
     assert "Acme Windows Ltd" in page and "Court fee to pay" in page and "Pay the court fee (£80.00)" in page
     assert f"£{claim.total:,}" in page
+
+
+# -- staff change the court calendar ------------------------------------------------------------
+
+
+def test_a_new_closure_day_moves_the_response_deadline(make_user, django_capture_on_commit_callbacks):
+    from court.models import ClosureDay
+
+    owner = make_user()
+    claim = submitted(owner)
+    payment = Payment.objects.create(
+        claim=claim, amount=claim.fee, idempotency_key="6f0f9a52-8f7e-4b43-bb6a-000000000003", provider="fake",
+        reference="ref-3", created_by=owner, created_at=uk(2027, 3, 3, 11, 0), updated_at=uk(2027, 3, 3, 11, 0),
+        status="success", completed_at=uk(2027, 3, 3, 11, 0),
+    )
+    claim = services.claim_fee_paid(claim_id=claim.pk, payment=payment)
+    assert claim.response_deadline == uk(2027, 3, 22, 16, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        closure = ClosureDay.objects.create(day=date(2027, 3, 22), reason="Announced closure")
+    claim.refresh_from_db()
+    assert claim.response_deadline == uk(2027, 3, 23, 16, 0)
+    assert claim.events.filter(kind="deadline_moved").count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        closure.delete()
+    claim.refresh_from_db()
+    assert claim.response_deadline == uk(2027, 3, 22, 16, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        ClosureDay.objects.create(day=date(2027, 3, 25), reason="Later closure: no effect")
+    claim.refresh_from_db()
+    assert claim.response_deadline == uk(2027, 3, 22, 16, 0) and claim.events.filter(kind="deadline_moved").count() == 2
