@@ -1,7 +1,25 @@
-"""Roles: the court staff groups and what each may do in the admin."""
+"""Roles: what kind of user someone is, the court staff groups and what each may do in the admin.
+
+Every signed-in user is exactly one kind (``user_kind``):
+
+- **staff**: ``is_staff`` (court staff in one of the ``StaffRole`` groups, and administrators);
+- **solicitor**: a member of a firm (``accounts.models.FirmMembership``);
+- **citizen**: everyone else, the default for anyone who creates an account.
+"""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
+
+if TYPE_CHECKING:
+    from .models import Firm
+
+
+class UserKind(models.TextChoices):
+    CITIZEN = "citizen", "Member of the public"
+    SOLICITOR = "solicitor", "Solicitor"
+    STAFF = "staff", "Court staff"
 
 
 class StaffRole(models.TextChoices):
@@ -13,6 +31,7 @@ class StaffRole(models.TextChoices):
 #: Model permissions each staff group is given (app_label.codename).
 STAFF_PERMISSIONS: dict[str, list[str]] = {
     StaffRole.CASEWORKER: [
+        "accounts.view_firm", "accounts.view_firmmembership",
         "court.view_closureday", "court.add_closureday", "court.change_closureday", "court.delete_closureday",
         "court.view_outage", "court.add_outage", "court.change_outage", "court.delete_outage",
         "court.view_jobrun", "court.view_notification",
@@ -45,3 +64,43 @@ def staff_title(user: object) -> str:
     role = staff_role(user)
     name = getattr(user, "display_name", str(user))
     return f"{name}, {role.label}" if role else name
+
+
+def user_kind(user: object) -> UserKind | None:
+    """``"staff"``, ``"solicitor"`` or ``"citizen"`` (a ``UserKind``, equal to those strings).
+
+    None for someone not signed in. Staff comes first: a staff member is never treated as a
+    solicitor or a citizen, whatever else is recorded about them.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if getattr(user, "is_staff", False):
+        return UserKind.STAFF
+    if firm_of(user) is not None:
+        return UserKind.SOLICITOR
+    return UserKind.CITIZEN
+
+
+def firm_of(user: object) -> Firm | None:
+    """The firm the user is a member of, or None (citizens, staff, anyone not signed in)."""
+    from .models import FirmMembership
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        membership = user.firm_membership  # type: ignore[attr-defined]
+    except FirmMembership.DoesNotExist:
+        return None
+    return membership.firm
+
+
+def is_firm_admin(user: object) -> bool:
+    """True for a solicitor who administers their firm."""
+    from .models import FirmMembership
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        return bool(user.firm_membership.is_firm_admin)  # type: ignore[attr-defined]
+    except FirmMembership.DoesNotExist:
+        return False

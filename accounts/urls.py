@@ -1,14 +1,13 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+"""Our own account addresses. Signing in, out and up, and passwords, are django-allauth's
+(``allauth.urls``, also under /accounts/: ``account_login``, ``account_logout``,
+``account_signup``, ``account_reset_password``…).
 
-from .forms import SignInForm
+Only the old sign-in address is left here, redirecting to allauth's for old bookmarks.
+"""
+from django.urls import path
+from django.views.generic import RedirectView
 
 app_name = "accounts"
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", RedirectView.as_view(pattern_name="account_login", query_string=True), name="old_sign_in"),
 ]

@@ -6,4 +6,9 @@ class CourtConfig(AppConfig):
     verbose_name = "Court: calendar, scheduled jobs and notifications"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from . import sweeps  # noqa: F401  (registers the court's own sweeps)
+        from .fees import seed_schedules
+
+        post_migrate.connect(seed_schedules, sender=self, dispatch_uid="court.seed_fee_schedules")

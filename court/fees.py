@@ -28,3 +28,22 @@ def issue_fee(amount_with_interest: Decimal, on: date, channel: str = "online") 
 def schedule_date(on: date, channel: str = "online") -> date:
     """The effective date of the schedule in force on ``on`` (recorded with the fee)."""
     return money.schedule_in_force(schedules(channel), on, channel).effective_from
+
+
+def seed_schedules(**_: object) -> None:
+    """Give a database with no fee schedules the one in force since 16 September 2021
+    (online and paper). Runs after migrations (and after a test database is flushed); staff
+    add later schedules in the admin."""
+    from .models import FeeBand
+
+    if FeeSchedule.objects.exists():
+        return
+    for channel in (FeeSchedule.Channel.ONLINE, FeeSchedule.Channel.PAPER):
+        schedule = FeeSchedule.objects.create(
+            effective_from=date(2021, 9, 16), channel=channel,
+            source="The Civil Proceedings Fees (Amendment) Order 2021 (gov.uk: Make a court claim for money: court fees)",
+        )
+        FeeBand.objects.bulk_create(
+            FeeBand(schedule=schedule, up_to=b.up_to, fixed=b.fixed, percent=b.percent, cap=b.cap)
+            for b in money.FEES_2021_09_16
+        )

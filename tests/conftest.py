@@ -19,13 +19,27 @@ def uk(*args: int) -> datetime:
 
 @pytest.fixture
 def make_user(django_user_model: Any):
+    """``make_user(email=None, **fields)``: a user with password "correct-horse-battery" whose email
+    address is confirmed (so they can sign in through django-allauth, which requires it)."""
+    from accounts.emails import mark_email_verified
+
     def make(email: str | None = None, **extra: Any) -> Any:
         email = email or f"person{next(_seq)}@example.com"
         extra.setdefault("first_name", "Pat")
         extra.setdefault("last_name", f"Person{next(_seq)}")
-        return django_user_model.objects.create_user(email=email, password="correct-horse-battery", **extra)
+        user = django_user_model.objects.create_user(email=email, password="correct-horse-battery", **extra)
+        mark_email_verified(user)
+        return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    """Each test starts with an empty cache: sign-in lockout and other rate-limit counters live there."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

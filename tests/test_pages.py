@@ -32,7 +32,7 @@ def test_closed_days_page_lists_bank_holidays_and_announced_closures(client, tra
 
 def test_sign_in_shows_a_govuk_error_summary_and_keeps_the_email(client, make_user):
     make_user(email="pat@example.com")
-    response = client.post(reverse("accounts:login"), {"username": "pat@example.com", "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": "pat@example.com", "password": "wrong"})
     page = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in page and "Enter a correct email address and password" in page
@@ -42,11 +42,11 @@ def test_sign_in_shows_a_govuk_error_summary_and_keeps_the_email(client, make_us
 
 def test_sign_in_and_out(client, make_user):
     make_user(email="pat@example.com")
-    credentials = {"username": "pat@example.com", "password": "correct-horse-battery"}
-    response = client.post(reverse("accounts:login"), credentials)
+    credentials = {"login": "pat@example.com", "password": "correct-horse-battery"}
+    response = client.post(reverse("account_login"), credentials)
     assert response.status_code == 302 and response["Location"] == reverse("claims:dashboard")
     assert client.get(reverse("claims:dashboard")).status_code == 200
-    client.post(reverse("accounts:logout"))
+    client.post(reverse("account_logout"))
     assert client.get(reverse("claims:dashboard")).status_code == 302
 
 

@@ -495,7 +495,13 @@ class RowForm(GovukForm):
 
 
 class RowFormSet(BaseFormSet):
-    """Rows of a page: management form, add and remove without losing what was typed."""
+    """The rows of an add-another page (rows can be added without losing what was typed)."""
+
+    default_error_messages = {
+        **BaseFormSet.default_error_messages,
+        "missing_management_form": "Something went wrong with this page. Enter your answers again",
+        "too_many_forms": f"You can enter up to {MAX_ROWS} rows",
+    }
 
     def rows(self) -> list[dict[str, Any]]:
         """The cleaned non-empty rows (after is_valid())."""

@@ -28,7 +28,7 @@ from claims.models import Claim
 from claims.policy import Action, can
 from claims.selectors import get_claim_for_user
 from ocmc import clock
-from rules.money import STATUTORY_RATE, daily_interest, format_money
+from rules.money import STATUTORY_RATE, daily_interest, format_money, parse_money
 
 from . import figures
 from .forms import (
@@ -277,9 +277,14 @@ def _rows_added(request: HttpRequest, formset: RowFormSet, formset_class: type[R
     if request.POST.get("action") != "add":
         return formset, False
     rows = formset.raw_rows() if formset.management_form.is_valid() else []
-    rows = rows[: formset.max_num - 1]
-    empty = dict.fromkeys(formset.form.base_fields, "")
-    return formset_class(initial=[*rows, empty], prefix=prefix), True
+    if len(rows) < formset.max_num:
+        rows.append(dict.fromkeys(formset.form.base_fields, ""))
+    return formset_class(initial=rows, prefix=prefix), True
+
+
+def _broken(formset: RowFormSet) -> list[tuple[str, str]]:
+    """The rows of the page did not come back (a stale or tampered page): say so, show the saved rows."""
+    return [("", str(formset.error_messages["missing_management_form"]))]
 
 
 def _money(value: Decimal | None) -> str:
@@ -288,8 +293,6 @@ def _money(value: Decimal | None) -> str:
 
 def _typed_total(formset: RowFormSet) -> Decimal | None:
     """The total of the amounts that are valid money (shown while someone edits the rows)."""
-    from rules.money import parse_money
-
     total, any_amount = Decimal(0), False
     for form in formset.forms:
         value = form.initial.get("amount") if not form.is_bound else form["amount"].value()
@@ -306,10 +309,14 @@ def amount(request: HttpRequest, claim: Claim) -> HttpResponse:
     prefix = "items"
     saved_rows = _section(claim, "amount").get("items")
     errors: list[tuple[str, str]] = []
+    initial = row_initial(saved_rows, ("description", "amount"), at_least=ROWS_AT_FIRST)
     if request.method == "POST":
         formset = ItemFormSet(request.POST, prefix=prefix)
         formset, redrawn = _rows_added(request, formset, ItemFormSet, prefix)
-        if not redrawn:
+        if not redrawn and not formset.management_form.is_valid():
+            errors = _broken(formset)
+            formset = ItemFormSet(initial=initial, prefix=prefix)
+        elif not redrawn:
             interest = ocon1.interest_of(claim.draft_data)
             if interest is not None and interest.kind != "none":
                 day = figures.submission_day()
@@ -321,7 +328,6 @@ def amount(request: HttpRequest, claim: Claim) -> HttpResponse:
                 return _done(request, claim)
             errors = error_items(formset)
     else:
-        initial = row_initial(saved_rows, ("description", "amount"), at_least=ROWS_AT_FIRST)
         formset = ItemFormSet(initial=initial, prefix=prefix)
     return _page(
         request,
@@ -350,10 +356,14 @@ def _rows_page(
     """Timeline and evidence: optional rows kept in the particulars section."""
     particulars = _section(claim, "particulars")
     errors: list[tuple[str, str]] = []
+    initial = row_initial(particulars.get(key), keys, at_least=ROWS_AT_FIRST)
     if request.method == "POST":
         formset = formset_class(request.POST, prefix=key)
         formset, redrawn = _rows_added(request, formset, formset_class, key)
-        if not redrawn:
+        if not redrawn and not formset.management_form.is_valid():
+            errors = _broken(formset)
+            formset = formset_class(initial=initial, prefix=key)
+        elif not redrawn:
             if formset.is_valid():
                 particulars[key] = formset.rows()
                 if failed := _save(request, claim, "particulars", particulars):
@@ -363,7 +373,7 @@ def _rows_page(
                 return _done(request, claim)
             errors = error_items(formset)
     else:
-        formset = formset_class(initial=row_initial(particulars.get(key), keys, at_least=ROWS_AT_FIRST), prefix=key)
+        formset = formset_class(initial=initial, prefix=key)
     return _page(
         request,
         template,

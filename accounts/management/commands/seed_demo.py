@@ -1,4 +1,5 @@
-"""Demo users for each role, and demo drafts, for trying the portal locally. Idempotent."""
+"""Demo users for each role, a demo firm of solicitors, and demo drafts, for trying the portal
+locally. Idempotent. Every demo user's email address is confirmed, so they can sign in at once."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -8,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.models import User
+from accounts.emails import mark_email_verified
+from accounts.models import Firm, FirmMembership, User
 from accounts.roles import StaffRole
 from claims.models import Claim
 from claims.services import claim_draft_create
@@ -27,24 +29,45 @@ DEMO_USERS: list[tuple[str, str, str, StaffRole | None, bool]] = [
     ("admin@example.com", "Ada", "Admin", None, True),
 ]
 
+DEMO_FIRM = "Demo & Co Solicitors"
+#: Solicitors of the demo firm: email, first name, last name, firm administrator
+DEMO_SOLICITORS: list[tuple[str, str, str, bool]] = [
+    ("solicitor@example.com", "Sophie", "Solicitor", True),
+    ("litigator@example.com", "Liam", "Litigator", False),
+]
+
+
+def _demo_user(email: str, first: str, last: str) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email)
+        user.set_password(DEMO_PASSWORD)
+    user.first_name, user.last_name = first, last
+    return user
+
 
 class Command(BaseCommand):
-    help = "Create the demo users (one for each role) and two demo draft claims."
+    help = "Create the demo users (one for each role), a demo firm of solicitors and two demo draft claims."
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         users = {}
         for email, first, last, role, superuser in DEMO_USERS:
-            user = User.objects.filter(email=email).first()
-            if user is None:
-                user = User(email=email)
-                user.set_password(DEMO_PASSWORD)
-            user.first_name, user.last_name = first, last
+            user = _demo_user(email, first, last)
             user.is_staff = bool(role) or superuser
             user.is_superuser = superuser
             user.save()
             if role:
                 user.groups.set([Group.objects.get(name=role.value)])
+            mark_email_verified(user)
+            users[email] = user
+        firm = Firm.objects.filter(name=DEMO_FIRM).first() or Firm.objects.create(name=DEMO_FIRM)
+        for email, first, last, firm_admin in DEMO_SOLICITORS:
+            user = _demo_user(email, first, last)
+            user.is_staff = user.is_superuser = False
+            user.save()
+            FirmMembership.objects.update_or_create(user=user, defaults={"firm": firm, "is_firm_admin": firm_admin})
+            mark_email_verified(user)
             users[email] = user
         claimant = users["claimant@example.com"]
         if not Claim.objects.filter(owner=claimant).exists():
@@ -60,4 +83,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, _first, _last, role, superuser in DEMO_USERS:
             what = role.label if role else ("administrator" if superuser else "member of the public")
+            self.stdout.write(f"  {email:<26} {what}")
+        for email, _first, _last, firm_admin in DEMO_SOLICITORS:
+            what = f"solicitor, {'firm administrator' if firm_admin else 'member'} of {DEMO_FIRM}"
             self.stdout.write(f"  {email:<26} {what}")

@@ -12,7 +12,7 @@ def fill_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("court", "0004_seed_fees_2021")]
+    dependencies = [("court", "0003_fee_schedules")]
     operations = [
         migrations.AddField(model_name="notification", name="key", field=models.CharField(max_length=200, null=True)),
         migrations.RunPython(fill_keys, migrations.RunPython.noop),
