@@ -2,7 +2,6 @@
 locally. Idempotent. Every demo user's email address is confirmed, so they can sign in at once."""
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -12,10 +11,7 @@ from django.db import transaction
 from accounts.emails import mark_email_verified
 from accounts.models import Firm, FirmMembership, User
 from accounts.roles import StaffRole
-from claims.models import Claim
-from claims.services import claim_draft_create
-from ocmc import clock
-from rules import periods
+from claims.demo import seed_demo_claims
 
 DEMO_PASSWORD = "money-claims-demo"
 
@@ -70,16 +66,7 @@ class Command(BaseCommand):
             mark_email_verified(user)
             users[email] = user
         claimant = users["claimant@example.com"]
-        if not Claim.objects.filter(owner=claimant).exists():
-            claim_draft_create(owner=claimant, data={"defendant_name": "Acme Windows Ltd"})
-            old = claim_draft_create(owner=claimant, data={"defendant_name": "Mr Sam Jones"})
-            # A draft last saved 26 days ago: the scheduled job deletes it in two days.
-            saved = clock.now() - timedelta(days=26)
-            expires = periods.draft_28(saved)
-            Claim.objects.filter(pk=old.pk).update(
-                last_saved_at=saved, created_at=saved, draft_expires_at=expires,
-                draft_reminder_at=periods.draft_reminder(expires),
-            )
+        seed_demo_claims(claimant)
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, _first, _last, role, superuser in DEMO_USERS:
             what = role.label if role else ("administrator" if superuser else "member of the public")
