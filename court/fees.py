@@ -41,7 +41,8 @@ def seed_schedules(**_: object) -> None:
     for channel in (FeeSchedule.Channel.ONLINE, FeeSchedule.Channel.PAPER):
         schedule = FeeSchedule.objects.create(
             effective_from=date(2021, 9, 16), channel=channel,
-            source="The Civil Proceedings Fees (Amendment) Order 2021 (gov.uk: Make a court claim for money: court fees)",
+            source="The Civil Proceedings Fees (Amendment) Order 2021 "
+                   "(gov.uk: Make a court claim for money: court fees)",
         )
         FeeBand.objects.bulk_create(
             FeeBand(schedule=schedule, up_to=b.up_to, fixed=b.fixed, percent=b.percent, cap=b.cap)

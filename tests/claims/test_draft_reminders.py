@@ -21,7 +21,9 @@ def reminders() -> list[Notification]:
 
 def test_reminder_is_sent_seven_days_before_deletion(make_user, travel):
     travel(SAVED, tick=False)
-    claim = claim_draft_create(owner=make_user(email="pat@example.com"), data={"defendant": {"type": "company", "name": "Acme Ltd"}})
+    claim = claim_draft_create(
+        owner=make_user(email="pat@example.com"), data={"defendant": {"type": "company", "name": "Acme Ltd"}}
+    )
     assert claim.draft_reminder_at == uk(2026, 11, 23, 9, 0)
 
     travel(uk(2026, 11, 23, 8, 59), tick=False)

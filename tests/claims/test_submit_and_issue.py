@@ -144,7 +144,8 @@ def test_an_unpaid_claim_can_go_back_to_a_draft(make_user):
         (uk(2027, 3, 5, 16, 30), date(2027, 3, 8), uk(2027, 3, 30, 16, 0)),
         (uk(2027, 3, 6, 11, 0), date(2027, 3, 8), uk(2027, 3, 30, 16, 0)),    # Saturday → Monday
         (uk(2026, 12, 24, 10, 0), date(2026, 12, 24), uk(2027, 1, 12, 16, 0)),
-        (uk(2026, 12, 25, 10, 0), date(2026, 12, 29), uk(2027, 1, 18, 16, 0)),  # Christmas, Boxing Day (Mon 28) → 29th; 17 Jan is Sunday
+        # Christmas Day, then the Boxing Day substitute (Monday 28th) → 29th; day 19 is Sunday 17 January
+        (uk(2026, 12, 25, 10, 0), date(2026, 12, 29), uk(2027, 1, 18, 16, 0)),
     ],
 )
 def test_issue_date_follows_the_4pm_rule_and_the_deadline_is_19_days(make_user, paid_at, issue_date, deadline):

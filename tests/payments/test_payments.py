@@ -16,7 +16,7 @@ from court.sweeps import run_sweep
 from payments import fake
 from payments.models import FakeCardPayment, Payment, PaymentStatus
 from payments.providers import ProviderPayment, ProviderStatus
-from payments.services import PaymentUnavailable, payment_record_answer, payment_start, payment_sync
+from payments.services import PaymentUnavailable, payment_record_answer, payment_start
 from tests.claims.drafting.factories import complete_draft_data
 from tests.conftest import uk
 
@@ -172,7 +172,9 @@ def test_a_payment_nobody_came_back_from_is_found_by_the_sweep(make_user, travel
     claim = submitted(owner)
     payment = payment_start(claim_id=claim.pk, actor=owner, idempotency_key=uuid.uuid4())
     travel(uk(2027, 3, 3, 15, 30), tick=False)
-    FakeCardPayment.objects.filter(provider_id=payment.reference).update(status="success", finished_at=uk(2027, 3, 3, 15, 30))
+    FakeCardPayment.objects.filter(provider_id=payment.reference).update(
+        status="success", finished_at=uk(2027, 3, 3, 15, 30)
+    )
     travel(uk(2027, 3, 3, 17, 0), tick=False)
     run = run_sweep("payments.check_unfinished")
     again = run_sweep("payments.check_unfinished")
