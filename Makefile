@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup run test lint bench sweeps clean
+.PHONY: setup chromium run test lint bench sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -27,7 +27,12 @@ run: setup
 	$(PY) manage.py collectstatic --noinput -v0
 	./scripts/run.sh
 
-test: setup
+# The browser tests (tests/e2e) drive Debian's Chromium: installed here when missing.
+# No stamp: the script is a no-op once /usr/bin/chromium exists. `make run` needs no browser.
+chromium:
+	./scripts/ensure-chromium.sh
+
+test: setup chromium
 	$(VENV)/bin/ruff check .
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
 

@@ -1,0 +1,66 @@
+"""Accessibility checks with axe-core (installed from npm into node_modules, pinned in package-lock.json).
+
+``assert_accessible(page, "sign-in page")`` runs axe on what the page shows now and fails with a
+readable list of the WCAG 2.0/2.1/2.2 A and AA violations. Call it again after each change of state
+worth checking (an error summary shown, a section expanded).
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SHOW_NODES = 3
+SNIPPET = 200
+
+
+@cache
+def _axe_source() -> str:
+    if not AXE_JS.exists():
+        raise AssertionError(f"{AXE_JS} is missing: run `make test` (npm ci installs axe-core from package-lock.json)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe's violations for the page as it is now (see https://github.com/dequelabs/axe-core)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        # Evaluated through the DevTools protocol, so a Content-Security-Policy cannot block it.
+        page.evaluate(_axe_source())
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(results => results.violations)",
+        WCAG_TAGS,
+    )
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        nodes = violation["nodes"]
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact') or 'no impact'}): {violation['help']}"
+            f" [{len(nodes)} element{'s' if len(nodes) != 1 else ''}] {violation.get('helpUrl', '')}"
+        )
+        for node in nodes[:SHOW_NODES]:
+            target = " ".join(" >>> ".join(t) if isinstance(t, list) else str(t) for t in node.get("target", []))
+            html = " ".join(node.get("html", "").split())
+            if len(html) > SNIPPET:
+                html = html[: SNIPPET - 1] + "…"
+            lines.append(f"    at {target}: {html}")
+        if len(nodes) > SHOW_NODES:
+            lines.append(f"    … and {len(nodes) - SHOW_NODES} more")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, context: str) -> None:
+    """Fail if axe finds WCAG 2.2 A/AA violations on the page; ``context`` says which page and state."""
+    violations = axe_violations(page)
+    if violations:
+        raise AssertionError(
+            f"{context}: axe found {len(violations)} accessibility violation(s) at {page.url}\n"
+            + format_violations(violations)
+        )

@@ -1,0 +1,44 @@
+"""The accessibility helper itself: it must be able to fail, or it proves nothing."""
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.axe import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+def test_assert_accessible_reports_an_image_without_alt_and_an_unlabelled_input(page):
+    page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>Broken</title></head><body><main>'
+        f'<h1>Broken</h1><img src="{PIXEL}"><input type="text" name="amount">'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(page, "a deliberately broken page")
+    report = str(failure.value)
+    assert report.startswith("a deliberately broken page: axe found 2 accessibility violation(s)")
+    assert "- image-alt (critical): Images must have alternative text" in report
+    assert "at img: <img src=" in report
+    assert "- label (critical): Form elements must have labels" in report
+    assert 'at input: <input type="text" name="amount">' in report
+
+
+def test_assert_accessible_passes_the_same_page_once_fixed(page):
+    page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>Fixed</title></head><body><main>'
+        f'<h1>Fixed</h1><img src="{PIXEL}" alt="Court logo">'
+        '<label for="amount">Amount</label><input type="text" id="amount" name="amount">'
+        "</main></body></html>"
+    )
+    assert_accessible(page, "the fixed page")
+
+
+def test_console_errors_and_uncaught_exceptions_are_reported(page, page_problems):
+    page.set_content("<script>console.error('boom'); null.oops;</script>")
+    assert len(page_problems) == 2
+    assert page_problems[0].startswith("console error: boom")
+    assert page_problems[1].startswith("uncaught JavaScript error: ") and "null" in page_problems[1]
+    page_problems.clear()  # expected here: any other test would fail
