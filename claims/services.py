@@ -16,9 +16,9 @@ from django.db import transaction
 
 from court.calendar import court_calendar
 from court.notifications import notify
+from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from rules import periods
-from court.templatetags.govuk import govuk_datetime
 from rules.calendar import LONDON, local
 from rules.money import format_money, pounds
 
