@@ -152,6 +152,11 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         return pounds(max(Decimal(0), (self.fee or 0) - self.fee_remitted))
 
     @property
+    def fee_payments(self):  # type: ignore[no-untyped-def]
+        """The successful card payments of the fee (for the receipt)."""
+        return self.payments.filter(status="success").order_by("completed_at")
+
+    @property
     def form(self):  # type: ignore[no-untyped-def]
         """The signed claim form (``claims.ocon1.ClaimForm``); None before submission."""
         from .ocon1 import read

@@ -29,7 +29,7 @@ class TestDoYouWantToClaimInterest:
         page = signed_in.get(url("interest", claim)).content.decode()
         assert '<h1 class="govuk-fieldset__heading">Do you want to claim interest?</h1>' in page
         assert "£1,000.00" in page and "£0.22 a day" in page
-        assert 'data-aria-controls="conditional-id_choice-3"' in page  # the conditional reveals
+        assert 'id="conditional-id_choice-3"' in page and "aria-controls" not in page  # always shown, no aria-expanded
 
     def test_no_interest(self, signed_in, claim):
         response = signed_in.post(url("interest", claim), {"choice": "none", "fixed_amount": "not looked at"})
