@@ -1,0 +1,335 @@
+"""What each of the court's PDFs shows: its template and context, built from the claim.
+
+- The parties and particulars come from the claim form as signed (``claim.form``).
+- Every figure comes from the claim's own money fields (``principal``, ``interest``,
+  ``interest_to``, ``daily_interest``, ``fee``, ``fee_remitted``): they were fixed at
+  submission and issue and are the truth. Nothing here recomputes an amount; it only
+  formats them (``format_money``: £1,234.56).
+- The templates get plain views, not the claim itself, so a template cannot print what its
+  reader must not see: the security code is in the defendant's pack only, and the
+  claimant's date of birth, phone and email are on no PDF.
+- Dates stay dates; the templates write them with the ``govuk`` filters
+  ("3 March 2027", "4pm on Monday 22 March 2027").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+
+from claims.models import Claim
+from claims.ocon1 import ClaimForm, Party
+from court.templatetags.govuk import govuk_date
+from rules.money import format_money
+
+from .models import ClaimDocument, DocumentKind
+
+COURT_NAME = "County Court Business Centre, Online Civil Money Claims"
+#: The OCMC postal address for paper documents (PD 51R 2.1(2)).
+COURT_POSTAL_ADDRESS = ("HMCTS CMC", "PO Box 12747", "Harlow", "CM20 9RA")
+#: The HMCTS money claims helpline, printed on the claim form (PD 51R 10.1(2)). ``settings.COURT_HELPLINE``
+#: overrides it.
+COURT_HELPLINE = "0300 123 7050"
+COURT_HELPLINE_HOURS = "Monday to Friday, 8:30am to 5pm"
+
+#: PD 51R 13.1(1), as signed by a claimant in person.
+STATEMENT_OF_TRUTH = (
+    "I believe that the facts stated in this claim form are true. I understand that proceedings for "
+    "contempt of court may be brought against anyone who makes, or causes to be made, a false statement "
+    "in a document verified by a statement of truth without an honest belief in its truth."
+)
+
+TEMPLATES = {
+    DocumentKind.SEALED_CLAIM: "pdf/sealed_claim.html",
+    DocumentKind.ISSUE_RECEIPT: "pdf/issue_receipt.html",
+    DocumentKind.DEFENDANT_PACK: "pdf/defendant_pack.html",
+}
+
+
+# -- views -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Court:
+    name: str
+    address_lines: tuple[str, ...]
+    helpline: str
+    helpline_hours: str
+
+
+@dataclass(frozen=True)
+class PartyView:
+    """A party as the claim form shows it. Never the date of birth, phone or email."""
+
+    name: str  # title and full name, or the organisation's name
+    type_label: str
+    trading_name: str  # sole traders only
+    contact_name: str  # companies and organisations only
+    address_lines: tuple[str, ...]
+    postal_name: str  # the name on an envelope: "Mr Sam Jones trading as Jones Plumbing"
+    postcode: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    description: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The claim's own figures, formatted. ``daily_interest`` is "" when interest does not continue."""
+
+    principal: str
+    interest: str
+    amount_claimed: str
+    fee: str
+    total: str
+    daily_interest: str
+
+
+@dataclass(frozen=True)
+class InterestView:
+    claimed: bool
+    #: How the interest is worked out, a sentence a line (the basis, from and to, the amount).
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    date: str
+    event: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    type_label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class StatementOfTruth:
+    wording: str
+    signed_name: str
+    signed_on: date | None
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    amount: str
+    reference: str
+    completed_at: datetime
+
+
+@dataclass(frozen=True)
+class HelpWithFees:
+    reference: str
+    decision: str  # "Full remission: no fee to pay", … ("" while undecided)
+    remitted: str
+
+
+# -- building them -----------------------------------------------------------------------
+
+
+def money(value: Decimal | None) -> str:
+    return format_money(value if value is not None else Decimal(0))
+
+
+def rate_text(rate: Decimal) -> str:
+    """8 → "8", 4.50 → "4.5" (never "8.00" or "1E+1")."""
+    return format(Decimal(rate).normalize(), "f")
+
+
+def court() -> Court:
+    return Court(
+        name=COURT_NAME,
+        address_lines=COURT_POSTAL_ADDRESS,
+        helpline=getattr(settings, "COURT_HELPLINE", COURT_HELPLINE),
+        helpline_hours=getattr(settings, "COURT_HELPLINE_HOURS", COURT_HELPLINE_HOURS),
+    )
+
+
+def party_view(party: Party) -> PartyView:
+    person = party.type in {"individual", "sole_trader"}
+    name = " ".join(part for part in (party.title, party.full_name) if part) if person else party.name
+    return PartyView(
+        name=name,
+        type_label=party.type_label,
+        trading_name=party.trading_name if party.type == "sole_trader" else "",
+        contact_name=party.contact_name if not person else "",
+        address_lines=tuple(party.address.lines()),
+        postal_name=party.display_name,
+        postcode=party.address.postcode,
+    )
+
+
+def figures(claim: Claim) -> Figures:
+    return Figures(
+        principal=money(claim.principal),
+        interest=money(claim.interest),
+        amount_claimed=money(claim.amount_claimed),
+        fee=money(claim.fee),
+        total=money(claim.total),
+        daily_interest=money(claim.daily_interest) if claim.daily_interest else "",
+    )
+
+
+def interest_view(claim: Claim, form: ClaimForm) -> InterestView:
+    """The basis of the interest claimed, in words, with the claim's own amounts."""
+    basis = form.interest
+    to = claim.interest_to or claim.issue_date
+    to_text = f"the date of issue, {govuk_date(to)}" if to == claim.issue_date else govuk_date(to)
+    submitted = govuk_date(claim.submitted_on)
+    continuing = (
+        f", and continuing at {money(claim.daily_interest)} a day until judgment or earlier payment"
+        if claim.daily_interest
+        else ""
+    )
+    amount_line = f"Interest to {to_text}: {money(claim.interest)}{continuing}."
+
+    if basis.kind == "rate":
+        assert basis.rate is not None
+        if basis.rate_reason:
+            lines = [f"Simple interest at {rate_text(basis.rate)}% a year.", f"Why this rate: {basis.rate_reason}"]
+        else:
+            lines = [f"Simple interest at {rate_text(basis.rate)}% a year (County Courts Act 1984, section 69)."]
+        if basis.start is not None:
+            lines.append(f"From {govuk_date(basis.start)} to {to_text}.")
+            if basis.start_reason:
+                lines.append(f"Why from this date: {basis.start_reason}")
+        else:
+            lines.append(f"From the date of submission, {submitted}, to {to_text}.")
+        return InterestView(claimed=True, lines=(*lines, amount_line))
+
+    if basis.kind == "fixed":
+        lines = [
+            f"A fixed sum of interest, calculated by the claimant to the date of submission "
+            f"({submitted}): {money(basis.fixed_amount)}."
+        ]
+        if form.interest_breakdown:
+            lines.append(f"How it was calculated: {form.interest_breakdown}")
+        if basis.rate is not None:
+            lines.append(
+                f"Then simple interest at {rate_text(basis.rate)}% a year from the date of submission to {to_text}."
+            )
+        return InterestView(claimed=True, lines=(*lines, amount_line))
+
+    if claim.interest:  # the claim's figures are the truth, even if the form says none
+        return InterestView(claimed=True, lines=(amount_line,))
+    return InterestView(claimed=False, lines=("No interest is claimed.",))
+
+
+def fee_payments(claim: Claim) -> list[PaymentView]:
+    """The completed card payments of the court fee (``claim.fee_payments``; none if absent)."""
+    source: Any = getattr(claim, "fee_payments", None)
+    if source is None:
+        return []
+    if hasattr(source, "all"):  # a related manager
+        source = source.all()
+    payments: Iterable[Any] = source
+    return [
+        PaymentView(amount=money(p.amount), reference=p.reference, completed_at=p.completed_at)
+        for p in payments
+        if getattr(p, "completed_at", None) is not None
+    ]
+
+
+def help_with_fees(claim: Claim) -> HelpWithFees | None:
+    if not claim.hwf_reference:
+        return None
+    return HelpWithFees(
+        reference=claim.hwf_reference,
+        decision=claim.get_hwf_decision_display() if claim.hwf_decision else "",
+        remitted=money(claim.fee_remitted),
+    )
+
+
+def claim_form_context(claim: Claim) -> dict[str, Any]:
+    """What the sealed claim form shows (and the receipt and the pack build on)."""
+    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
+        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    form: ClaimForm = claim.form
+    return {
+        "court": court(),
+        "claim_number": claim.claim_number,
+        "issue_date": claim.issue_date,
+        "submitted_on": claim.submitted_on,
+        "claimant": party_view(form.claimant),
+        "defendant": party_view(form.defendant),
+        "items": [ItemView(item.description, money(item.amount)) for item in form.items],
+        "figures": figures(claim),
+        "interest": interest_view(claim, form),
+        "what_happened": form.what_happened,
+        "timeline": [TimelineView(row.date, row.event) for row in form.timeline],
+        "evidence": [EvidenceView(row.type_label, row.description) for row in form.evidence],
+        "statement_of_truth": StatementOfTruth(STATEMENT_OF_TRUTH, claim.sot_signed_name, claim.sot_signed_on),
+    }
+
+
+def _response_deadline(claim: Claim) -> datetime:
+    if claim.response_deadline is None:
+        raise ValueError(f"claim {claim.claim_number} has no response deadline")
+    return claim.response_deadline
+
+
+def sealed_claim_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    return {**claim_form_context(claim), "title": f"Claim form {claim.claim_number}"}
+
+
+def issue_receipt_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    return {
+        **claim_form_context(claim),
+        "title": f"Claim issued: receipt for claim {claim.claim_number}",
+        "issued_at": claim.issued_at,
+        "response_deadline": _response_deadline(claim),
+        "payments": fee_payments(claim),
+        "help_with_fees": help_with_fees(claim),
+        "fee_due": money(claim.fee_due),
+    }
+
+
+def extended_deadline(claim: Claim) -> datetime | None:
+    """When a defendant who asks for more time must respond: 33 days after issue (5.1(7)),
+    by the court calendar as it stands now."""
+    from court.calendar import court_calendar
+    from rules.periods import def_33
+
+    return def_33(court_calendar(), claim.issue_date) if claim.issue_date else None
+
+
+def defendant_pack_context(claim: Claim, *, respond_url: str = "", **extra: Any) -> dict[str, Any]:
+    if not respond_url:
+        raise ValueError("the defendant's pack needs respond_url: the web address to respond online")
+    if not claim.security_code:
+        raise ValueError(f"claim {claim.claim_number} has no security code")
+    return {
+        **claim_form_context(claim),
+        "title": f"Claim {claim.claim_number}: you have been sued",
+        "response_deadline": _response_deadline(claim),
+        "extended_deadline": extended_deadline(claim),
+        "security_code": claim.security_code,
+        "respond_url": respond_url,
+    }
+
+
+_BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
+    DocumentKind.SEALED_CLAIM: sealed_claim_context,
+    DocumentKind.ISSUE_RECEIPT: issue_receipt_context,
+    DocumentKind.DEFENDANT_PACK: defendant_pack_context,
+}
+
+
+def context_for(document: ClaimDocument, **extra: Any) -> tuple[str, dict[str, Any]]:
+    """The template name and context for ``document``. ``extra``: ``respond_url`` for the pack.
+
+    Raises ValueError for an unknown kind or a claim that cannot have this document yet.
+    """
+    try:
+        build = _BUILDERS[document.kind]
+    except KeyError:
+        raise ValueError(f"no PDF template for documents of kind {document.kind!r}") from None
+    return TEMPLATES[DocumentKind(document.kind)], build(document.claim, **extra)
