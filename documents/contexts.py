@@ -56,6 +56,7 @@ TEMPLATES = {
 @dataclass(frozen=True)
 class Court:
     name: str
+    name_lines: tuple[str, ...]  # the name over two lines, for a letterhead
     address_lines: tuple[str, ...]
     helpline: str
     helpline_hours: str
@@ -147,6 +148,7 @@ def rate_text(rate: Decimal) -> str:
 def court() -> Court:
     return Court(
         name=COURT_NAME,
+        name_lines=tuple(COURT_NAME.split(", ")),
         address_lines=COURT_POSTAL_ADDRESS,
         helpline=getattr(settings, "COURT_HELPLINE", COURT_HELPLINE),
         helpline_hours=getattr(settings, "COURT_HELPLINE_HOURS", COURT_HELPLINE_HOURS),
@@ -263,6 +265,7 @@ def claim_form_context(claim: Claim) -> dict[str, Any]:
         "items": [ItemView(item.description, money(item.amount)) for item in form.items],
         "figures": figures(claim),
         "interest": interest_view(claim, form),
+        "interest_to": claim.interest_to or claim.issue_date,
         "what_happened": form.what_happened,
         "timeline": [TimelineView(row.date, row.event) for row in form.timeline],
         "evidence": [EvidenceView(row.type_label, row.description) for row in form.evidence],

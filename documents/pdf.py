@@ -16,6 +16,7 @@ chained), so the caller can record it on the document and try again.
 """
 from __future__ import annotations
 
+import logging
 import mimetypes
 import re
 from functools import cache
@@ -29,6 +30,9 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.backends.django import DjangoTemplates
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+# WeasyPrint logs every step of every render at INFO; keep its warnings and errors only.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 #: What an invalid (missing) template variable renders as; found in the HTML, it fails the render.
 _MISSING = "\u27e6missing: %s\u27e7"

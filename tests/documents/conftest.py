@@ -1,7 +1,6 @@
 """An issued claim built directly in the database, and helpers to read a PDF's text back."""
 from __future__ import annotations
 
-import copy
 import io
 import re
 from datetime import date
@@ -14,11 +13,13 @@ from pypdf import PdfReader
 from claims.constants import ClaimState
 from claims.models import Claim
 from documents.models import ClaimDocument
+from tests.claims.drafting.factories import complete_draft_data
 from tests.conftest import uk
 
-#: A complete OCON1 (claims/ocon1.py's schema): an individual claimant, a company defendant,
-#: two items, 8% interest from a date, a timeline and evidence.
-SUBMITTED_DATA: dict[str, Any] = {
+#: The sections of a complete OCON1 (``complete_draft_data``'s, made richer): an individual
+#: claimant, a company defendant with a contact, two items (one over £1,000), 8% interest
+#: from a date with its reason, a timeline and evidence.
+SECTIONS: dict[str, Any] = {
     "claimant": {
         "type": "individual",
         "title": "Ms",
@@ -73,10 +74,8 @@ ISSUE_DATE = date(2027, 3, 3)
 
 
 def submitted_data(**sections: Any) -> dict[str, Any]:
-    """A copy of SUBMITTED_DATA with whole sections replaced."""
-    data = copy.deepcopy(SUBMITTED_DATA)
-    data.update(sections)
-    return data
+    """The claim form as signed, with whole sections replaced."""
+    return complete_draft_data(**{**SECTIONS, **sections})
 
 
 @pytest.fixture
