@@ -101,18 +101,6 @@ class InterestView:
 
 
 @dataclass(frozen=True)
-class TimelineView:
-    date: str
-    event: str
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    type_label: str
-    description: str
-
-
-@dataclass(frozen=True)
 class StatementOfTruth:
     wording: str
     signed_name: str
@@ -267,8 +255,9 @@ def claim_form_context(claim: Claim) -> dict[str, Any]:
         "interest": interest_view(claim, form),
         "interest_to": claim.interest_to or claim.issue_date,
         "what_happened": form.what_happened,
-        "timeline": [TimelineView(row.date, row.event) for row in form.timeline],
-        "evidence": [EvidenceView(row.type_label, row.description) for row in form.evidence],
+        # The claim form's own rows: they carry nothing a document must not print.
+        "timeline": form.timeline,
+        "evidence": form.evidence,
         "statement_of_truth": StatementOfTruth(STATEMENT_OF_TRUTH, claim.sot_signed_name, claim.sot_signed_on),
     }
 
