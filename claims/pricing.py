@@ -47,11 +47,12 @@ def quote(form: ClaimForm, *, submitted_on: date, to: date | None = None) -> Quo
     to = to or submitted_on
     interest = form.interest.to_date(form.principal, submitted_on, to)
     amount = pounds(form.principal + interest)
+    schedule = fees.schedule_in_force(submitted_on)
     return Quote(
         principal=form.principal,
         interest=interest,
         interest_to=to,
         daily_interest=form.interest.daily_amount(form.principal),
-        fee=fees.issue_fee(amount, submitted_on),
-        fee_schedule_from=fees.schedule_date(submitted_on),
+        fee=schedule.fee(amount),
+        fee_schedule_from=schedule.effective_from,
     )

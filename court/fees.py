@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from rules import money
 
@@ -20,14 +19,9 @@ def schedules(channel: str = "online") -> list[money.FeeSchedule]:
     return result
 
 
-def issue_fee(amount_with_interest: Decimal, on: date, channel: str = "online") -> Decimal:
-    """The fee to issue a claim for this amount (interest to issue included) submitted on ``on``."""
-    return money.issue_fee(schedules(channel), amount_with_interest, on, channel)
-
-
-def schedule_date(on: date, channel: str = "online") -> date:
-    """The effective date of the schedule in force on ``on`` (recorded with the fee)."""
-    return money.schedule_in_force(schedules(channel), on, channel).effective_from
+def schedule_in_force(on: date, channel: str = "online") -> money.FeeSchedule:
+    """The schedule a claim submitted on ``on`` pays by (its fee, and the date it came into force)."""
+    return money.schedule_in_force(schedules(channel), on, channel)
 
 
 def seed_schedules(**_: object) -> None:
