@@ -1,0 +1,362 @@
+"""GOV.UK Design System form plumbing shared by every question page.
+
+Every form validates on the server (pages work without JavaScript) and knows how the
+GOV.UK components want it rendered: :class:`GovukBoundField` gives the ids of a field's
+hint and error message, the CSS classes of its control, and where the error summary
+must link to (for a date input: the part with the problem, the day when it is the whole
+date). The partials in ``templates/govuk/`` draw labels, fieldsets and error messages;
+widgets keep their own attributes (``autocomplete``, widths, ``inputmode``).
+
+Add-another pages use :class:`RowForm` rows in a :class:`RowFormSet`: an empty row is
+ignored, and rows can be added without losing what was typed.
+"""
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundField
+from django.forms.formsets import BaseFormSet, formset_factory
+
+from rules.money import parse_money
+
+AMOUNT_ERROR = "Enter an amount of money, like 1,234.56"
+PHONE_ERROR = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+EMAIL_ERROR = "Enter an email address in the correct format, like name@example.com"
+DATE_PARTS = ("day", "month", "year")
+#: The most rows an add-another page accepts (a sanity limit, far above any real claim).
+MAX_ROWS = 50
+
+_CONTROL_CLASSES = {
+    forms.Textarea: ("govuk-textarea", "govuk-textarea--error"),
+    forms.Select: ("govuk-select", "govuk-select--error"),
+    forms.TextInput: ("govuk-input", "govuk-input--error"),  # also EmailInput, NumberInput…
+}
+
+
+# -- fields ------------------------------------------------------------------------------
+
+
+class GovukBoundField(BoundField):
+    """A bound field that knows the GOV.UK ids and classes of its parts."""
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}-error"
+
+    @property
+    def info_id(self) -> str:
+        """The character count's message (``govuk-character-count``)."""
+        return f"{self.auto_id}-info"
+
+    @property
+    def is_date(self) -> bool:
+        return isinstance(self.field, GovukDateField)
+
+    @property
+    def error_parts(self) -> set[int]:
+        """Which parts of a date input have the problem (all three unless the error says)."""
+        parts: set[int] = set()
+        for error in self.errors.as_data():
+            named = (error.params or {}).get("parts") if isinstance(error.params, dict) else None
+            parts |= set(named) if named is not None else {0, 1, 2}
+        return parts
+
+    @property
+    def anchor(self) -> str:
+        """The id the error summary links to: the control, or a date's first part in error."""
+        if self.is_date:
+            parts = self.error_parts or {0}
+            return f"{self.auto_id}_{DATE_PARTS[min(parts)]}"
+        return self.auto_id
+
+    @property
+    def date_inputs(self) -> list[dict[str, Any]]:
+        """The day, month and year inputs of a date field, with their values as typed."""
+        value = self.value()
+        if isinstance(value, date):
+            values = [str(value.day), str(value.month), str(value.year)]
+        elif isinstance(value, (list, tuple)):
+            values = [str(part or "") for part in value] + ["", "", ""]
+        else:
+            values = ["", "", ""]
+        errors = self.error_parts if self.errors else set()
+        autocomplete = getattr(self.field, "autocomplete_prefix", "")
+        inputs = []
+        for index, part in enumerate(DATE_PARTS):
+            inputs.append(
+                {
+                    "label": part.capitalize(),
+                    "id": f"{self.auto_id}_{part}",
+                    "name": f"{self.html_name}_{part}",
+                    "value": values[index],
+                    "width": "govuk-input--width-4" if part == "year" else "govuk-input--width-2",
+                    "error": index in errors,
+                    "autocomplete": f"{autocomplete}-{part}" if autocomplete else "",
+                }
+            )
+        return inputs
+
+    @property
+    def choice_items(self) -> list[dict[str, Any]]:
+        """Radios: value, label, id (the first radio has the field's id), checked."""
+        current = self.value()
+        current = "" if current is None else str(current)
+        items = []
+        for index, (value, label) in enumerate(self.field.choices):
+            if value in ("", None):
+                continue
+            items.append(
+                {
+                    "value": value,
+                    "label": label,
+                    "id": self.auto_id if not items else f"{self.auto_id}-{index + 1}",
+                    "checked": str(value) == current,
+                    "hint": getattr(self.field, "choice_hints", {}).get(value, ""),
+                    "reveal": getattr(self.field, "choice_reveals", {}).get(value, ""),
+                }
+            )
+        return items
+
+    @property
+    def checked(self) -> bool:
+        return bool(self.value())
+
+    def as_widget(self, widget: forms.Widget | None = None, attrs: Any = None, only_initial: bool = False) -> Any:
+        # GOV.UK: never the maxlength attribute (it cuts off what people type without telling them);
+        # the server checks the length and says so.
+        widget = copy.copy(widget or self.field.widget)
+        widget.attrs = {key: value for key, value in widget.attrs.items() if key != "maxlength"}
+        return super().as_widget(widget, attrs, only_initial)
+
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        own_classes = str(widget.attrs.get("class", ""))
+        described = []
+        if "govuk-js-character-count" in own_classes:
+            described.append(self.info_id)
+        if self.help_text:
+            described.append(self.hint_id)
+        if self.errors:
+            described.append(self.error_id)
+        if described:
+            attrs["aria-describedby"] = " ".join(described)
+        else:
+            attrs.pop("aria-describedby", None)
+        for kind, (base, error) in _CONTROL_CLASSES.items():
+            if isinstance(widget, kind) and not isinstance(widget, (forms.RadioSelect, forms.CheckboxInput)):
+                classes = [base, *own_classes.split()]
+                if self.errors:
+                    classes.append(error)
+                attrs["class"] = " ".join(dict.fromkeys(classes))
+                break
+        return attrs
+
+
+class GovukForm(forms.Form):
+    """A form whose fields render as GOV.UK components; the browser never validates."""
+
+    bound_field_class = GovukBoundField
+    use_required_attribute = False
+
+    def error_items(self) -> list[tuple[str, str]]:
+        """(link, message) for the error summary, in the order of the page."""
+        items: list[tuple[str, str]] = []
+        for message in self.non_field_errors():
+            items.append((f"#{self[self.summary_field].anchor}" if self.summary_field else "", message))
+        for name in self.fields:
+            for message in self.errors.get(name, []):
+                items.append((f"#{self[name].anchor}", message))
+        return items
+
+    #: The field a form-wide error links to ("" for none).
+    summary_field = ""
+
+
+def text(
+    label: str, *, required: str = "", max_length: int = 100, too_long: str = "", **kwargs: Any
+) -> forms.CharField:
+    """A text field with GOV.UK error messages."""
+    attrs = kwargs.pop("attrs", {})
+    widget = kwargs.pop("widget", forms.TextInput)
+    return forms.CharField(
+        label=label,
+        required=bool(required),
+        max_length=max_length,
+        error_messages={
+            "required": required or "Enter a value",
+            "max_length": too_long or f"{label.removesuffix(' (optional)')} must be {max_length:,} characters or less",
+        },
+        widget=widget(attrs=attrs),
+        **kwargs,
+    )
+
+
+class MoneyField(forms.CharField):
+    """An amount of money as a person types it: 1234.56, 1,234.56 or £1,234.56 (``rules.money.parse_money``)."""
+
+    default_error_messages = {"invalid": AMOUNT_ERROR, "required": AMOUNT_ERROR}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        if len(value) > 30:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return parse_money(value)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return f"{value:,.2f}"
+        return value
+
+
+class DateWidget(forms.MultiWidget):
+    """Day, month and year (rendered by hand as the GOV.UK date input)."""
+
+    def __init__(self) -> None:
+        super().__init__(widgets={part: forms.TextInput for part in DATE_PARTS})
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed into the GOV.UK date input, with the Design System's error messages.
+
+    ``noun`` starts each message ("Date of birth must include a month"). An error's
+    ``params["parts"]`` says which inputs to highlight.
+    """
+
+    widget = DateWidget
+
+    def __init__(self, *, noun: str, required_message: str, autocomplete_prefix: str = "", **kwargs: Any) -> None:
+        self.noun = noun
+        self.autocomplete_prefix = autocomplete_prefix
+        fields = tuple(forms.CharField(required=False) for _ in DATE_PARTS)
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        self.error_messages["required"] = required_message
+
+    def compress(self, data_list: list[Any]) -> Any:  # pragma: no cover - clean() does the work
+        return data_list
+
+    def clean(self, value: Any) -> date | None:
+        parts = [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[:3]]
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required", params={"parts": [0, 1, 2]})
+            return None
+        missing = [index for index, part in enumerate(parts) if not part]
+        if missing:
+            names = " and ".join(DATE_PARTS[index] for index in missing)
+            raise ValidationError(
+                f"{self.noun} must include a {names}", code="incomplete", params={"parts": missing}
+            )
+        day, month, year = parts
+        if not all(part.isdigit() for part in parts):
+            raise ValidationError(f"{self.noun} must be a real date", code="invalid", params={"parts": [0, 1, 2]})
+        if len(year) != 4:
+            raise ValidationError("Year must include 4 numbers", code="year", params={"parts": [2]})
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise ValidationError(
+                f"{self.noun} must be a real date", code="invalid", params={"parts": [0, 1, 2]}
+            ) from exc
+
+
+# -- add-another rows -----------------------------------------------------------------------
+
+
+class RowForm(GovukForm):
+    """One row of an add-another page; an empty row is ignored."""
+
+    def is_empty(self) -> bool:
+        return not any(str(self[name].value() or "").strip() for name in self.fields)
+
+    def full_clean(self) -> None:
+        if self.is_bound and self.is_empty():
+            self._errors = forms.utils.ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
+
+    def raw(self) -> dict[str, str]:
+        """What was typed (to re-render the rows when one is added or removed)."""
+        return {name: str(self[name].value() or "") for name in self.fields}
+
+
+class RowFormSet(BaseFormSet):
+    """The rows of an add-another page (rows can be added without losing what was typed)."""
+
+    default_error_messages = {
+        **BaseFormSet.default_error_messages,
+        "missing_management_form": "Something went wrong with this page. Enter your answers again",
+        "too_many_forms": f"You can enter up to {MAX_ROWS} rows",
+    }
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The cleaned non-empty rows (after is_valid())."""
+        return [form.row() for form in self.forms if not form.is_empty()]
+
+    def raw_rows(self) -> list[dict[str, str]]:
+        return [form.raw() for form in self.forms]
+
+    #: The field of the first row that a page-wide error links to.
+    anchor_field = ""
+
+    def error_items(self) -> list[tuple[str, str]]:
+        items: list[tuple[str, str]] = []
+        first = self.forms[0] if self.forms else None
+        for message in self.non_form_errors():
+            anchor = ""
+            if first is not None:
+                anchor = f"#{first[self.anchor_field or next(iter(first.fields))].anchor}"
+            items.append((anchor, message))
+        for form in self.forms:
+            items.extend(form.error_items())
+        return items
+
+
+def rows_formset(form_class: type[RowForm]) -> type[RowFormSet]:
+    return formset_factory(
+        form_class, formset=RowFormSet, extra=0, max_num=MAX_ROWS, validate_max=True, absolute_max=MAX_ROWS,
+    )
+
+
+def row_initial(rows: Any, keys: tuple[str, ...], *, at_least: int) -> list[dict[str, str]]:
+    """Saved rows as the initial values of a row page, padded with empty rows."""
+    initial = []
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            initial.append({key: str(row.get(key) or "") for key in keys})
+    while len(initial) < at_least:
+        initial.append({key: "" for key in keys})
+    return initial
+
+
+def error_items(*forms_: GovukForm | RowFormSet | None) -> list[tuple[str, str]]:
+    """The error summary of a page: every error of its forms, in page order."""
+    items: list[tuple[str, str]] = []
+    for form in forms_:
+        if form is not None and (form.is_bound):
+            items.extend(form.error_items())
+    return items
