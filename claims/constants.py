@@ -11,6 +11,13 @@ class ClaimState(models.TextChoices):
     AWAITING_HWF_DECISION = "awaiting_hwf_decision", "Submitted: Help with Fees being decided"
     #: Issued and served; the defendant's time to respond runs (4.3, 5.1).
     ISSUED = "issued", "Issued"
+    #: The defendant has responded online (defence, admission or both); the claimant is
+    #: asked for their answer (5.1(8), 6.2(2), 7.3, 7.38). Later steps branch on the response.
+    AWAITING_CLAIMANT_RESPONSE = "awaiting_claimant_response", "Response received: claimant to answer"
+    #: Stayed (as defined): nothing happens until a party applies to lift the stay (11.2, 12.1).
+    STAYED = "stayed", "Stayed"
+    #: Sent out of Online Civil Money Claims (9.1, 18, 19): the claim continues on paper.
+    SENT_OUT = "sent_out", "Sent out of the online service"
 
 
 #: States in which the claim form has been submitted (signed) and cannot be changed by editing.
@@ -30,3 +37,11 @@ class PartyRole(models.TextChoices):
 
 #: How the court's automated steps are named on the record (PD 51R 3.1, 15.1(1)).
 COURT_AUTOMATED = "the court (automated)"
+
+
+class SentOutTo(models.TextChoices):
+    """Where a claim sent out of the online process goes (Section 19)."""
+
+    CNBC = "cnbc", "County Court Money Claims Centre (CNBC)"
+    PREFERRED_COURT = "preferred_court", "The preferred hearing centre"
+    HOME_COURT = "home_court", "The defendant's home court"

@@ -16,7 +16,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from rules.money import pounds
 
-from .constants import ClaimState, HwfDecision
+from .constants import ClaimState, HwfDecision, SentOutTo
 
 
 class Claim(ConcurrentTransitionMixin, models.Model):
@@ -74,6 +74,38 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     response_deadline = models.DateTimeField(null=True, blank=True)
     response_deadline_day = models.DateField(null=True, blank=True)
 
+    # -- the defendant (Section 5) -------------------------------------------------------------
+    #: The account that linked the claim with its claim number and security code (once only).
+    defendant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="claims_against",
+    )
+    defendant_linked_at = models.DateTimeField(null=True, blank=True)
+    #: 5.1(1): the defendant confirmed they will respond (or responded, which confirms it).
+    intention_confirmed_at = models.DateTimeField(null=True, blank=True)
+    #: 5.1(7): the defendant said they need more time (the deadline became 33 days after issue).
+    more_time_requested_at = models.DateTimeField(null=True, blank=True)
+    #: Live: when to send the defendant the next reminder of the response deadline (5 days,
+    #: then 1 day before). Empty once no reminder is left to send.
+    response_reminder_at = models.DateTimeField(null=True, blank=True)
+    #: Since when the claimant may ask for judgment in default (5.1(9), 11.1): set when the
+    #: response deadline has passed with no response and the claimant has been told.
+    default_available_at = models.DateTimeField(null=True, blank=True)
+    #: Live, 11.2: the claim is stayed at this instant (6 months after issue) unless the
+    #: defendant responds or the claimant asks for judgment first.
+    no_response_stay_at = models.DateTimeField(null=True, blank=True)
+    #: Live, ADM-5: the defendant offered to pay the admitted amount within 5 days of the
+    #: admission (7.4, 7.40); when this passes the claimant is told they may ask for judgment.
+    pay_immediately_deadline = models.DateTimeField(null=True, blank=True)
+    #: Live, CLM-33 / CLM-ADM-33: the claimant answers the response by then (6.2(3), 7.17, 7.44).
+    claimant_response_deadline = models.DateTimeField(null=True, blank=True)
+
+    # -- stays and leaving the online process ----------------------------------------------------
+    stayed_at = models.DateTimeField(null=True, blank=True)
+    stay_reason = models.CharField(max_length=300, blank=True)
+    sent_out_at = models.DateTimeField(null=True, blank=True)
+    sent_out_to = models.CharField(max_length=20, choices=SentOutTo.choices, blank=True)
+    sent_out_reason = models.CharField(max_length=300, blank=True)
+
     class Meta:
         ordering = ["-last_saved_at", "-pk"]
         indexes = [
@@ -88,6 +120,27 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["response_deadline"], name="claim_response_deadline_idx",
                 condition=models.Q(response_deadline__isnull=False),
+            ),
+            # The deadline sweeps: each partial index holds only the claims still waiting.
+            models.Index(
+                fields=["response_deadline"], name="claim_no_response_idx",
+                condition=models.Q(state=ClaimState.ISSUED, default_available_at__isnull=True),
+            ),
+            models.Index(
+                fields=["response_reminder_at"], name="claim_response_reminder_idx",
+                condition=models.Q(response_reminder_at__isnull=False),
+            ),
+            models.Index(
+                fields=["no_response_stay_at"], name="claim_no_response_stay_idx",
+                condition=models.Q(no_response_stay_at__isnull=False),
+            ),
+            models.Index(
+                fields=["pay_immediately_deadline"], name="claim_pay_immediately_idx",
+                condition=models.Q(pay_immediately_deadline__isnull=False),
+            ),
+            models.Index(
+                fields=["claimant_response_deadline"], name="claim_claimant_deadline_idx",
+                condition=models.Q(claimant_response_deadline__isnull=False),
             ),
         ]
 
@@ -117,6 +170,21 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     )
     def issue(self) -> None:
         """The fee is paid or remitted: the court issues the claim (4.3(1), (1A))."""
+
+    @transition(field=state, source=ClaimState.ISSUED, target=ClaimState.AWAITING_CLAIMANT_RESPONSE)
+    def respond(self) -> None:
+        """The court receives the defendant's response form online (5.1(3)-(8))."""
+
+    @transition(field=state, source=ClaimState.ISSUED, target=ClaimState.STAYED)
+    def stay(self) -> None:
+        """The court stays the claim (11.2: six months with no response and no judgment request)."""
+
+    @transition(
+        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED],
+        target=ClaimState.SENT_OUT,
+    )
+    def send_out(self) -> None:
+        """The claim leaves the online process (9.1(2), 18, 19)."""
 
     @property
     def defendant_label(self) -> str:

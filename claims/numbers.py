@@ -26,3 +26,12 @@ def format_claim_number(sequence: int) -> str:
 
 def new_security_code() -> str:
     return "".join(secrets.choice(SECURITY_CODE_ALPHABET) for _ in range(SECURITY_CODE_LENGTH))
+
+
+def normalise_claim_number(text: str) -> str:
+    """A claim number as typed from a letter ("000 mc 001", "000MC001 ") in its stored form;
+    "" if it cannot be one."""
+    compact = "".join((text or "").split()).upper()
+    if len(compact) != 8 or not (compact[:3].isdigit() and compact[3:5] == "MC" and compact[5:].isdigit()):
+        return ""
+    return compact

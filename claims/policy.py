@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from accounts.roles import StaffRole, staff_role
+from ocmc import clock
 
 from .constants import ClaimState
 from .errors import NotAllowed
@@ -31,14 +32,34 @@ class Action(StrEnum):
     CLAIMANT_DOCUMENTS = "claimant_documents"
     #: Court staff: every document, including the defendant's pack (it holds the security code).
     COURT_DOCUMENTS = "court_documents"
+    #: The defendant: respond to the claim (Section 5); late responses are accepted until
+    #: judgment is entered (11.1A(2)).
+    RESPOND = "respond"
+    #: The defendant: say they need more time (5.1(7)): once, before the 19 days pass.
+    MORE_TIME = "more_time"
+    #: The defendant: the sealed claim form (their copy of what was served).
+    DEFENDANT_DOCUMENTS = "defendant_documents"
+    #: The submitted response and its PDF: both parties and the court (never the draft).
+    READ_RESPONSE = "read_response"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.owner_id == user.pk
 
 
+def _is_defendant(user: Any, claim: Claim) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
+
+
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
+    if _is_defendant(user, claim):
+        actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE}
+        if claim.state == ClaimState.ISSUED:
+            actions.add(Action.RESPOND)
+            if (claim.more_time_requested_at is None and claim.response_deadline is not None
+                    and clock.now() < claim.response_deadline):
+                actions.add(Action.MORE_TIME)
     if _is_owner(user, claim):
         actions.add(Action.VIEW)
         if claim.state == ClaimState.DRAFT:
@@ -47,13 +68,13 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.PAY_FEE)
             if not claim.hwf_decision:
                 actions |= {Action.APPLY_HWF, Action.RETURN_TO_DRAFT}
-        if claim.state == ClaimState.ISSUED:
-            actions.add(Action.CLAIMANT_DOCUMENTS)
+        if claim.issue_date is not None:
+            actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE}
     role = staff_role(user)
     if role is not None:
         # Court staff see claims once they reach the court (submitted), never private drafts.
         if claim.state != ClaimState.DRAFT:
-            actions |= {Action.VIEW, Action.COURT_DOCUMENTS, Action.CLAIMANT_DOCUMENTS}
+            actions |= {Action.VIEW, Action.COURT_DOCUMENTS, Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE}
         if role == StaffRole.CASEWORKER and claim.state == ClaimState.AWAITING_HWF_DECISION:
             actions.add(Action.DECIDE_HWF)
     return actions

@@ -18,9 +18,16 @@ def claims_for_user(user: Any) -> QuerySet[Claim]:
     return Claim.objects.filter(owner=user)
 
 
+def claims_against_user(user: Any) -> QuerySet[Claim]:
+    """The claims the user has linked as the defendant ("claims against you")."""
+    if not getattr(user, "is_authenticated", False):
+        return Claim.objects.none()
+    return Claim.objects.filter(defendant_user=user).order_by("-issued_at", "-pk")
+
+
 def get_claim_for_user(user: Any, public_id: UUID | str) -> Claim:
     """The claim, if the user may see it; otherwise 404, exactly as for a claim that does not exist."""
-    claim = Claim.objects.filter(public_id=public_id).select_related("owner").first()
+    claim = Claim.objects.filter(public_id=public_id).select_related("owner", "defendant_user").first()
     if claim is None or not can(user, claim, Action.VIEW):
         raise Http404("No such claim")
     return claim

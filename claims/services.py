@@ -23,7 +23,7 @@ from rules.calendar import LONDON, local
 from rules.money import format_money, pounds
 
 from . import numbers, ocon1, pricing, timeline
-from .constants import SUBMITTED_STATES, ClaimState, HwfDecision
+from .constants import SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
 from .errors import ClaimError
 from .models import Claim, ClaimNumberCounter
 from .policy import Action, require
@@ -31,7 +31,10 @@ from .policy import Action, require
 
 def _locked(claim_id: int) -> Claim | None:
     """The claim, locked for the rest of the transaction (its owner read, not locked)."""
-    return Claim.objects.select_for_update(of=("self",)).select_related("owner").filter(pk=claim_id).first()
+    return (
+        Claim.objects.select_for_update(of=("self",)).select_related("owner", "defendant_user")
+        .filter(pk=claim_id).first()
+    )
 
 
 def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Claim:
@@ -327,6 +330,8 @@ def _issue(claim: Claim, *, received_at: datetime) -> None:
     claim.interest_to = issue_date
     claim.response_deadline_day = issue_date + timedelta(days=19)
     claim.response_deadline = periods.def_19(cal, issue_date)
+    claim.response_reminder_at = periods.next_response_reminder(claim.response_deadline, after=clock.now())
+    claim.no_response_stay_at = periods.stay_6m_no_response(cal, issue_date)
     claim.issue()
     claim.save()
     timeline.record(
@@ -381,7 +386,8 @@ def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
             if deadline == claim.response_deadline:
                 continue
             claim.response_deadline = deadline
-            claim.save(update_fields=["response_deadline"])
+            claim.response_reminder_at = periods.next_response_reminder(deadline, after=clock.now())
+            claim.save(update_fields=["response_deadline", "response_reminder_at"])
             timeline.record(
                 claim, kind="deadline_moved", actor=None,
                 summary=f"The defendant's response deadline is now {govuk_datetime(deadline)}, because the court "
@@ -389,3 +395,49 @@ def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
             )
             moved += 1
     return moved
+
+
+# -- leaving the online process (9.1, 18, 19) ---------------------------------------------------------
+
+
+def send_out(claim: Claim, *, to: str, reason: str, actor: Any) -> None:
+    """Send the (locked) claim out of the online process: every automatic or judicial
+    "sent out" of the PD comes through here with its own reason. Both parties are told;
+    the claim's live deadlines stop (it continues on paper)."""
+    destination = SentOutTo(to)
+    now = clock.now()
+    claim.sent_out_at = now
+    claim.sent_out_to = destination
+    claim.sent_out_reason = reason
+    claim.response_reminder_at = claim.no_response_stay_at = None
+    claim.pay_immediately_deadline = claim.claimant_response_deadline = None
+    claim.send_out()
+    claim.save()
+    timeline.record(
+        claim, kind="sent_out", actor=actor,
+        summary=f"Claim sent out of the online service to the {destination.label}: {reason}",
+        data={"to": destination.value, "reason": reason},
+    )
+    for role, email, user in parties_to_tell(claim):
+        notify(kind="claim_sent_out", to_email=email, user=user, claim_number=claim.claim_number or "",
+               key=f"sent-out:{claim.pk}:{role}",
+               context={"claim": claim, "role": role, "destination": destination.label, "reason": reason})
+
+
+def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:
+    """(role, email, account) of each party the court can email about the claim: the
+    claimant's account, and the defendant's account once linked (else the email the
+    claimant gave for them on the claim form, if any)."""
+    parties: list[tuple[str, str, Any]] = [("claimant", claim.owner.email, claim.owner)]
+    email, user = defendant_contact(claim)
+    if email:
+        parties.append(("defendant", email, user))
+    return parties
+
+
+def defendant_contact(claim: Claim) -> tuple[str, Any]:
+    """The defendant's email (and account, if they have linked the claim)."""
+    if claim.defendant_user_id is not None:
+        return claim.defendant_user.email, claim.defendant_user
+    form = claim.form
+    return (form.defendant.email if form is not None else ""), None

@@ -33,5 +33,20 @@ def for_claimant(claim: Claim) -> Status:
                       "The court is deciding your Help with Fees application. We will email you the decision.",
                       None, "blue")
     if claim.state == ClaimState.ISSUED:
-        return Status("Issued", "The defendant has until this time to respond:", claim.response_deadline, "green")
+        if claim.default_available_at is not None:
+            return Status("No response", "The defendant did not respond in time. You can ask the court for a county "
+                          "court judgment (CCJ) in default.", None, "red")
+        more = " (they asked for more time)" if claim.more_time_requested_at else ""
+        return Status("Issued", f"The defendant has until this time to respond{more}:", claim.response_deadline,
+                      "green")
+    if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
+                      claim.claimant_response_deadline, "yellow")
+    if claim.state == ClaimState.STAYED:
+        return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}. You can apply to the court to "
+                      "lift the stay.", None, "grey")
+    if claim.state == ClaimState.SENT_OUT:
+        return Status("Sent out of the online service",
+                      f"The claim continues by post at the {claim.get_sent_out_to_display()}: {claim.sent_out_reason}.",
+                      None, "grey")
     return Status(claim.get_state_display(), "")

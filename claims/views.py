@@ -18,31 +18,40 @@ from .errors import ClaimError
 from .forms import HelpWithFeesForm
 from .models import Claim
 from .policy import Action, allowed_actions, can
-from .selectors import claims_for_user, get_claim_for_user
+from .selectors import claims_against_user, claims_for_user, get_claim_for_user
 
 #: Which documents each kind of reader may download (the defendant's pack holds the
 #: security code, so it goes to the court only, which posts it).
 DOCUMENT_ACCESS = {
-    DocumentKind.SEALED_CLAIM: Action.CLAIMANT_DOCUMENTS,
-    DocumentKind.ISSUE_RECEIPT: Action.CLAIMANT_DOCUMENTS,
-    DocumentKind.DEFENDANT_PACK: Action.COURT_DOCUMENTS,
+    DocumentKind.SEALED_CLAIM: (Action.CLAIMANT_DOCUMENTS, Action.DEFENDANT_DOCUMENTS),
+    DocumentKind.ISSUE_RECEIPT: (Action.CLAIMANT_DOCUMENTS,),
+    DocumentKind.DEFENDANT_PACK: (Action.COURT_DOCUMENTS,),
+    DocumentKind.RESPONSE: (Action.READ_RESPONSE,),
 }
+
+
+def may_download(user: object, claim: Claim, kind: DocumentKind) -> bool:
+    return bool(set(DOCUMENT_ACCESS[kind]) & allowed_actions(user, claim))
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    claims = list(claims_for_user(request.user))
-    rows = [(claim, status.for_claimant(claim)) for claim in claims]
-    return render(request, "claims/dashboard.html", {"rows": rows, "now": clock.now()})
+    from responses.status import for_defendant
+
+    rows = [(claim, status.for_claimant(claim)) for claim in claims_for_user(request.user)]
+    against = [(claim, for_defendant(claim)) for claim in claims_against_user(request.user)]
+    return render(request, "claims/dashboard.html", {"rows": rows, "against": against, "now": clock.now()})
 
 
-def _visible_documents(user: object, claim: Claim) -> list[ClaimDocument]:
-    return [doc for doc in claim.documents.all() if can(user, claim, DOCUMENT_ACCESS[DocumentKind(doc.kind)])]
+def visible_documents(user: object, claim: Claim) -> list[ClaimDocument]:
+    return [doc for doc in claim.documents.all() if may_download(user, claim, DocumentKind(doc.kind))]
 
 
 @login_required
 def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
+    if claim.defendant_user_id == request.user.pk:
+        return redirect("responses:claim", public_id=claim.public_id)
     form = None
     if claim.submitted_data:
         form = claim.form
@@ -55,7 +64,8 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "status": status.for_claimant(claim),
             "actions": {str(action) for action in allowed_actions(request.user, claim)},
             "events": claim.events.all(),
-            "documents": _visible_documents(request.user, claim),
+            "documents": visible_documents(request.user, claim),
+            "response": getattr(claim, "response", None) if claim.issue_date else None,
         },
     )
 
@@ -68,7 +78,7 @@ def document_download(request: HttpRequest, public_id: UUID, kind: str) -> HttpR
         kind = DocumentKind(kind)
     except ValueError:
         raise Http404("No such document") from None
-    if not can(request.user, claim, DOCUMENT_ACCESS[kind]):
+    if not may_download(request.user, claim, kind):
         raise Http404("No such document")
     document = claim.documents.filter(kind=kind, status=DocumentStatus.READY).first()
     if document is None:

@@ -14,6 +14,8 @@ class DocumentKind(models.TextChoices):
     SEALED_CLAIM = "sealed_claim", "Sealed claim form"
     ISSUE_RECEIPT = "issue_receipt", "Claim issue receipt"
     DEFENDANT_PACK = "defendant_pack", "Defendant's pack (letter and sealed claim form)"
+    #: The defendant's response as received: OCON9A / OCON9B / OCON180 in one document.
+    RESPONSE = "response", "Defendant's response"
 
 
 class DocumentStatus(models.TextChoices):

@@ -106,10 +106,35 @@ class GovukBoundField(BoundField):
         return inputs
 
     @property
+    def kind(self) -> str:
+        """Which GOV.UK component draws the field: date, radios, checkboxes, checkbox or input."""
+        if self.is_date:
+            return "date"
+        widget = self.field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple):  # (a RadioSelect subclass: test it first)
+            return "checkboxes"
+        if isinstance(widget, forms.RadioSelect):
+            return "radios"
+        if isinstance(widget, forms.CheckboxInput):
+            return "checkbox"
+        return "input"
+
+    @property
+    def prefix(self) -> str:
+        """Text before the input ("£" for money)."""
+        return getattr(self.field, "prefix", "")
+
+    @property
     def choice_items(self) -> list[dict[str, Any]]:
-        """Radios: value, label, id (the first radio has the field's id), checked."""
+        """Radios or checkboxes: value, label, id (the first has the field's id), checked, and the
+        follow-up shown under a choice: a template (``choice_reveals``) or other fields of the
+        form (``reveal_fields``)."""
         current = self.value()
-        current = "" if current is None else str(current)
+        if isinstance(current, (list, tuple)):
+            chosen = {str(value) for value in current}
+        else:
+            chosen = {"" if current is None else str(current)}
+        reveal_fields = getattr(self.field, "reveal_fields", {})
         items = []
         for index, (value, label) in enumerate(self.field.choices):
             if value in ("", None):
@@ -119,9 +144,10 @@ class GovukBoundField(BoundField):
                     "value": value,
                     "label": label,
                     "id": self.auto_id if not items else f"{self.auto_id}-{index + 1}",
-                    "checked": str(value) == current,
+                    "checked": str(value) in chosen,
                     "hint": getattr(self.field, "choice_hints", {}).get(value, ""),
                     "reveal": getattr(self.field, "choice_reveals", {}).get(value, ""),
+                    "reveal_fields": [self.form[name] for name in reveal_fields.get(value, ())],
                 }
             )
         return items
@@ -205,6 +231,7 @@ class MoneyField(forms.CharField):
     """An amount of money as a person types it: 1234.56, 1,234.56 or £1,234.56 (``rules.money.parse_money``)."""
 
     default_error_messages = {"invalid": AMOUNT_ERROR, "required": AMOUNT_ERROR}
+    prefix = "£"
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}))

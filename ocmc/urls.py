@@ -17,5 +17,6 @@ urlpatterns = [
     path("claims/", include("claims.drafting.urls")),
     path("claims/", include("claims.urls")),
     path("pay/", include("payments.urls")),
+    path("respond/", include("responses.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -90,6 +90,30 @@ def def_rep_extended(cal: CourtCalendar, issue_date: date, *, extension_days: in
     return within_days(cal, issue_date, 28 + extension_days)
 
 
+#: Reminders to the defendant before the response deadline (as the court service's own system sends).
+RESPONSE_REMINDERS = (timedelta(days=5), timedelta(days=1))
+
+
+def response_reminders(deadline: datetime) -> list[datetime]:
+    """When to remind the defendant of a response deadline: 5 days, then 1 day, before it."""
+    return [deadline - before for before in RESPONSE_REMINDERS]
+
+
+def next_response_reminder(deadline: datetime, *, after: datetime) -> datetime | None:
+    """The first reminder of ``deadline`` still to come after ``after`` (None if none is left)."""
+    return next((at for at in response_reminders(deadline) if at > after), None)
+
+
+def due_response_reminder(deadline: datetime, *, now: datetime) -> timedelta | None:
+    """Which reminder is due at ``now`` (the latest one whose time has come), or None once the
+    deadline has passed or before the first. A late run sends only the latest reminder: a
+    "5 days left" email the day before the deadline would mislead."""
+    if now >= deadline:
+        return None
+    due = [before for before in RESPONSE_REMINDERS if deadline - before <= now]
+    return min(due) if due else None
+
+
 # -- the claimant's answer ----------------------------------------------------------------
 
 

@@ -1,0 +1,344 @@
+"""The response's own questions: details, the choice of response (Table A of 5.1(3)), the
+defence, what has been paid, the admitted amount, how it will be paid, and mediation."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from claims import ocon1
+from ocmc.govuk_forms import PHONE_ERROR, GovukDateField, MoneyField, text
+from responses.ocon9 import (
+    FREQUENCIES,
+    PAYMENT_OPTION_LABELS,
+    PaymentOption,
+    RejectReason,
+    ResponseType,
+    Situation,
+    answer,
+    money,
+)
+from rules.money import format_money
+
+from .base import Page, QuestionForm, QuestionRow, Section, yes_no
+
+DEFENCE_MAX = 5000
+
+
+def _owed(situation: Situation) -> Decimal:
+    """What the admission offers to pay: the admitted amount, or the whole claim."""
+    if situation.response_type == ResponseType.PART_ADMISSION:
+        return money(answer(situation.data, "admitted", "amount")) or situation.total
+    return situation.total
+
+
+# -- your details ----------------------------------------------------------------------------------
+
+
+class DetailsForm(QuestionForm):
+    phone = text(
+        "Telephone number (optional)", max_length=30, too_long=PHONE_ERROR,
+        attrs={"class": "govuk-input--width-20", "type": "tel", "autocomplete": "tel"},
+        help_text="The court may call you about the claim. For international numbers include the country code",
+    )
+    date_of_birth = GovukDateField(
+        label="Date of birth", noun="Date of birth", required_message="Enter your date of birth",
+        help_text="For example, 27 3 1985", autocomplete_prefix="bday", required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.situation.party_type not in ("individual", "sole_trader"):
+            del self.fields["date_of_birth"]
+        else:
+            self.fields["date_of_birth"].required = True
+
+    def clean_date_of_birth(self) -> Any:
+        born = self.cleaned_data.get("date_of_birth")
+        if born is not None and born >= self.today:
+            raise forms.ValidationError("Date of birth must be in the past", params={"parts": [0, 1, 2]})
+        if born is not None and born.year < self.today.year - 120:
+            raise forms.ValidationError("Enter a real date of birth", params={"parts": [2]})
+        return born
+
+
+# -- the choice of response ----------------------------------------------------------------------------
+
+
+class ResponseTypeForm(QuestionForm):
+    type = yes_no(
+        "How do you respond to the claim?", required="Choose your response",
+        choices=[
+            (ResponseType.FULL_ADMISSION, "I admit all of the claim"),
+            (ResponseType.PART_ADMISSION, "I admit part of the claim"),
+            (ResponseType.REJECT, "I reject all of the claim"),
+            (ResponseType.COUNTERCLAIM, "I reject the claim and want to make a claim against the claimant "
+                                        "(a counterclaim)"),
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choice_hints = {  # type: ignore[attr-defined]
+            ResponseType.FULL_ADMISSION: "You agree you owe all of it. You can offer to pay straight away, by a set "
+                                         "date or in instalments.",
+            ResponseType.PART_ADMISSION: "You agree you owe some of it, or you have paid some of it.",
+            ResponseType.REJECT: "You do not owe any of it, or you have already paid it.",
+            ResponseType.COUNTERCLAIM: "This is done on paper with form N9B: the claim leaves the online service.",
+        }
+
+
+class RejectReasonForm(QuestionForm):
+    reason = yes_no(
+        "Why do you reject the claim?", required="Choose why you reject the claim",
+        choices=[
+            (RejectReason.ALREADY_PAID, "I have paid what I believe I owe"),
+            (RejectReason.DISPUTE, "I dispute all of the claim"),
+        ],
+    )
+
+
+# -- what has been paid, and what is admitted -------------------------------------------------------------
+
+
+class PaidForm(QuestionForm):
+    amount = MoneyField(label="How much have you paid the claimant?")
+    date = GovukDateField(label="When did you pay?", noun="The date you paid",
+                          required_message="Enter the date you paid", help_text="For example, 2 10 2026")
+    how = text("How did you pay?", required="Tell us how you paid", max_length=500, widget=forms.Textarea,
+               attrs={"rows": 3}, help_text="For example, by bank transfer to the claimant's account, or in cash")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        total = format_money(self.situation.total)
+        if self.situation.response_type == ResponseType.PART_ADMISSION:
+            self.fields["amount"].help_text = f"The total claimed, with the court fee, is {total}."
+        else:
+            self.fields["amount"].help_text = (
+                f"The total claimed, with the court fee, is {total}. If you paid less than that, your response "
+                "is a part admission: you admit the amount you paid and dispute the rest."
+            )
+
+    def clean_amount(self) -> Decimal:
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError("The amount must be more than £0")
+        if self.situation.response_type == ResponseType.PART_ADMISSION and amount >= self.situation.total:
+            raise forms.ValidationError(
+                f"The amount must be less than the total claimed ({format_money(self.situation.total)}). If you "
+                "have paid it all, go back and choose “I reject all of the claim”"
+            )
+        return amount
+
+    def clean_date(self) -> Any:
+        paid_on = self.cleaned_data["date"]
+        if paid_on > self.today:
+            raise forms.ValidationError("The date you paid must be today or in the past", params={"parts": [0, 1, 2]})
+        return paid_on
+
+
+class PartPaidForm(QuestionForm):
+    paid = yes_no("Have you paid the claimant the amount you admit you owe?",
+                  required="Select yes if you have paid the amount you admit")
+
+
+class AdmittedForm(QuestionForm):
+    amount = MoneyField(label="How much money do you admit you owe?")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = (
+            f"The total claimed, with the court fee, is {format_money(self.situation.total)}."
+        )
+
+    def clean_amount(self) -> Decimal:
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError("The amount must be more than £0")
+        if amount >= self.situation.total:
+            raise forms.ValidationError(
+                f"The amount must be less than the total claimed ({format_money(self.situation.total)}). If you "
+                "admit all of it, go back and choose “I admit all of the claim”"
+            )
+        return amount
+
+
+# -- the defence ---------------------------------------------------------------------------------------------
+
+
+class DefenceForm(QuestionForm):
+    text = text("Why do you disagree with the claim?", required="Explain why you disagree with the claim",
+                max_length=DEFENCE_MAX, widget=forms.Textarea,
+                attrs={"rows": 8, "class": "govuk-js-character-count"},
+                help_text="Explain what you do not agree with and why. The claimant and the court will read this.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.situation.response_type == ResponseType.PART_ADMISSION or self.situation.kind == "part_admission":
+            self.fields["text"].label = "Why do you disagree with the amount claimed?"
+            self.fields["text"].error_messages["required"] = "Explain why you disagree with the amount claimed"
+
+
+class TimelineRow(QuestionRow):
+    date = text("Date", max_length=40, help_text="For example, 3 March 2026 or March 2026",
+                attrs={"class": "govuk-input--width-20"})
+    event = text("What happened", max_length=1000, widget=forms.Textarea, attrs={"rows": 3})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("date") and "date" not in self.errors:
+            self.add_error("date", "Enter when this happened")
+        if not data.get("event") and "event" not in self.errors:
+            self.add_error("event", "Enter what happened")
+        return data
+
+    @classmethod
+    def describe(cls, row: dict[str, Any]) -> str:
+        return f"{row.get('date', '')}: {row.get('event', '')}"
+
+
+class EvidenceRow(QuestionRow):
+    type = forms.ChoiceField(
+        label="Type of evidence", required=False,
+        choices=[("", "Choose a type of evidence"), *ocon1.EVIDENCE_TYPES.items()],
+        error_messages={"invalid_choice": "Choose a type of evidence from the list"},
+    )
+    description = text("Description (optional)", max_length=1000, widget=forms.Textarea, attrs={"rows": 2},
+                       help_text="What it shows, and its date")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("type") and "type" not in self.errors:
+            self.add_error("type", "Choose a type of evidence")
+        return data
+
+
+# -- how the admitted amount will be paid (7.3, 7.38) ------------------------------------------------------------
+
+
+class PaymentOptionForm(QuestionForm):
+    option = yes_no("How do you want to pay?", required="Choose how you want to pay",
+                    choices=list(PAYMENT_OPTION_LABELS.items()))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owed = format_money(_owed(self.situation))
+        self.fields["option"].help_text = f"You admit you owe {owed}."
+        self.fields["option"].choice_hints = {  # type: ignore[attr-defined]
+            PaymentOption.IMMEDIATELY: "The claimant must receive the money within 5 days of your response.",
+            PaymentOption.BY_SET_DATE: "You will need to give details of your finances.",
+            PaymentOption.INSTALMENTS: "You will need to give details of your finances.",
+        }
+
+
+class PaymentDateForm(QuestionForm):
+    date = GovukDateField(label="What date will you pay by?", noun="The date you will pay by",
+                          required_message="Enter the date you will pay by", help_text="For example, 30 1 2027")
+
+    def clean_date(self) -> Any:
+        when = self.cleaned_data["date"]
+        if when <= self.today:
+            raise forms.ValidationError("The date you will pay by must be in the future", params={"parts": [0, 1, 2]})
+        return when
+
+
+class InstalmentsForm(QuestionForm):
+    amount = MoneyField(label="How much will each instalment be?")
+    frequency = yes_no("How often will you pay?", required="Choose how often you will pay",
+                       choices=list(FREQUENCIES.items()))
+    first_date = GovukDateField(label="When will you make the first payment?", noun="The date of the first payment",
+                                required_message="Enter the date of the first payment",
+                                help_text="For example, 30 1 2027")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = f"You admit you owe {format_money(_owed(self.situation))}."
+
+    def clean_amount(self) -> Decimal:
+        amount = self.cleaned_data["amount"]
+        owed = _owed(self.situation)
+        if amount < Decimal("1.00"):
+            raise forms.ValidationError("Each instalment must be at least £1")
+        if amount > owed:
+            raise forms.ValidationError(
+                f"Each instalment must be no more than the amount you owe, {format_money(owed)}"
+            )
+        return amount
+
+    def clean_first_date(self) -> Any:
+        first = self.cleaned_data["first_date"]
+        if first <= self.today:
+            raise forms.ValidationError("The date of the first payment must be in the future",
+                                        params={"parts": [0, 1, 2]})
+        return first
+
+
+# -- mediation (6.1(2)-(3)) -----------------------------------------------------------------------------------------
+
+
+class MediationForm(QuestionForm):
+    willing = yes_no(
+        "Will you try free mediation?", required="Select yes if you will try free mediation",
+        help_text="A mediator from the Small Claims Mediation Service talks to each of you by phone to help you "
+                  "reach an agreement. It is free, confidential, and you do not have to agree to anything.",
+        choices=[("yes", "Yes, I will try free mediation"), ("no", "No, I do not want to try mediation")],
+        reveal={"yes": ("phone", "contact_name"), "no": ("reason",)},
+    )
+    phone = text("Telephone number the mediator can call you on", max_length=30, too_long=PHONE_ERROR,
+                 attrs={"class": "govuk-input--width-20", "type": "tel", "autocomplete": "tel"},
+                 required="Enter the telephone number the mediator can call you on")
+    contact_name = text("Name of the person the mediator should speak to (optional)", max_length=100,
+                        attrs={"autocomplete": "name", "spellcheck": "false"})
+    reason = text("Why do you not want to try mediation? (optional)", max_length=1000, widget=forms.Textarea,
+                  attrs={"rows": 3})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("willing") == "yes":
+            self.require("phone")
+        return data
+
+
+SECTIONS = [
+    Section("details", "Confirm your details", [Page("details", "Your details", DetailsForm)]),
+    Section("response", "Choose your response", [
+        Page("response_type", "How do you respond to the claim?", ResponseTypeForm),
+        Page("reject_reason", "Why do you reject the claim?", RejectReasonForm,
+             applies=lambda s: s.response_type == ResponseType.REJECT),
+    ]),
+    Section("amount", "Tell us how much you have paid or admit", [
+        Page("part_paid", "Have you paid the amount you admit?", PartPaidForm,
+             applies=lambda s: s.response_type == ResponseType.PART_ADMISSION),
+        Page("paid", "How much have you paid?", PaidForm,
+             applies=lambda s: (s.response_type == ResponseType.REJECT and s.reject_reason == RejectReason.ALREADY_PAID)
+             or s.paid_admitted),
+        Page("admitted", "How much money do you admit you owe?", AdmittedForm,
+             applies=lambda s: s.response_type == ResponseType.PART_ADMISSION and answer(s.data, "part_paid", "paid")
+             == "no"),
+    ]),
+    Section("defence", "Tell us why you disagree with the claim", [
+        Page("defence", "Why do you disagree with the claim?", DefenceForm, applies=lambda s: s.defends),
+        Page("defence_timeline", "Your timeline of events (optional)", row_form=TimelineRow,
+             applies=lambda s: s.defends, intro="responses/intro/timeline.html", rows_at_first=2, row_noun="Event"),
+        Page("defence_evidence", "Your evidence (optional)", row_form=EvidenceRow,
+             applies=lambda s: s.defends, intro="responses/intro/evidence.html", rows_at_first=2,
+             row_noun="Evidence"),
+    ]),
+    Section("payment", "Decide how you will pay", [
+        Page("payment_option", "How do you want to pay?", PaymentOptionForm, applies=lambda s: s.pays_later_or_now),
+        Page("payment_date", "What date will you pay by?", PaymentDateForm,
+             applies=lambda s: s.payment_option == PaymentOption.BY_SET_DATE),
+        Page("instalments", "Your repayment plan", InstalmentsForm,
+             applies=lambda s: s.payment_option == PaymentOption.INSTALMENTS),
+    ]),
+]
+
+MEDIATION = Section("mediation", "Free telephone mediation", [
+    Page("mediation", "Free telephone mediation", MediationForm, applies=lambda s: s.defends,
+         intro="responses/intro/mediation.html"),
+])

@@ -1,0 +1,342 @@
+"""Every step of the defendant's side of a claim (PD 51R Section 5, 7.3, 7.38, 9.1, 11).
+
+Like ``claims.services``: each function runs in one transaction, locks the claim row,
+checks who may act (``claims.policy``), changes the claim, records the step on its
+timeline and queues the emails. ``actor=None`` is the court's automated system (a
+deadline sweep), which re-checks the claim under its lock and does nothing if the
+deadline no longer applies, so a sweep run twice, or late, ends where one on-time run
+would.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+
+from claims import timeline
+from claims.constants import ClaimState, SentOutTo
+from claims.errors import ClaimError
+from claims.models import Claim
+from claims.numbers import normalise_claim_number
+from claims.policy import Action, require
+from claims.services import _locked, defendant_contact, parties_to_tell, send_out
+from court.calendar import court_calendar
+from court.notifications import notify
+from court.templatetags.govuk import govuk_date, govuk_datetime
+from ocmc import clock
+from rules import periods
+from rules.calendar import local
+from rules.money import format_money
+
+from . import ocon9
+from .models import DefendantResponse, ResponseDraft
+
+#: One message for every wrong pair, so a guess learns nothing about which half was wrong.
+LINK_ERROR = "Enter the claim number and security code exactly as they are on the letter from the court"
+
+
+class LinkRefused(ClaimError):
+    pass
+
+
+# -- finding the claim (the letter in the defendant's pack) ----------------------------------------
+
+
+def response_link(*, user: Any, claim_number: str, security_code: str) -> Claim:
+    """Link the claim to the defendant's account, from the claim number and security code.
+
+    A code links one account, once: the same account linking again gets the claim; any
+    other pair, or a code already used by another account, gets :data:`LINK_ERROR`.
+    (Rate limiting is the caller's: ``responses.linking``.)
+    """
+    number = normalise_claim_number(claim_number)
+    code = "".join((security_code or "").split()).upper()
+    if not number or not code:
+        raise LinkRefused(LINK_ERROR)
+    with transaction.atomic():
+        pk = Claim.objects.filter(claim_number=number).values_list("pk", flat=True).first()
+        claim = _locked(pk) if pk is not None else None
+        if claim is None or not claim.security_code or claim.issue_date is None:
+            raise LinkRefused(LINK_ERROR)
+        if not _same(claim.security_code, code):
+            raise LinkRefused(LINK_ERROR)
+        if claim.defendant_user_id == user.pk:
+            return claim
+        if claim.defendant_user_id is not None or claim.owner_id == user.pk:
+            raise LinkRefused(LINK_ERROR)
+        claim.defendant_user = user
+        claim.defendant_linked_at = clock.now()
+        claim.save(update_fields=["defendant_user", "defendant_linked_at"])
+        timeline.record(claim, kind="defendant_linked", actor=user,
+                        summary=f"The defendant, {claim.defendant_name}, linked the claim to their account online")
+    return claim
+
+
+def _same(expected: str, given: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(expected.upper().encode(), given.encode())
+
+
+# -- confirming and more time (5.1(1), (7), (8)) -------------------------------------------------------
+
+
+def response_intention_confirm(*, claim_id: int, actor: Any, more_time: bool) -> Claim:
+    """The defendant confirms they will respond (5.1(1)(a)) and whether they need more time
+    (5.1(1)(b)): with more time the deadline becomes 33 days after issue (5.1(7)), once only and
+    only before the 19 days pass. The claimant is told (5.1(8)(a)). Asking twice is harmless."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.RESPOND)
+        now = clock.now()
+        if more_time and claim.more_time_requested_at is not None:
+            return claim
+        if more_time:
+            if claim.response_deadline is None or now >= claim.response_deadline:
+                raise ClaimError("You can no longer ask for more time: the 19 days to respond have passed.")
+            require(actor, claim, Action.MORE_TIME)
+        elif claim.intention_confirmed_at is not None:
+            return claim
+        first_confirmation = claim.intention_confirmed_at is None
+        claim.intention_confirmed_at = claim.intention_confirmed_at or now
+        if more_time:
+            cal = court_calendar()
+            claim.more_time_requested_at = now
+            claim.response_deadline_day = claim.issue_date + timedelta(days=33)
+            claim.response_deadline = periods.def_33(cal, claim.issue_date)
+            claim.response_reminder_at = periods.next_response_reminder(claim.response_deadline, after=now)
+        claim.save()
+        deadline = govuk_datetime(claim.response_deadline)
+        if more_time:
+            summary = f"The defendant said they will respond and need more time: they must respond by {deadline}"
+        else:
+            summary = f"The defendant confirmed they will respond by {deadline}"
+        timeline.record(claim, kind="more_time" if more_time else "intention_confirmed", actor=actor,
+                        summary=summary, data={"response_deadline": claim.response_deadline.isoformat()})
+        suffix = "more-time" if more_time else "intention"
+        notify(kind="response_intention_claimant", to_email=claim.owner.email, user=claim.owner,
+               claim_number=claim.claim_number or "", key=f"{suffix}:{claim.pk}:claimant",
+               context={"claim": claim, "more_time": more_time, "first": first_confirmation})
+        notify(kind="response_intention_defendant", to_email=actor.email, user=actor,
+               claim_number=claim.claim_number or "", key=f"{suffix}:{claim.pk}:defendant",
+               context={"claim": claim, "more_time": more_time})
+    return claim
+
+
+# -- the response draft ----------------------------------------------------------------------------------
+
+
+def situation(claim: Claim, data: dict[str, Any]) -> ocon9.Situation:
+    form = claim.form
+    return ocon9.Situation(data=data, total=claim.total, party_type=form.defendant.type if form else "")
+
+
+def response_draft_save(*, claim_id: int, actor: Any, values: dict[str, Any]) -> ResponseDraft:
+    """Save answers (whole pages, by slug) to the defendant's draft response."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.RESPOND)
+        draft, _ = ResponseDraft.objects.select_for_update().get_or_create(
+            claim=claim, defaults={"updated_at": clock.now()}
+        )
+        draft.data = {**draft.data, **values}
+        draft.updated_at = clock.now()
+        draft.save()
+    return draft
+
+
+def response_draft(claim: Claim) -> dict[str, Any]:
+    draft = ResponseDraft.objects.filter(claim=claim).first()
+    return dict(draft.data) if draft else {}
+
+
+# -- the response (5.1(3)-(8), 13.1(2)) --------------------------------------------------------------------
+
+
+def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role: str = "") -> DefendantResponse:
+    """The defendant signs the statement of truth and submits the response form.
+
+    Received at the moment of submission and dated by the 4pm rule (14.1); stored as
+    submitted, never changed; the claim moves on and the claimant is told and asked for
+    their answer within 33 days (5.1(8)(b), 6.2(2), 7.3, 7.38). A response after the
+    deadline is accepted while no judgment has been entered (11.1A(2)). Submitting twice
+    (a double click) returns the response received the first time.
+    """
+    signed_name = " ".join((signed_name or "").split())
+    if not signed_name:
+        raise ClaimError("Enter your full name to sign the statement of truth")
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        existing = DefendantResponse.objects.filter(claim=claim).first()
+        if existing is not None and claim.defendant_user_id == getattr(actor, "pk", None):
+            return existing
+        require(actor, claim, Action.RESPOND)
+        now = clock.now()
+        cal = court_calendar()
+        received_on = cal.deemed_submission_date(now)
+        data = response_draft(claim)
+        try:
+            answer = ocon9.read(situation(claim, data), admission_date=received_on,
+                                pay_immediately_by=lambda day: periods.days_after(day, 5))
+        except ocon9.IncompleteResponse as exc:
+            raise ClaimError(str(exc)) from exc
+        plan = answer.plan
+        response = DefendantResponse(
+            claim=claim, kind=answer.kind, data=data, submitted_by=actor, submitted_at=now,
+            received_on=received_on, late=claim.response_deadline is not None and now >= claim.response_deadline,
+            sot_signed_name=signed_name, sot_signer_role=" ".join((signer_role or "").split()),
+            sot_signed_on=local(now).date(),
+            admitted_amount=answer.admitted, paid_amount=answer.paid, paid_on=answer.paid_on,
+            payment_option=plan.option if plan else "", pay_by=plan.pay_by if plan else None,
+            instalment_amount=plan.instalment if plan else None, instalment_frequency=plan.frequency if plan else "",
+            first_payment_on=plan.first_payment if plan else None,
+            mediation_willing=answer.mediation, preferred_court=answer.preferred_court,
+        )
+        response.save()
+        claim.intention_confirmed_at = claim.intention_confirmed_at or now
+        claim.response_reminder_at = claim.no_response_stay_at = None
+        claim.claimant_response_deadline = periods.clm_33(cal, received_on)
+        if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
+            claim.pay_immediately_deadline = periods.adm_5(cal, received_on)
+        claim.respond()
+        claim.save()
+        late = " (after the deadline)" if response.late else ""
+        timeline.record(
+            claim, kind="response_received", actor=actor,
+            summary=f"Response received{late}: {answer.label.lower()}; signed with a statement of truth by "
+                    f"{signed_name}",
+            data={"kind": answer.kind.value, "received_on": received_on.isoformat(), "late": response.late},
+        )
+        context = {"claim": claim, "response": response, "plan": plan, "kind": answer.kind.value,
+                   "claimant_deadline": claim.claimant_response_deadline}
+        notify(kind="response_received_claimant", to_email=claim.owner.email, user=claim.owner,
+               claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
+        notify(kind="response_received_defendant", to_email=actor.email, user=actor,
+               claim_number=claim.claim_number or "", key=f"response:{claim.pk}:defendant", context=context)
+        from documents.services import documents_request
+
+        documents_request(claim, ["response"])
+    return response
+
+
+def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:
+    """The defendant will counterclaim: that needs form N9B on paper, so the claim leaves the
+    online process for the County Court Money Claims Centre (Table A, 9.1(2))."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        if claim.state == ClaimState.SENT_OUT and claim.defendant_user_id == getattr(actor, "pk", None):
+            return claim
+        require(actor, claim, Action.RESPOND)
+        claim.intention_confirmed_at = claim.intention_confirmed_at or clock.now()
+        send_out(claim, to=SentOutTo.CNBC, actor=actor,
+                 reason="the defendant wants to make a counterclaim, which is made on paper with form N9B (9.1)")
+    return claim
+
+
+# -- the deadline engine ---------------------------------------------------------------------------------
+
+
+def response_remind(*, claim_id: int) -> bool:
+    """Remind the defendant of the response deadline (5 days, then 1 day before it)."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None or claim.response_reminder_at is None:
+            return False
+        now = clock.now()
+        if claim.response_reminder_at > now:
+            return False
+        sent = False
+        before = None
+        if claim.state == ClaimState.ISSUED and claim.response_deadline is not None:
+            before = periods.due_response_reminder(claim.response_deadline, now=now)
+        email, user = defendant_contact(claim)
+        if before is not None and email:
+            days = before.days
+            notify(kind="response_reminder", to_email=email, user=user, claim_number=claim.claim_number or "",
+                   key=f"response-reminder:{claim.pk}:{claim.response_deadline.isoformat()}:{days}",
+                   context={"claim": claim, "days": days, "linked": user is not None})
+            sent = True
+        claim.response_reminder_at = (
+            periods.next_response_reminder(claim.response_deadline, after=now)
+            if claim.state == ClaimState.ISSUED and claim.response_deadline else None
+        )
+        claim.save(update_fields=["response_reminder_at"])
+    return sent
+
+
+def response_deadline_passed(*, claim_id: int) -> bool:
+    """The response deadline passed with no response: the claimant may ask for judgment in
+    default (5.1(9), 11.1); they are told once."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None or claim.state != ClaimState.ISSUED or claim.default_available_at is not None:
+            return False
+        if claim.response_deadline is None or claim.response_deadline > clock.now():
+            return False
+        claim.default_available_at = clock.now()
+        claim.save(update_fields=["default_available_at"])
+        timeline.record(
+            claim, kind="no_response", actor=None,
+            summary=f"The defendant did not respond by {govuk_datetime(claim.response_deadline)}: the claimant may "
+                    "ask for judgment in default",
+        )
+        notify(kind="default_judgment_available", to_email=claim.owner.email, user=claim.owner,
+               claim_number=claim.claim_number or "", key=f"no-response:{claim.pk}", context={"claim": claim})
+    return True
+
+
+def claim_stay_no_response(*, claim_id: int) -> bool:
+    """11.2: six months after issue with no response and no request for judgment → stay."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None or claim.no_response_stay_at is None or claim.no_response_stay_at > clock.now():
+            return False
+        claim.no_response_stay_at = None
+        if claim.state != ClaimState.ISSUED:
+            claim.save(update_fields=["no_response_stay_at"])
+            return False
+        reason = ("6 months have passed since the claim was issued without a response from the defendant or a "
+                  "request for judgment (11.2)")
+        claim.stayed_at = clock.now()
+        claim.stay_reason = reason
+        claim.response_reminder_at = None
+        claim.stay()
+        claim.save()
+        timeline.record(claim, kind="stayed", actor=None, summary=f"Claim stayed: {reason}")
+        for role, email, user in parties_to_tell(claim):
+            notify(kind="claim_stayed", to_email=email, user=user, claim_number=claim.claim_number or "",
+                   key=f"stay-11.2:{claim.pk}:{role}", context={"claim": claim, "role": role, "reason": reason})
+    return True
+
+
+def admission_payment_window_passed(*, claim_id: int) -> bool:
+    """ADM-5: the 5 days in which the defendant offered to pay have passed: if the claimant has
+    not been paid they may ask for judgment on admission (7.4(1), 7.40)."""
+    with transaction.atomic():
+        claim = _locked(claim_id)
+        if claim is None or claim.pay_immediately_deadline is None or claim.pay_immediately_deadline > clock.now():
+            return False
+        deadline = claim.pay_immediately_deadline
+        claim.pay_immediately_deadline = None
+        claim.save(update_fields=["pay_immediately_deadline"])
+        if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE:
+            return False
+        response = claim.response
+        timeline.record(
+            claim, kind="admission_payment_due", actor=None,
+            summary=f"The defendant offered to pay {format_money(response.admitted_amount)} by "
+                    f"{govuk_date(response.pay_by)}: if it has not been paid, the claimant may ask for judgment",
+        )
+        notify(kind="admission_payment_due", to_email=claim.owner.email, user=claim.owner,
+               claim_number=claim.claim_number or "", key=f"adm-5:{claim.pk}",
+               context={"claim": claim, "response": response, "deadline": deadline})
+    return True

@@ -1,0 +1,25 @@
+"""Where a claim stands for its defendant, in plain words (derived, never stored)."""
+from __future__ import annotations
+
+from claims.constants import ClaimState
+from claims.models import Claim
+from claims.status import Status
+
+
+def for_defendant(claim: Claim) -> Status:
+    if claim.state == ClaimState.ISSUED:
+        if claim.default_available_at is not None:
+            return Status("Response overdue", "You did not respond by the deadline. The claimant can ask for a "
+                          "county court judgment against you, but you can still respond until judgment is "
+                          "entered. Respond now.", None, "red")
+        return Status("Respond to the claim", "Respond by", claim.response_deadline, "yellow")
+    if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        return Status("Response sent", "The claimant has until this time to answer your response:",
+                      claim.claimant_response_deadline, "blue")
+    if claim.state == ClaimState.STAYED:
+        return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}.", None, "grey")
+    if claim.state == ClaimState.SENT_OUT:
+        return Status("Sent out of the online service",
+                      f"The claim continues by post at the {claim.get_sent_out_to_display()}: "
+                      f"{claim.sent_out_reason}.", None, "grey")
+    return Status(claim.get_state_display(), "")
