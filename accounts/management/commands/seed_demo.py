@@ -74,3 +74,10 @@ class Command(BaseCommand):
         for email, _first, _last, firm_admin in DEMO_SOLICITORS:
             what = f"solicitor, {'firm administrator' if firm_admin else 'member'} of {DEMO_FIRM}"
             self.stdout.write(f"  {email:<26} {what}")
+        from claims.models import Claim
+
+        for claim in Claim.objects.filter(owner=claimant, defendant_user=None, issue_date__isnull=False):
+            self.stdout.write(
+                f"To respond to claim {claim.claim_number} as its defendant: sign in as defendant@example.com, "
+                f"go to /respond/ and enter security code {claim.security_code}"
+            )
