@@ -29,7 +29,7 @@ from .models import Claim, ClaimNumberCounter
 from .policy import Action, require
 
 
-def _locked(claim_id: int) -> Claim | None:
+def locked_claim(claim_id: int) -> Claim | None:
     """The claim, locked for the rest of the transaction (its owner read, not locked)."""
     return (
         Claim.objects.select_for_update(of=("self",)).select_related("owner", "defendant_user")
@@ -51,7 +51,7 @@ def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Cla
 def claim_draft_save(*, claim_id: int, actor: Any, data: dict[str, Any]) -> Claim:
     """Save answers to a draft; saving restarts its 28 days."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This draft no longer exists.")
         require(actor, claim, Action.EDIT_DRAFT)
@@ -76,7 +76,7 @@ def claim_draft_remind(*, claim_id: int) -> bool:
     follows instead), so a late or repeated sweep never sends a misleading reminder.
     """
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.state != ClaimState.DRAFT or claim.draft_reminder_at is None:
             return False
         now = clock.now()
@@ -102,7 +102,7 @@ def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
     deleted, or saved again since it was found overdue), so a sweep can call it twice.
     """
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             return False
         if actor is None:
@@ -138,7 +138,7 @@ def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
     if not signed_name:
         raise ClaimError("Enter your full name to sign the statement of truth")
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         if claim.state in SUBMITTED_STATES and claim.owner_id == getattr(actor, "pk", None):
@@ -193,7 +193,7 @@ def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
     from payments.models import LIVE_STATUSES
 
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         if claim.state == ClaimState.DRAFT:
@@ -221,7 +221,7 @@ def claim_hwf_apply(*, claim_id: int, actor: Any, reference: str) -> Claim:
     """A claimant in person gives a Help with Fees reference instead of paying."""
     reference = (reference or "").strip().upper()
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         if claim.state == ClaimState.AWAITING_HWF_DECISION and claim.hwf_reference == reference:
@@ -249,7 +249,7 @@ def claim_hwf_decide(*, claim_id: int, actor: Any, decision: str, remitted: Deci
     """
     decision = HwfDecision(decision)
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         require(actor, claim, Action.DECIDE_HWF)
@@ -291,7 +291,7 @@ def claim_fee_paid(*, claim_id: int, payment: Any) -> Claim:
     Called by ``payments`` inside the transaction that records the successful payment,
     with the claim already locked; the payment's completion time decides the issue date.
     """
-    claim = _locked(claim_id)
+    claim = locked_claim(claim_id)
     if claim is None:
         raise ClaimError("This claim no longer exists.")
     if claim.state == ClaimState.ISSUED:
@@ -347,7 +347,7 @@ def _issue(claim: Claim, *, received_at: datetime) -> None:
 def claim_served_by_post(*, claim_id: int) -> bool:
     """The defendant's pack is printed and posted: record service (4.3(3)-(5)). Once only."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.state != ClaimState.ISSUED:
             return False
         if claim.events.filter(kind="claim_served").exists():
@@ -379,7 +379,7 @@ def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
     moved = 0
     for pk in candidates:
         with transaction.atomic():
-            claim = _locked(pk)
+            claim = locked_claim(pk)
             if claim is None or claim.state != ClaimState.ISSUED or claim.response_deadline_day is None:
                 continue
             deadline = cal.cutoff(claim.response_deadline_day)

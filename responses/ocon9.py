@@ -28,6 +28,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from rules.money import format_money
+
 
 class ResponseType(StrEnum):
     """The defendant's first choice on the response task list."""
@@ -224,8 +226,6 @@ class PaymentPlan:
     first_payment: date | None = None
 
     def describe(self) -> str:
-        from rules.money import format_money
-
         if self.option == PaymentOption.INSTALMENTS:
             return (f"{format_money(self.instalment)} {FREQUENCIES[self.frequency].lower()}, "
                     f"starting {self.first_payment.day} {self.first_payment:%B %Y}")
@@ -284,8 +284,8 @@ def read(situation: Situation, *, admission_date: date, pay_immediately_by: Call
         details["preferred_court"] = answer(data, "hearing_court", "court").strip()
         if not details["preferred_court"]:
             raise IncompleteResponse("Tell us which court you would prefer for a hearing")
-    if situation.reject_reason == RejectReason.ALREADY_PAID and situation.response_type == ResponseType.REJECT \
-            or situation.paid_admitted:
+    says_paid = situation.response_type == ResponseType.REJECT and situation.reject_reason == RejectReason.ALREADY_PAID
+    if says_paid or situation.paid_admitted:
         paid = money(answer(data, "paid", "amount"))
         paid_on = day(answer(data, "paid", "date"))
         if paid is None or paid <= 0 or paid_on is None:

@@ -9,6 +9,7 @@ would.
 """
 from __future__ import annotations
 
+import hmac
 from datetime import timedelta
 from typing import Any
 
@@ -20,7 +21,7 @@ from claims.errors import ClaimError
 from claims.models import Claim
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
-from claims.services import _locked, defendant_contact, parties_to_tell, send_out
+from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
@@ -56,7 +57,7 @@ def response_link(*, user: Any, claim_number: str, security_code: str) -> Claim:
         raise LinkRefused(LINK_ERROR)
     with transaction.atomic():
         pk = Claim.objects.filter(claim_number=number).values_list("pk", flat=True).first()
-        claim = _locked(pk) if pk is not None else None
+        claim = locked_claim(pk) if pk is not None else None
         if claim is None or not claim.security_code or claim.issue_date is None:
             raise LinkRefused(LINK_ERROR)
         if not _same(claim.security_code, code):
@@ -74,8 +75,6 @@ def response_link(*, user: Any, claim_number: str, security_code: str) -> Claim:
 
 
 def _same(expected: str, given: str) -> bool:
-    import hmac
-
     return hmac.compare_digest(expected.upper().encode(), given.encode())
 
 
@@ -87,7 +86,7 @@ def response_intention_confirm(*, claim_id: int, actor: Any, more_time: bool) ->
     (5.1(1)(b)): with more time the deadline becomes 33 days after issue (5.1(7)), once only and
     only before the 19 days pass. The claimant is told (5.1(8)(a)). Asking twice is harmless."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         require(actor, claim, Action.RESPOND)
@@ -137,7 +136,7 @@ def situation(claim: Claim, data: dict[str, Any]) -> ocon9.Situation:
 def response_draft_save(*, claim_id: int, actor: Any, values: dict[str, Any]) -> ResponseDraft:
     """Save answers (whole pages, by slug) to the defendant's draft response."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         require(actor, claim, Action.RESPOND)
@@ -171,7 +170,7 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
     if not signed_name:
         raise ClaimError("Enter your full name to sign the statement of truth")
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         existing = DefendantResponse.objects.filter(claim=claim).first()
@@ -230,7 +229,7 @@ def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:
     """The defendant will counterclaim: that needs form N9B on paper, so the claim leaves the
     online process for the County Court Money Claims Centre (Table A, 9.1(2))."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         if claim.state == ClaimState.SENT_OUT and claim.defendant_user_id == getattr(actor, "pk", None):
@@ -248,7 +247,7 @@ def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:
 def response_remind(*, claim_id: int) -> bool:
     """Remind the defendant of the response deadline (5 days, then 1 day before it)."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.response_reminder_at is None:
             return False
         now = clock.now()
@@ -277,7 +276,7 @@ def response_deadline_passed(*, claim_id: int) -> bool:
     """The response deadline passed with no response: the claimant may ask for judgment in
     default (5.1(9), 11.1); they are told once."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.state != ClaimState.ISSUED or claim.default_available_at is not None:
             return False
         if claim.response_deadline is None or claim.response_deadline > clock.now():
@@ -297,7 +296,7 @@ def response_deadline_passed(*, claim_id: int) -> bool:
 def claim_stay_no_response(*, claim_id: int) -> bool:
     """11.2: six months after issue with no response and no request for judgment → stay."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.no_response_stay_at is None or claim.no_response_stay_at > clock.now():
             return False
         claim.no_response_stay_at = None
@@ -322,7 +321,7 @@ def admission_payment_window_passed(*, claim_id: int) -> bool:
     """ADM-5: the 5 days in which the defendant offered to pay have passed: if the claimant has
     not been paid they may ask for judgment on admission (7.4(1), 7.40)."""
     with transaction.atomic():
-        claim = _locked(claim_id)
+        claim = locked_claim(claim_id)
         if claim is None or claim.pay_immediately_deadline is None or claim.pay_immediately_deadline > clock.now():
             return False
         deadline = claim.pay_immediately_deadline

@@ -25,8 +25,10 @@ from claims.models import Claim
 from claims.policy import Action, allowed_actions, can
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
+from court.calendar import court_calendar
 from ocmc import clock
 from ocmc.govuk_forms import GovukForm, error_items, row_initial, text
+from rules import periods
 
 from . import linking, ocon9, questions, services, status
 from .models import DefendantResponse
@@ -145,14 +147,9 @@ def more_time(request: HttpRequest, claim: Claim) -> HttpResponse:
             form.add_error("more_time", str(exc))
         else:
             return redirect("responses:task_list", public_id=claim.public_id)
-    cal_more = None
-    if claim.issue_date:
-        from court.calendar import court_calendar
-        from rules import periods
-
-        cal_more = periods.def_33(court_calendar(), claim.issue_date)
     return render(request, "responses/more_time.html", {
-        "claim": claim, "form": form, "errors": error_items(form), "extended_deadline": cal_more,
+        "claim": claim, "form": form, "errors": error_items(form),
+        "extended_deadline": periods.def_33(court_calendar(), claim.issue_date),
         "may_extend": can(request.user, claim, Action.MORE_TIME),
     })
 
@@ -163,10 +160,6 @@ def more_time(request: HttpRequest, claim: Claim) -> HttpResponse:
 @respond_page
 def task_list(request: HttpRequest, claim: Claim) -> HttpResponse:
     situation = _situation(claim)
-    if situation.response_type == ocon9.ResponseType.COUNTERCLAIM:
-        counterclaim = True
-    else:
-        counterclaim = False
     items = []
     for section, pages in questions.applicable(situation):
         done = all(questions.answered(page, situation.data) for page in pages)
@@ -179,7 +172,6 @@ def task_list(request: HttpRequest, claim: Claim) -> HttpResponse:
         "items": items,
         "intention_done": claim.intention_confirmed_at is not None,
         "complete": complete,
-        "counterclaim": counterclaim,
         "completed_count": sum(1 for item in items if item["state"] == "completed"),
     })
 
