@@ -13,6 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from rules.calendar import local
+
 from . import ocon9
 
 
@@ -91,6 +93,11 @@ class DefendantResponse(models.Model):
         if self.admitted_amount is None or self.claim.total is None:
             return None
         return self.claim.total - self.admitted_amount
+
+    @property
+    def counts_from_a_later_day(self) -> bool:
+        """Received at or after 4pm or on a closed day: it counts as received later (14.1)."""
+        return self.received_on != local(self.submitted_at).date()
 
     @property
     def pay_immediately(self) -> bool:

@@ -182,8 +182,10 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         received_on = cal.deemed_submission_date(now)
         data = response_draft(claim)
         try:
+            # "Immediately" is the last day of ADM-5 as the court counts it: the day the claimant
+            # is told, and the day the ADM-5 sweep acts on, are the same.
             answer = ocon9.read(situation(claim, data), admission_date=received_on,
-                                pay_immediately_by=lambda day: periods.days_after(day, 5))
+                                pay_immediately_by=lambda day: local(periods.adm_5(cal, day)).date())
         except ocon9.IncompleteResponse as exc:
             raise ClaimError(str(exc)) from exc
         plan = answer.plan

@@ -12,6 +12,7 @@ from ocmc.govuk_forms import PHONE_ERROR, GovukDateField, MoneyField, text
 from responses.ocon9 import (
     FREQUENCIES,
     PAYMENT_OPTION_LABELS,
+    Kind,
     PaymentOption,
     RejectReason,
     ResponseType,
@@ -173,11 +174,20 @@ class DefenceForm(QuestionForm):
                 attrs={"rows": 8, "class": "govuk-js-character-count"},
                 help_text="Explain what you do not agree with and why. The claimant and the court will read this.")
 
+    PART_LABEL = "Why do you disagree with the amount claimed?"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.situation.response_type == ResponseType.PART_ADMISSION or self.situation.kind == "part_admission":
-            self.fields["text"].label = "Why do you disagree with the amount claimed?"
+        if self.situation.kind == Kind.PART_ADMISSION:
+            self.fields["text"].label = self.PART_LABEL
             self.fields["text"].error_messages["required"] = "Explain why you disagree with the amount claimed"
+
+    @classmethod
+    def summary(cls, saved: dict[str, Any], situation: Situation) -> list[tuple[str, str]]:
+        rows = super().summary(saved, situation)
+        if situation.kind == Kind.PART_ADMISSION:
+            rows = [(cls.PART_LABEL, answer) for _, answer in rows]
+        return rows
 
 
 class TimelineRow(QuestionRow):

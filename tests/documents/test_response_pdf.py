@@ -173,7 +173,7 @@ def test_a_late_full_admission_paying_immediately(linked: Any, travel: Any) -> N
         "Response Admits all of the claim",
         f"Amount admitted {format_money(claim.total)}",
         # 5 days after the day it counts as received (7.3)
-        "Offer to pay Immediately: the claimant should receive it by 29 March 2027",
+        "Offer to pay Immediately: the claimant should receive it by 30 March 2027",  # 29th: Easter Monday
         "Admission (OCON9A)",
         "Immediately (within 5 days)",
         RESPONSE_STATEMENT_OF_TRUTH,

@@ -327,3 +327,27 @@ def test_more_time_moves_the_reminders_with_the_deadline(linked, travel):
     travel(uk(2027, 3, 31, 16, 0), tick=False)
     assert run_sweep("responses.remind_defendants").changed == 1
     assert "5 April 2027" in Notification.objects.get(kind="response_reminder").body
+
+
+def test_paying_immediately_runs_to_the_court_day_the_claimant_is_told(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 1, 11, 0), tick=False)  # 5 days later is Saturday 6 March: the court counts to Monday
+    response = respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+                       payment_option={"option": "immediately"})
+    claim.refresh_from_db()
+    assert response.pay_by == date(2027, 3, 8)
+    assert claim.pay_immediately_deadline == uk(2027, 3, 8, 16, 0)
+    assert not response.counts_from_a_later_day
+
+
+def test_a_part_admission_asks_why_the_amount_is_disputed_on_the_check_page(linked):
+    from responses import questions
+
+    claim, dan = linked
+    services.response_draft_save(claim_id=claim.pk, actor=dan, values={
+        "response_type": {"type": "reject"}, "reject_reason": {"reason": "already_paid"},
+        "paid": {"amount": "10.00", "date": "2027-02-01", "how": "Cash"}, "defence": {"text": "Only owed £10"}})
+    situation = services.situation(claim, services.response_draft(claim))
+    rows = [row for section in questions.summary(situation) for row in section["rows"] if row["slug"] == "defence"]
+    assert rows == [{"question": "Why do you disagree with the amount claimed?", "answer": "Only owed £10",
+                     "slug": "defence"}]
