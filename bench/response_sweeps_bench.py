@@ -49,36 +49,22 @@ the template rendering and the outbox write, and needs no broker. No project cod
 """
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import platform
 import re
-import resource
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ocmc.settings")
-# DEBUG would make Django keep every query in memory: not what production runs.
-os.environ["DJANGO_DEBUG"] = "0"
 
-OWNERS = 1000
-OWNER_PREFIX = "bench-owner-"
-OWNER_EMAIL = OWNER_PREFIX + "{:05d}@bench.invalid"
-SELECT_REPEATS = 5
+from bench import common  # noqa: E402  (needs the project root on sys.path)
+
 #: Claim numbers: 999,000 per letter pair (000MC001 … 999MC999, then 000MD001 …).
 PER_LETTERS = 999_000
 MAX_ROWS = PER_LETTERS * 23  # MC … MZ
-#: Knuth's multiplicative hash of the id: picks each sweep's overdue rows, spread over the id
-#: range and the same on every load. ``%%``: always used with query parameters.
-HASH = "((i::bigint * 2654435761) %% 4294967296)"
-
 #: The sweeps measured, the partial index each one's selection should use, and which run in full.
 SWEEPS = [
     ("responses.remind_defendants", "claim_response_reminder_idx", "reminder_due", "response_reminder"),
@@ -126,100 +112,24 @@ DAILY_INTEREST = "0.27"
 FEE = "80.00"
 
 
-def parse_args() -> argparse.Namespace:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--rows", type=int, default=1_000_000, help="issued claims in the table (default 1,000,000)")
-    p.add_argument("--overdue-percent", type=float, default=1.0,
-                   help="percent of the rows overdue for each sweep (default 1.0; at most 33)")
-    p.add_argument("--batch-size", type=int, default=None, help="rows per batch (default: each sweep's own)")
-    p.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
-    args = p.parse_args()
-    if not 1 <= args.rows <= MAX_ROWS:
-        p.error(f"--rows must be between 1 and {MAX_ROWS:,}")
-    if not 0 <= args.overdue_percent <= 33:
-        p.error("--overdue-percent must be between 0 and 33 (three disjoint overdue sets)")
-    if args.batch_size is not None and args.batch_size < 1:
-        p.error("--batch-size must be at least 1")
-    return args
-
-
-def prepare_database() -> dict[str, Any]:
-    """Refuse anything but a PostgreSQL database named *bench*; create it if it is missing."""
-    import dj_database_url
-    import psycopg
-    from psycopg import sql
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        sys.exit("DATABASE_URL is not set: point it at PostgreSQL (make bench-responses does).")
-    cfg = dj_database_url.parse(url)
-    if cfg.get("ENGINE") != "django.db.backends.postgresql":
-        sys.exit(f"DATABASE_URL must point at PostgreSQL, not {cfg.get('ENGINE')}: the benchmark measures "
-                 "SELECT ... FOR UPDATE SKIP LOCKED and partial indexes.")
-    name = cfg["NAME"]
-    if "bench" not in name:
-        sys.exit(f"refusing to use database {name!r}: the benchmark truncates tables, so the database name "
-                 "must contain 'bench' (make bench-responses uses money_claims_bench_resp).")
-    params = {k: v for k, v in {"host": cfg.get("HOST"), "port": cfg.get("PORT"), "user": cfg.get("USER"),
-                                "password": cfg.get("PASSWORD")}.items() if v}
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"created database {name}")
-    return cfg
-
-
-def rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-class StatementCounter:
-    """A ``connection.execute_wrapper`` counting and timing statements by kind."""
-
-    def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
-        self.seconds: defaultdict[str, float] = defaultdict(float)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        kind = self.classify(sql)
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds[kind] += time.perf_counter() - started
-            self.counts[kind] += 1
-
-    @staticmethod
-    def classify(sql: str) -> str:
-        text = sql.lstrip()
-        verb = text.split(None, 1)[0].upper() if text else ""
-        if verb in {"SAVEPOINT", "RELEASE", "ROLLBACK"}:
-            return f"{verb.lower()} (savepoint)"
-        m = re.search(r'\b(?:FROM|INTO|UPDATE)\s+"?(\w+)"?', text, re.I)
-        table = m.group(1) if m else ""
-        if verb == "SELECT" and "SKIP LOCKED" in text:
-            return f"select batch {table}"
-        if verb == "SELECT" and "FOR UPDATE" in text:
-            return f"select for update {table}"
-        return f"{verb.lower()} {table}".strip()
+def parse_args() -> Any:
+    p = common.argument_parser(__doc__, rows_help="issued claims in the table (default 1,000,000)",
+                        overdue_help="percent of the rows overdue for each sweep (default 1.0; at most 33)",
+                        batch_help="rows per batch (default: each sweep's own)")
+    return common.parse_arguments(p, [
+        (lambda a: 1 <= a.rows <= MAX_ROWS, f"--rows must be between 1 and {MAX_ROWS:,}"),
+        (lambda a: 0 <= a.overdue_percent <= 33, "--overdue-percent must be between 0 and 33 (three disjoint "
+                                                 "overdue sets)"),
+    ])
 
 
 def main() -> int:
     args = parse_args()
-    cfg = prepare_database()
+    cfg = common.prepare_database("make bench-responses", "money_claims_bench_resp", "partial indexes")
+    common.setup_django()  # _enqueue becomes a no-op: email delivery is out of scope (see above)
 
-    import django
+    from django.db import connection
 
-    django.setup()
-
-    from django.core.management import call_command
-    from django.db import connection, transaction
-
-    import court.notifications
     import responses.sweeps  # noqa: F401  (registers the sweeps)
     from accounts.models import User
     from claims import ocon1
@@ -229,26 +139,13 @@ def main() -> int:
     from court.models import JobRun, Notification
     from ocmc import clock
 
-    court.notifications._enqueue = lambda pk: None  # email delivery is out of scope (see above)
-
-    t = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    print(f"migrate: {time.perf_counter() - t:.1f} s")
-
-    facts = machine_facts(connection)
-    print(f"machine: {facts['cpus']} CPUs, {facts['mem_gib']} GiB RAM; {facts['postgres']}")
-    print(f"database: {cfg['NAME']} on {cfg.get('HOST') or 'local socket'}:{cfg.get('PORT') or 5432}")
+    facts = common.describe_setup(cfg)
 
     n = args.rows
-    threshold = int(round(args.overdue_percent / 100 * 2**32))
+    threshold = common.hash_threshold(args.overdue_percent)
     table = Claim._meta.db_table
     qn = connection.ops.quote_name
     col = {f.name: Claim._meta.get_field(f.name).column for f in Claim._meta.concrete_fields}
-
-    def scalar(q: str, p: Any = None) -> Any:
-        with connection.cursor() as c:
-            c.execute(q, p or [])
-            return c.fetchone()[0]
 
     form = ocon1.read(FORM)  # the form must be complete, as every submitted one is
     claimant_name, defendant_name = form.claimant.display_name, form.defendant.display_name
@@ -299,7 +196,7 @@ def main() -> int:
         return 1
 
     # The row kinds (see the module docstring): A no response, B stay due, C reminder due, D the rest.
-    a, b, c_ = f"{HASH} < %(t1)s", f"{HASH} < %(t2)s", f"{HASH} < %(t3)s"
+    a, b, c_ = f"{common.HASH} < %(t1)s", f"{common.HASH} < %(t2)s", f"{common.HASH} < %(t3)s"
     insert = f"""
         INSERT INTO {qn(table)} ({", ".join(qn(col[k]) for k in values)})
         SELECT {", ".join(values.values())}
@@ -339,7 +236,7 @@ def main() -> int:
                   f"{qn(JobRun._meta.db_table)} RESTART IDENTITY CASCADE")
     load["truncate"] = time.perf_counter() - t
     t = time.perf_counter()
-    params["owners"] = ensure_owners(User)
+    params["owners"] = common.ensure_owners(User)
     params["n_owners"] = len(params["owners"])
     load["owners"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -351,9 +248,7 @@ def main() -> int:
     load["insert"] = time.perf_counter() - t
     assert inserted == n, (inserted, n)
     t = time.perf_counter()
-    with connection.cursor() as c:
-        c.execute(f"VACUUM (ANALYZE) {qn(table)}")
-        c.execute(f"ANALYZE {qn(User._meta.db_table)}")
+    common.vacuum_analyze(table, User._meta.db_table)
     load["vacuum_analyze"] = time.perf_counter() - t
     load["total"] = time.perf_counter() - t_load
 
@@ -361,11 +256,10 @@ def main() -> int:
     bounds = {"no_response": (0, threshold), "stay_due": (threshold, 2 * threshold),
               "reminder_due": (2 * threshold, 3 * threshold)}
     for kind, (lo, hi) in bounds.items():
-        expected[kind] = scalar(f"SELECT count(*) FROM generate_series(1, %s) AS i WHERE {HASH} >= %s AND {HASH} < %s",
-                                [n, lo, hi])
+        expected[kind] = common.count_hashed(n, lo, hi)
     expected["pay_immediately_due"] = 0
     total_rows = Claim.objects.count()
-    table_size = scalar("SELECT pg_size_pretty(pg_total_relation_size(%s))", [table])
+    table_size = common.scalar("SELECT pg_size_pretty(pg_total_relation_size(%s))", [table])
     print(f"load: {total_rows:,} issued claims in {load['total']:.1f} s  ["
           + ", ".join(f"{k} {v:.1f} s" for k, v in load.items() if k != "total") + f"]; table+indexes {table_size}")
     print("overdue rows: " + ", ".join(f"{k} {v:,}" for k, v in expected.items()))
@@ -387,28 +281,12 @@ def main() -> int:
     for name, index, kind, _email in SWEEPS:
         sweep = sweeps[name]
         batch = args.batch_size or sweep.batch_size
-
-        def first_batch(sweep: Any = sweep, batch: int = batch) -> Any:
-            return sweep.overdue(clock.now()).select_for_update(skip_locked=True).values_list("pk", flat=True)[:batch]
-
-        with transaction.atomic():
-            q_sql, q_params = first_batch().query.get_compiler(connection=connection).as_sql()
-            with connection.cursor() as c:
-                c.execute("EXPLAIN (ANALYZE, BUFFERS) " + q_sql, q_params)
-                plan = "\n".join(r[0] for r in c.fetchall())
-            transaction.set_rollback(True)
-        m = re.search(r"Execution Time: ([\d.]+) ms", plan)
-        explain_ms = float(m.group(1)) if m else float("nan")
+        first_batch_qs = common.first_batch(sweep, batch)
+        q_sql, q_params, plan, explain_ms = common.explain_analyze(first_batch_qs)
         used = sorted(set(re.findall(r"Index (?:Only )?Scan (?:Backward )?(?:using|on) (\w+)", plan)))
-        python_ms = []
-        for _ in range(SELECT_REPEATS):
-            with transaction.atomic():
-                t = time.perf_counter()
-                got = list(first_batch())
-                python_ms.append((time.perf_counter() - t) * 1000)
-                transaction.set_rollback(True)
-        index_rows = scalar("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [index])
-        index_size = scalar("SELECT pg_size_pretty(pg_relation_size(%s))", [index])
+        got, python_ms = common.time_selection(first_batch_qs)
+        index_rows = common.scalar("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [index])
+        index_size = common.scalar("SELECT pg_size_pretty(pg_relation_size(%s))", [index])
         selection[name] = {
             "expected_index": index, "indexes_used": used, "uses_expected_index": index in used,
             "index_entries_estimate": index_rows, "index_size": index_size,
@@ -419,35 +297,26 @@ def main() -> int:
         print(f"(a) {name}: first batch of {batch} ({len(got)} rows): index {', '.join(used) or 'NONE'} "
               f"({'the partial index' if index in used else 'NOT ' + index}; {index_rows:,} entries, {index_size}); "
               f"EXPLAIN ANALYZE {explain_ms:.3f} ms; from Python median {statistics.median(python_ms):.2f} ms")
-        print("\n".join("    | " + line for line in plan.splitlines()))
+        common.print_plan(plan)
 
     # --- (b) full runs of the two sweeps that email -----------------------------------
-    def counted_run(name: str) -> tuple[Any, float, StatementCounter]:
-        counter = StatementCounter()
-        with connection.execute_wrapper(counter):
-            started = time.perf_counter()
-            job_run = court_sweeps.run_sweep(name, batch_size=args.batch_size)
-            return job_run, time.perf_counter() - started, counter
-
     runs: dict[str, dict[str, Any]] = {}
     checks: dict[str, bool] = {}
     for name, _index, kind, email_kind in SWEEPS:
         if email_kind is None:
             continue
-        rss_before = rss_mib()
-        run, seconds, counter = counted_run(name)
-        rss_after = rss_mib()
-        run2, seconds2, counter2 = counted_run(name)
+        rss_before = common.rss_mib()
+        run, seconds, counter = common.counted_run(name, args.batch_size)
+        rss_after = common.rss_mib()
+        run2, seconds2, counter2 = common.counted_run(name, args.batch_size)
         due = expected[kind]
         emails = Notification.objects.filter(kind=email_kind).count()
         left = sweeps[name].overdue(clock.now()).count()
-        per_row = counter.total / run.examined if run.examined else 0.0
+        per_row = counter.per_row(run.examined)
         runs[name] = {
             "overdue": due, "seconds": seconds, "examined": run.examined, "changed": run.changed,
             "failed": run.failed, "errors": run.errors[:2000], "rows_per_s": run.changed / seconds if seconds else None,
-            "sql_statements": counter.total, "sql_statements_per_row": per_row,
-            "sql_by_kind": dict(counter.counts), "sql_seconds_by_kind": {k: round(v, 3) for k, v in
-                                                                         counter.seconds.items()},
+            **counter.figures(run.examined),
             "notifications": emails, "notification_kind": email_kind, "overdue_left": left,
             "rss_mib_before": rss_before, "rss_mib_after": rss_after,
             "second_run": {"seconds": seconds2, "examined": run2.examined, "changed": run2.changed,
@@ -461,8 +330,7 @@ def main() -> int:
         print(f"\n(b) {name}: examined {run.examined:,}, changed {run.changed:,}, failed {run.failed} "
               f"in {seconds:.2f} s ({run.changed / seconds if seconds else 0:,.0f} rows/s); "
               f"{counter.total:,} SQL statements ({per_row:.1f} per row); {emails:,} {email_kind} emails")
-        for k, count in counter.counts.most_common():
-            print(f"    {k:<40} {count:>9,}  {counter.seconds[k]:8.2f} s in the database driver")
+        counter.print_kinds(40)
         print(f"    second run: examined {run2.examined}, changed {run2.changed} in {seconds2 * 1000:.1f} ms "
               f"({counter2.total} SQL statements)")
         if run.errors:
@@ -471,13 +339,12 @@ def main() -> int:
     checks["one no_response timeline entry per overdue row"] = no_response_events == expected["no_response"]
     untouched = Claim.objects.filter(state=ClaimState.ISSUED).count()
     checks["every claim still issued"] = untouched == total_rows
-    peak = rss_mib()
+    peak = common.rss_mib()
 
     # --- summary ----------------------------------------------------------------------
     w = 46
     lines = [
-        ("machine", f"{facts['cpus']} CPUs, {facts['mem_gib']} GiB, Python {facts['python']}"),
-        ("PostgreSQL", facts["postgres_short"]),
+        *common.machine_lines(facts),
         ("issued claims in table", f"{total_rows:,} ({table_size} with indexes)"),
         ("overdue rows per sweep", f"{args.overdue_percent:g}% each: " + ", ".join(
             f"{k} {v:,}" for k, v in expected.items())),
@@ -492,24 +359,13 @@ def main() -> int:
                       f"{r['seconds']:.2f} s, {r['changed']:,} rows, {r['sql_statements']:,} statements "
                       f"({r['sql_statements_per_row']:.1f}/row); 2nd run {r['second_run']['seconds'] * 1000:.1f} ms"))
     lines.append(("peak RSS", f"{peak:.1f} MiB"))
-    print("\n" + "=" * (w + 60))
-    print("Defendant-response sweeps benchmark".center(w + 60))
-    print("=" * (w + 60))
-    for k, v in lines:
-        print(f"{k:<{w}}{v}")
-    print("-" * (w + 60))
-    for k, ok in checks.items():
-        print(f"{'ok  ' if ok else 'FAIL'} {k}")
-    print("=" * (w + 60))
+    common.print_summary("Defendant-response sweeps benchmark", lines, checks, w, w + 60)
 
-    if args.json:
-        results = {
-            "rows": total_rows, "overdue_percent": args.overdue_percent, "overdue": expected,
-            "table_size": table_size, "load_seconds": load, "selection": selection, "runs": runs,
-            "peak_rss_mib": peak, "checks": checks, "machine": facts,
-        }
-        Path(args.json).write_text(json.dumps(results, indent=2, default=str) + "\n")
-        print(f"results written to {args.json}")
+    common.write_json(args.json, {
+        "rows": total_rows, "overdue_percent": args.overdue_percent, "overdue": expected,
+        "table_size": table_size, "load_seconds": load, "selection": selection, "runs": runs,
+        "peak_rss_mib": peak, "checks": checks, "machine": facts,
+    })
     return 0 if all(checks.values()) else 1
 
 
@@ -522,44 +378,6 @@ def check_not_null_columns(connection: Any, table: str, set_by_load: set[str]) -
             [table],
         )
         return [name for (name,) in c.fetchall() if name not in set_by_load]
-
-
-def ensure_owners(User: Any) -> list[int]:
-    """OWNERS claimant accounts (unusable passwords), created once and reused."""
-    have = set(User.objects.filter(email__startswith=OWNER_PREFIX).values_list("email", flat=True))
-    new = []
-    for k in range(OWNERS):
-        email = OWNER_EMAIL.format(k)
-        if email not in have:
-            user = User(email=email, first_name="Bench", last_name=f"Owner {k}")
-            user.set_unusable_password()
-            new.append(user)
-    User.objects.bulk_create(new, batch_size=1000)
-    return list(User.objects.filter(email__startswith=OWNER_PREFIX).order_by("pk").values_list("pk", flat=True))
-
-
-def machine_facts(connection: Any) -> dict[str, Any]:
-    import django
-
-    with connection.cursor() as c:
-        c.execute("SELECT version(), current_setting('server_version'), current_setting('shared_buffers')")
-        version, short, shared_buffers = c.fetchone()
-    mem_kib = 0
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem_kib = int(line.split()[1])
-    except OSError:
-        pass
-    return {
-        "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "mem_gib": round(mem_kib / 1024 / 1024, 1),
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "postgres": version,
-        "postgres_short": f"{short} (shared_buffers {shared_buffers})",
-        "platform": platform.platform(),
-    }
 
 
 if __name__ == "__main__":
