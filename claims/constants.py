@@ -16,6 +16,8 @@ class ClaimState(models.TextChoices):
     AWAITING_CLAIMANT_RESPONSE = "awaiting_claimant_response", "Response received: claimant to answer"
     #: Stayed (as defined): nothing happens until a party applies to lift the stay (11.2, 12.1).
     STAYED = "stayed", "Stayed"
+    #: Judgment entered (11.1(3), 7.4(3), 7.7): the claim's online steps end; the judgment is registered.
+    JUDGMENT_ENTERED = "judgment_entered", "Judgment entered"
     #: Sent out of Online Civil Money Claims (9.1, 18, 19): the claim continues on paper.
     SENT_OUT = "sent_out", "Sent out of the online service"
 

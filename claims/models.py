@@ -180,7 +180,15 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         """The court stays the claim (11.2: six months with no response and no judgment request)."""
 
     @transition(
-        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED],
+        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE],
+        target=ClaimState.JUDGMENT_ENTERED,
+    )
+    def enter_judgment(self) -> None:
+        """Judgment in default (11.1(3)) or on admission (7.4(3), 7.7)."""
+
+    @transition(
+        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
+                             ClaimState.JUDGMENT_ENTERED],
         target=ClaimState.SENT_OUT,
     )
     def send_out(self) -> None:

@@ -41,10 +41,29 @@ class Action(StrEnum):
     DEFENDANT_DOCUMENTS = "defendant_documents"
     #: The submitted response and its PDF: both parties and the court (never the draft).
     READ_RESPONSE = "read_response"
+    #: The claimant: ask for judgment in default once the response deadline has passed with no
+    #: response (5.1(9), 11.1(1)-(2)).
+    REQUEST_DEFAULT_JUDGMENT = "request_default_judgment"
+    #: The claimant: ask for judgment on the defendant's admission (7.4, 7.7, 7.40, 7.41).
+    REQUEST_ADMISSION_JUDGMENT = "request_admission_judgment"
+    #: The judgment and its PDF: both parties and the court.
+    READ_JUDGMENT = "read_judgment"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.owner_id == user.pk
+
+
+def admission_judgment_open(claim: Claim) -> bool:
+    """The defendant admitted all or part of the claim, and either offered a plan (the claimant
+    may accept it and ask for judgment, 7.7, 7.41) or offered to pay immediately and the 5 days
+    have passed (7.4(1), 7.40) — not if they say they have already paid what they admit."""
+    response = getattr(claim, "response", None)
+    if response is None or response.admitted_amount is None or not response.payment_option:
+        return False
+    if response.pay_immediately:
+        return claim.pay_immediately_deadline is None or claim.pay_immediately_deadline <= clock.now()
+    return True
 
 
 def _is_defendant(user: Any, claim: Claim) -> bool:
@@ -54,7 +73,7 @@ def _is_defendant(user: Any, claim: Claim) -> bool:
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if _is_defendant(user, claim):
-        actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE}
+        actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
@@ -69,12 +88,18 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             if not claim.hwf_decision:
                 actions |= {Action.APPLY_HWF, Action.RETURN_TO_DRAFT}
         if claim.issue_date is not None:
-            actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE}
+            actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+        if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
+                and claim.response_deadline <= clock.now()):
+            actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
+        if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and admission_judgment_open(claim):
+            actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
     role = staff_role(user)
     if role is not None:
         # Court staff see claims once they reach the court (submitted), never private drafts.
         if claim.state != ClaimState.DRAFT:
-            actions |= {Action.VIEW, Action.COURT_DOCUMENTS, Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE}
+            actions |= {Action.VIEW, Action.COURT_DOCUMENTS, Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE,
+                        Action.READ_JUDGMENT}
         if role == StaffRole.CASEWORKER and claim.state == ClaimState.AWAITING_HWF_DECISION:
             actions.add(Action.DECIDE_HWF)
     return actions

@@ -39,6 +39,9 @@ def for_claimant(claim: Claim) -> Status:
         more = " (they asked for more time)" if claim.more_time_requested_at else ""
         return Status("Issued", f"The defendant has until this time to respond{more}:", claim.response_deadline,
                       "green")
+    if claim.state == ClaimState.JUDGMENT_ENTERED:
+        return Status("Judgment entered", f"Judgment for {format_money(claim.judgment.total)}: "
+                      f"{claim.judgment.terms_text}", None, "green")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
                       claim.claimant_response_deadline, "yellow")

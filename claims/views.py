@@ -27,6 +27,7 @@ DOCUMENT_ACCESS = {
     DocumentKind.ISSUE_RECEIPT: (Action.CLAIMANT_DOCUMENTS,),
     DocumentKind.DEFENDANT_PACK: (Action.COURT_DOCUMENTS,),
     DocumentKind.RESPONSE: (Action.READ_RESPONSE,),
+    DocumentKind.JUDGMENT: (Action.READ_JUDGMENT,),
 }
 
 
@@ -66,6 +67,7 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "events": claim.events.all(),
             "documents": visible_documents(request.user, claim),
             "response": getattr(claim, "response", None) if claim.issue_date else None,
+            "judgment": getattr(claim, "judgment", None) if claim.issue_date else None,
         },
     )
 

@@ -48,6 +48,7 @@ TEMPLATES = {
     DocumentKind.ISSUE_RECEIPT: "pdf/issue_receipt.html",
     DocumentKind.DEFENDANT_PACK: "pdf/defendant_pack.html",
     DocumentKind.RESPONSE: "pdf/response.html",
+    DocumentKind.JUDGMENT: "pdf/judgment.html",
 }
 
 
@@ -455,11 +456,124 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     }
 
 
+# -- the judgment (PD 51R 7.4, 7.7, 11.1, 15.1; the register of judgments, guide 004) -------------
+
+#: Paid in full within this many days of the judgment, it is removed from the register (CCJ-28, guide 004).
+REGISTER_REMOVAL_DAYS = 28
+
+
+@dataclass(frozen=True)
+class JudgmentLineView:
+    label: str
+    amount: str  # "£1,000.00"; a deduction "-£100.00"
+
+
+@dataclass(frozen=True)
+class JudgmentView:
+    """The judgment as entered, formatted. Its figures are its own lines and total, never recomputed."""
+
+    kind: str  # "Judgment in default (no response)", "Judgment on admission"
+    judgment_date: date
+    entered_at: datetime
+    made_by: str  # who made it and their title (15.1(1))
+    lines: tuple[JudgmentLineView, ...]  # without a "Total" line: the template writes the total itself
+    total: str
+    terms: str  # when and how to pay (7.4(4)-(5), 7.7(5), 11.1(4)-(6)), as a sentence
+    #: 15.1(2): a judgment that sets no date for payment ("immediately") is complied with within
+    #: 19 days (PAY-19): the last day of those, if the terms do not already say it; else None.
+    pay_within_19_days_by: date | None
+    #: The last day to pay in full for the judgment to be removed from the register.
+    register_removal_date: date
+
+
+def signed_money(value: Decimal) -> str:
+    """£1,234.56, and a deduction -£100.00 (``format_money`` alone would write £-100.00)."""
+    return f"-{format_money(-value)}" if value < 0 else format_money(value)
+
+
+def _deduction(label: str, amount: Decimal) -> bool:
+    """A line taken off the total: stored negative, or labelled "Less …" (e.g. "Less amount paid")."""
+    return amount < 0 or label.strip().lower().startswith("less ")
+
+
+def judgment_lines(judgment: Any) -> tuple[JudgmentLineView, ...]:
+    return tuple(
+        JudgmentLineView(label, signed_money(-abs(amount) if _deduction(label, amount) else amount))
+        for label, amount in judgment.line_items
+        if label.strip().lower() != "total"
+    )
+
+
+def register_removal_date(judgment: Any) -> date:
+    """The last day for paying in full to take the judgment off the register: the day of its own
+    deadline (CCJ-28, as the register services apply it), else 28 days after the judgment."""
+    from rules.calendar import local
+    from rules.periods import days_after
+
+    deadline = judgment.register_removal_deadline
+    if deadline is not None:
+        return local(deadline).date()
+    return days_after(judgment.judgment_date, REGISTER_REMOVAL_DAYS)
+
+
+def pay_within_19_days_by(judgment: Any) -> date | None:
+    if judgment.payment_option != "immediately" or "19 days" in judgment.terms_text:
+        return None
+    from court.calendar import court_calendar
+    from rules.calendar import local
+    from rules.periods import pay_19
+
+    return local(pay_19(court_calendar(), judgment.judgment_date)).date()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else f"{text}."
+
+
+def judgment_view(judgment: Any) -> JudgmentView:
+    return JudgmentView(
+        kind=judgment.get_kind_display(),
+        judgment_date=judgment.judgment_date,
+        entered_at=judgment.entered_at,
+        made_by=judgment.made_by_label,
+        lines=judgment_lines(judgment),
+        total=signed_money(judgment.total),
+        terms=_sentence(judgment.terms_text),
+        pay_within_19_days_by=pay_within_19_days_by(judgment),
+        register_removal_date=register_removal_date(judgment),
+    )
+
+
+def judgment_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    """The judgment for the claimant: who made it and when, every line of its amount, the terms of
+    payment, and what each party can do now."""
+    from judgments.models import Judgment
+
+    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
+        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    judgment = Judgment.objects.filter(claim=claim).first()
+    if judgment is None:
+        raise ValueError(f"claim {claim.claim_number} has no judgment")
+    form: ClaimForm = claim.form
+    return {
+        "court": court(),
+        "title": f"Judgment for the claimant: claim {claim.claim_number}",
+        "claim_number": claim.claim_number,
+        "issue_date": claim.issue_date,
+        "claimant": party_view(form.claimant),
+        "defendant": party_view(form.defendant),
+        "judgment": judgment_view(judgment),
+        "register_removal_days": REGISTER_REMOVAL_DAYS,
+    }
+
+
 _BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     DocumentKind.SEALED_CLAIM: sealed_claim_context,
     DocumentKind.ISSUE_RECEIPT: issue_receipt_context,
     DocumentKind.DEFENDANT_PACK: defendant_pack_context,
     DocumentKind.RESPONSE: response_context,
+    DocumentKind.JUDGMENT: judgment_context,
 }
 
 

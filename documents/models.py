@@ -16,6 +16,7 @@ class DocumentKind(models.TextChoices):
     DEFENDANT_PACK = "defendant_pack", "Defendant's pack (letter and sealed claim form)"
     #: The defendant's response as received: OCON9A / OCON9B / OCON180 in one document.
     RESPONSE = "response", "Defendant's response"
+    JUDGMENT = "judgment", "Judgment"
 
 
 class DocumentStatus(models.TextChoices):

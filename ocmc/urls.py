@@ -16,6 +16,7 @@ urlpatterns = [
     path("eligibility/", include("eligibility.urls")),
     path("claims/", include("claims.drafting.urls")),
     path("claims/", include("claims.urls")),
+    path("claims/", include("judgments.urls")),
     path("pay/", include("payments.urls")),
     path("respond/", include("responses.urls")),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from claims.constants import ClaimState
 from claims.models import Claim
 from claims.status import Status
+from rules.money import format_money
 
 
 def for_defendant(claim: Claim) -> Status:
@@ -16,6 +17,9 @@ def for_defendant(claim: Claim) -> Status:
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return Status("Response sent", "The claimant has until this time to answer your response:",
                       claim.claimant_response_deadline, "blue")
+    if claim.state == ClaimState.JUDGMENT_ENTERED:
+        return Status("Judgment against you", f"A county court judgment was made against you for "
+                      f"{format_money(claim.judgment.total)}. {claim.judgment.terms_text}.", None, "red")
     if claim.state == ClaimState.STAYED:
         return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}.", None, "grey")
     if claim.state == ClaimState.SENT_OUT:

@@ -114,6 +114,7 @@ def claim_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "status": status.for_defendant(claim),
         "actions": {str(action) for action in allowed_actions(request.user, claim)},
         "response": response,
+        "judgment": getattr(claim, "judgment", None),
         "events": claim.events.all(),
         "documents": visible_documents(request.user, claim),
     })

@@ -52,8 +52,9 @@ def parse_money(text: str) -> Decimal:
 
 
 def format_money(value: Decimal) -> str:
-    """£1,234.56"""
-    return f"£{pounds(value):,.2f}"
+    """£1,234.56; a negative amount as -£100.00."""
+    amount = pounds(value)
+    return f"-£{-amount:,.2f}" if amount < 0 else f"£{amount:,.2f}"
 
 
 def to_pence(value: Decimal) -> int:

@@ -29,8 +29,9 @@ DEFENCE_PAGES: dict[str, Any] = {
 }
 
 
-def fill_hearing(claim: Claim, defendant: Any) -> None:
-    """Answer every directions-questionnaire page there is (the pages' own tests check them)."""
+def fill_remaining(claim: Claim, defendant: Any) -> None:
+    """Answer every directions-questionnaire and statement-of-means page still unanswered, with
+    plain answers (the pages' own tests check them)."""
     from responses import questions
 
     for _ in range(30):
@@ -38,10 +39,29 @@ def fill_hearing(claim: Claim, defendant: Any) -> None:
         page = questions.first_unanswered(situation)
         if page is None:
             return
-        values = HEARING_DEFAULTS.get(page.slug)
+        values = {**HEARING_DEFAULTS, **MEANS_DEFAULTS}.get(page.slug)
         assert values is not None, f"no test answer for page {page.slug}"
         services.response_draft_save(claim_id=claim.pk, actor=defendant, values={page.slug: values})
 
+
+MEANS_DEFAULTS: dict[str, Any] = {
+    "residence": {"type": "private_rent", "other_details": ""},
+    "partner": {"partner": "no", "partner_adult": "", "partner_pensioner": "", "partner_disability": "",
+                "pensioner": "no"},
+    "dependants": {"children": "no", "under_11": "", "age_11_to_15": "", "age_16_to_19": "", "disabled": ""},
+    "other_dependants": {"supports": "no", "number": "", "details": "", "disabled": ""},
+    "employment": {"status": ["employed"], "employer": "Acme", "job_title": "Fitter", "self_employed_job": "",
+                   "turnover": "", "tax_arrears": "", "tax_arrears_amount": "", "tax_arrears_reason": ""},
+    "income": {"types": ["job"], "job_amount": "1500.00", "job_frequency": "monthly", "other_description": ""},
+    "bank_accounts": {"rows": [{"type": "current", "joint": "no", "balance": "120.00"}]},
+    "expenses": {"types": ["rent"], "rent_amount": "650.00", "rent_frequency": "monthly", "other_description": ""},
+    "priority_debts": {"types": ["none"]},
+    "debts": {"rows": []},
+    "court_orders": {"rows": []},
+    "disability": {"disabled": "no", "carer": "no"},
+    "accounts": {"turnover": "50000.00", "assets": "10000.00", "liabilities": "8000.00", "profit": "1200.00",
+                 "explanation": ""},
+}
 
 HEARING_DEFAULTS: dict[str, Any] = {
     "availability": {"unavailable": "no", "dates": ""},
@@ -51,6 +71,9 @@ HEARING_DEFAULTS: dict[str, Any] = {
     "support": {"needs": ["none"], "sign_language": "", "interpreter_language": "", "other_support": ""},
     "vulnerability": {"vulnerable": "no", "details": ""},
 }
+
+
+fill_hearing = fill_means = fill_remaining
 
 
 def respond(claim: Claim, defendant: Any, **pages: Any) -> DefendantResponse:

@@ -1,0 +1,80 @@
+"""Judgments (PD 51R 7, 11.1, 15) and the register of judgments.
+
+A :class:`Judgment` is entered by ``judgments.services`` only: by the court's automated
+system on a claimant's request (11.1(3), 7.4(3), 7.7) or by a judge. It records who made
+it and their title (15.1(1)), every line of its amount (money.md), and the terms of
+payment. Once entered it is never changed; what happens to it afterwards (paid, removed
+from the register, satisfied) is recorded in its own columns by the register services.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+class JudgmentKind(models.TextChoices):
+    DEFAULT = "default", "Judgment in default (no response)"
+    ADMISSION = "admission", "Judgment on admission"
+
+
+class Judgment(models.Model):
+    claim = models.OneToOneField("claims.Claim", on_delete=models.PROTECT, related_name="judgment")
+    kind = models.CharField(max_length=20, choices=JudgmentKind.choices)
+    #: The request (form OCON205A / OCON225) as the claimant made it.
+    request = models.JSONField(default=dict)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField()
+    judgment_date = models.DateField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Empty: entered by the court's automated system.",
+    )
+    made_by_label = models.CharField(max_length=200, help_text="Who made the judgment and their title (15.1(1)).")
+
+    # -- the amount (money.md): every line, then the total ----------------------------------------
+    lines = models.JSONField(help_text="[[label, amount], …] as shown on the judgment.")
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+
+    # -- the terms of payment (7.4(4)-(5), 7.7(5), 11.1(4)-(6)) ---------------------------------------
+    payment_option = models.CharField(max_length=20)
+    pay_by = models.DateField(null=True, blank=True)
+    instalment_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    instalment_frequency = models.CharField(max_length=20, blank=True)
+    first_payment_on = models.DateField(null=True, blank=True)
+    terms_text = models.CharField(max_length=300)
+
+    # -- the register of judgments (guide 004) -----------------------------------------------------------
+    #: Live, CCJ-28: paid in full before this, the judgment is removed from the register.
+    register_removal_deadline = models.DateTimeField(null=True, blank=True)
+    paid_in_full_on = models.DateField(null=True, blank=True)
+    removed_from_register_at = models.DateTimeField(null=True, blank=True)
+    satisfied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-entered_at"]
+        indexes = [
+            models.Index(fields=["register_removal_deadline"], name="judgment_register_window_idx",
+                         condition=models.Q(register_removal_deadline__isnull=False)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.claim} for £{self.total:,}"
+
+    @property
+    def register_status(self) -> str:
+        if self.removed_from_register_at:
+            return "Removed from the register (paid within 28 days)"
+        if self.satisfied_at:
+            return "Marked as satisfied (paid after 28 days)"
+        return "On the register of judgments"
+
+    @property
+    def line_items(self) -> list[tuple[str, Decimal]]:
+        return [(str(label), Decimal(str(amount))) for label, amount in self.lines]
+
+    def as_plan(self) -> dict[str, Any]:
+        return {"option": self.payment_option, "pay_by": self.pay_by, "instalment": self.instalment_amount,
+                "frequency": self.instalment_frequency, "first_payment": self.first_payment_on}

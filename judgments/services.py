@@ -1,0 +1,179 @@
+"""Judgments: requested by the claimant, entered by the court (PD 51R 7.4, 7.7, 11.1, 15.1).
+
+Like every service: one transaction, the claim row locked, who may act checked
+(``claims.policy``), the claim changed, the step recorded and the parties told. A request
+the court must grant (11.1(3), 7.4(3), 7.7(1)) is entered at once by the court's automated
+system, named as such on the judgment (15.1(1)).
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from claims import timeline
+from claims.constants import COURT_AUTOMATED
+from claims.errors import ClaimError
+from claims.models import Claim
+from claims.policy import Action, require
+from claims.services import locked_claim, parties_to_tell
+from court.calendar import court_calendar
+from court.notifications import notify
+from ocmc import clock
+from rules import judgments as rules
+from rules import periods
+from rules.calendar import local
+from rules.money import format_money, pounds
+
+from .models import Judgment, JudgmentKind
+
+
+def shown_lines(amount: rules.JudgmentAmount) -> list[tuple[str, Decimal]]:
+    """The judgment's lines as shown: deductions negative, without the closing "Total" line."""
+    return [(line.label, line.signed) for line in amount.lines if line.label != "Total"]
+
+
+def terms_for(plan: rules.Plan | None, judgment_date: date, *, admission: bool) -> rules.Terms:
+    """The judgment's terms. A passed first instalment moves to a month after the judgment
+    (7.7(5)(b), 11.1(5)(b)); on admission the PD says the rest follow monthly, for default
+    judgment it is silent, so the claimant's own frequency is kept."""
+    return rules.judgment_terms(plan, judgment_date, then_monthly=admission)
+
+
+def _fee_paid(claim: Claim) -> Decimal:
+    """The court fee the claimant paid (after any Help with Fees remission)."""
+    return pounds((claim.fee or Decimal(0)) - claim.fee_remitted)
+
+
+def default_amount(claim: Claim, *, judgment_date: date, paid: Decimal) -> rules.JudgmentAmount:
+    """11.1(7): the claim, interest claimed (to issue, then daily to judgment), the fee, less payments."""
+    return rules.judgment_amount(
+        principal_or_admitted=claim.principal, interest_to_issue=claim.interest or Decimal(0),
+        daily_interest=claim.daily_interest or Decimal(0), interest_from=claim.issue_date,
+        judgment_date=judgment_date, fee=_fee_paid(claim), paid=paid,
+    )
+
+
+def admission_amount(claim: Claim, *, judgment_date: date) -> rules.JudgmentAmount:
+    """7.4(6) (full admission) and 7.40-7.41 (part admission accepted in settlement).
+
+    A full admission is judged like the claim (11.1(7)). A part admission's amount stands in
+    for the claim and its interest to issue; daily interest after issue runs on the admitted
+    share only (money.md: "on the admitted amount for part admissions").
+    """
+    response = claim.response
+    if response.kind == "full_admission":
+        return default_amount(claim, judgment_date=judgment_date, paid=Decimal(0))
+    claimed = claim.amount_claimed or Decimal(0)
+    admitted = response.admitted_amount
+    daily = rules.scaled(claim.daily_interest or Decimal(0), claimed, admitted) if claimed else Decimal(0)
+    return rules.judgment_amount(
+        principal_or_admitted=admitted, interest_to_issue=Decimal(0), daily_interest=daily,
+        interest_from=claim.issue_date, judgment_date=judgment_date, fee=_fee_paid(claim), paid=Decimal(0),
+        admitted=True,
+    )
+
+
+def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decimal(0),
+                             plan: rules.Plan | None = None) -> Judgment:
+    """The claimant asks for judgment in default (form OCON205A, 11.1(1)-(3)); the court enters it.
+
+    Refused if the defendant has paid the whole amount owed (11.1A(1)). A response received
+    before the request means the request is not possible at all (11.1A(2)): the claim is no
+    longer waiting for one. Asking twice returns the judgment entered the first time.
+    """
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        existing = Judgment.objects.filter(claim=claim).first()
+        if existing is not None and claim.owner_id == getattr(actor, "pk", None):
+            return existing
+        require(actor, claim, Action.REQUEST_DEFAULT_JUDGMENT)
+        judgment_date = local(clock.now()).date()
+        amount = default_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
+        if amount.total <= 0:
+            raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
+                             "(PD 51R 11.1A(1)). You can tell the court the claim has been paid.")
+        request = {"form": "OCON205A", "paid": str(pounds(paid)), "plan": _plan_json(plan)}
+        return _enter(claim, kind=JudgmentKind.DEFAULT, requested_by=actor, request=request,
+                      amount=amount, plan=plan, judgment_date=judgment_date)
+
+
+def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | None = None) -> Judgment:
+    """The claimant asks for judgment on the defendant's admission (OCON225); the court enters it.
+
+    If the defendant offered to pay immediately and has not paid within the 5 days, the
+    claimant may give their own plan (7.4(2), (4)); otherwise the judgment is on the terms
+    the defendant offered, which the claimant accepts by asking (7.7(1), 7.41).
+    """
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        existing = Judgment.objects.filter(claim=claim).first()
+        if existing is not None and claim.owner_id == getattr(actor, "pk", None):
+            return existing
+        require(actor, claim, Action.REQUEST_ADMISSION_JUDGMENT)
+        response = claim.response
+        if not response.pay_immediately:
+            plan = response_plan(response)
+        judgment_date = local(clock.now()).date()
+        amount = admission_amount(claim, judgment_date=judgment_date)
+        request = {"form": "OCON225", "accepted_defendant_plan": not response.pay_immediately,
+                   "plan": _plan_json(plan)}
+        return _enter(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
+                      amount=amount, plan=plan, judgment_date=judgment_date)
+
+
+def response_plan(response: Any) -> rules.Plan:
+    return rules.Plan(option=response.payment_option, pay_by=response.pay_by,
+                      instalment=response.instalment_amount, frequency=response.instalment_frequency,
+                      first_payment=response.first_payment_on)
+
+
+def _plan_json(plan: rules.Plan | None) -> dict[str, str] | None:
+    if plan is None:
+        return None
+    return {"option": plan.option, "pay_by": plan.pay_by.isoformat() if plan.pay_by else "",
+            "instalment": str(plan.instalment or ""), "frequency": plan.frequency or "",
+            "first_payment": plan.first_payment.isoformat() if plan.first_payment else ""}
+
+
+def _enter(claim: Claim, *, kind: JudgmentKind, requested_by: Any, request: dict[str, Any],
+           amount: rules.JudgmentAmount, plan: rules.Plan | None, judgment_date: date) -> Judgment:
+    """Enter the judgment on the (locked) claim: the court's automated system makes it."""
+    terms = terms_for(plan, judgment_date, admission=kind == JudgmentKind.ADMISSION)
+    now = clock.now()
+    judgment = Judgment.objects.create(
+        claim=claim, kind=kind, request=request, requested_by=requested_by, entered_at=now,
+        judgment_date=judgment_date, made_by=None, made_by_label=COURT_AUTOMATED,
+        lines=[[label, str(value)] for label, value in shown_lines(amount)], total=amount.total,
+        payment_option=terms.option, pay_by=terms.pay_by, instalment_amount=terms.instalment,
+        instalment_frequency=terms.frequency or "", first_payment_on=terms.first_payment,
+        terms_text=terms.describe(amount.total),
+        register_removal_deadline=periods.ccj_28(court_calendar(), judgment_date),
+    )
+    claim.response_reminder_at = claim.no_response_stay_at = None
+    claim.pay_immediately_deadline = claim.claimant_response_deadline = None
+    claim.enter_judgment()
+    claim.save()
+    what = "in default" if kind == JudgmentKind.DEFAULT else "on admission"
+    timeline.record(
+        claim, kind="judgment_requested", actor=requested_by,
+        summary=f"The claimant asked for judgment {what} (form {request['form']})",
+    )
+    timeline.record(
+        claim, kind="judgment_entered", actor=None,
+        summary=f"Judgment {what} entered for {format_money(amount.total)}: {terms.describe(amount.total)}",
+        data={"judgment": judgment.pk, "total": str(amount.total)},
+    )
+    for role, email, user in parties_to_tell(claim):
+        notify(kind="judgment_entered", to_email=email, user=user, claim_number=claim.claim_number or "",
+               key=f"judgment:{claim.pk}:{role}", context={"claim": claim, "judgment": judgment, "role": role})
+    from documents.services import documents_request
+
+    documents_request(claim, ["judgment"])
+    return judgment

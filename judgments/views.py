@@ -1,0 +1,187 @@
+"""The claimant's requests for judgment: in default (OCON205A) and on admission (OCON225).
+
+Each request is a form, then a check page with every line of the judgment as the court
+will enter it, then the request. The court enters the judgment at once (11.1(3), 7.4(3),
+7.7); the claim page shows it and its PDF.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from claims.errors import ClaimError
+from claims.policy import Action, can
+from claims.selectors import get_claim_for_user
+from ocmc import clock
+from ocmc.govuk_forms import GovukDateField, GovukForm, MoneyField, error_items
+from responses.ocon9 import FREQUENCIES, PAYMENT_OPTION_LABELS
+from rules import judgments as rules
+from rules.calendar import local
+
+from . import services
+
+CLAIMANT_OPTIONS = {
+    "immediately": "Immediately",
+    "by_set_date": "By a set date",
+    "instalments": "By instalments",
+}
+
+
+def _radios(label: str, choices: list[tuple[str, str]], required: str,
+            reveal: dict[str, tuple[str, ...]] | None = None) -> forms.ChoiceField:
+    field = forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect,
+                              error_messages={"required": required, "invalid_choice": required})
+    field.reveal_fields = reveal or {}  # type: ignore[attr-defined]
+    return field
+
+
+class PlanForm(GovukForm):
+    """How the claimant wants the defendant to pay (11.1(2), 7.4(2)): their "repayment plan"."""
+
+    option = _radios("How do you want the defendant to pay?", list(CLAIMANT_OPTIONS.items()),
+                     "Choose how you want the defendant to pay",
+                     reveal={"by_set_date": ("pay_by",), "instalments": ("instalment", "frequency", "first_payment")})
+    pay_by = GovukDateField(label="Date the defendant must pay by", noun="The date", required=False,
+                            required_message="Enter the date the defendant must pay by",
+                            help_text="For example, 30 6 2027")
+    instalment = MoneyField(label="Amount of each instalment", required=False)
+    frequency = _radios("How often", list(FREQUENCIES.items()), "Choose how often the defendant must pay")
+    first_payment = GovukDateField(label="Date of the first instalment", noun="The date", required=False,
+                                   required_message="Enter the date of the first instalment",
+                                   help_text="For example, 30 6 2027")
+
+    def __init__(self, *args: Any, today: Any, owed: Decimal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today, self.owed = today, owed
+        self.fields["frequency"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        option = data.get("option")
+        if option == "by_set_date":
+            self._future("pay_by", "Enter the date the defendant must pay by")
+        elif option == "instalments":
+            amount = data.get("instalment")
+            if "instalment" not in self.errors:
+                if amount is None:
+                    self.add_error("instalment", "Enter the amount of each instalment")
+                elif amount < Decimal("1.00"):
+                    self.add_error("instalment", "Each instalment must be at least £1")
+                elif amount > self.owed:
+                    self.add_error("instalment", "Each instalment must be no more than the amount owed")
+            if not data.get("frequency") and "frequency" not in self.errors:
+                self.add_error("frequency", "Choose how often the defendant must pay")
+            self._future("first_payment", "Enter the date of the first instalment")
+        return data
+
+    def _future(self, name: str, required: str) -> None:
+        if name in self.errors:
+            return
+        value = self.cleaned_data.get(name)
+        if value is None:
+            self.add_error(name, required)
+        elif value <= self.today:
+            self.add_error(name, "The date must be in the future")
+
+    def plan(self) -> rules.Plan | None:
+        data = self.cleaned_data
+        if data["option"] == "immediately":
+            return None
+        if data["option"] == "by_set_date":
+            return rules.Plan(option="by_set_date", pay_by=data["pay_by"])
+        return rules.Plan(option="instalments", instalment=data["instalment"], frequency=data["frequency"],
+                          first_payment=data["first_payment"])
+
+
+class PaidForm(GovukForm):
+    """11.1A(1), 11.1(7): what the defendant has already paid of the amount claimed."""
+
+    paid = _radios("Has the defendant paid you any of the money you are claiming?", [("no", "No"), ("yes", "Yes")],
+                   "Select yes if the defendant has paid you any money", reveal={"yes": ("amount",)})
+    amount = MoneyField(label="How much have they paid?", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("paid") == "yes" and "amount" not in self.errors:
+            if data.get("amount") is None:
+                self.add_error("amount", "Enter how much the defendant has paid")
+            elif data["amount"] <= 0:
+                self.add_error("amount", "The amount must be more than £0")
+        return data
+
+    def amount_paid(self) -> Decimal:
+        return self.cleaned_data.get("amount") or Decimal(0) if self.cleaned_data.get("paid") == "yes" else Decimal(0)
+
+
+def _carried(request: HttpRequest) -> list[tuple[str, str]]:
+    """The answers, carried as hidden fields from the check page to the request."""
+    return [(key, value) for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "action")]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.REQUEST_DEFAULT_JUDGMENT):
+        return redirect("claims:detail", public_id=claim.public_id)
+    today = local(clock.now()).date()
+    posted = request.POST if request.method == "POST" else None
+    paid_form = PaidForm(posted, prefix="paid")
+    plan_form = PlanForm(posted, prefix="plan", today=today, owed=claim.total or Decimal(0))
+    context: dict[str, Any] = {"claim": claim, "paid_form": paid_form, "plan_form": plan_form}
+    if request.method == "POST" and paid_form.is_valid() and plan_form.is_valid():
+        paid, plan = paid_form.amount_paid(), plan_form.plan()
+        amount = services.default_amount(claim, judgment_date=today, paid=paid)
+        if request.POST.get("action") == "confirm":
+            try:
+                services.judgment_default_request(claim_id=claim.pk, actor=request.user, paid=paid, plan=plan)
+            except ClaimError as exc:
+                paid_form.add_error(None, str(exc))
+            else:
+                return redirect("claims:detail", public_id=claim.public_id)
+        elif request.POST.get("action") == "check":
+            terms = services.terms_for(plan, today, admission=False)
+            context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
+                           terms=terms.describe(amount.total), posted=_carried(request))
+    context["errors"] = error_items(paid_form, plan_form)
+    return render(request, "judgments/request_default.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.REQUEST_ADMISSION_JUDGMENT):
+        return redirect("claims:detail", public_id=claim.public_id)
+    response = claim.response
+    today = local(clock.now()).date()
+    amount = services.admission_amount(claim, judgment_date=today)
+    plan_form = None
+    if response.pay_immediately:
+        plan_form = PlanForm(request.POST if request.method == "POST" else None, prefix="plan", today=today,
+                             owed=amount.total)
+    context: dict[str, Any] = {"claim": claim, "response": response, "plan_form": plan_form, "amount": amount,
+                               "offer": PAYMENT_OPTION_LABELS.get(response.payment_option, "")}
+    if request.method == "POST" and (plan_form is None or plan_form.is_valid()):
+        plan = plan_form.plan() if plan_form is not None else services.response_plan(response)
+        if request.POST.get("action") == "confirm":
+            try:
+                services.judgment_admission_request(claim_id=claim.pk, actor=request.user,
+                                                    plan=plan if plan_form is not None else None)
+            except ClaimError as exc:
+                context["error"] = str(exc)
+            else:
+                return redirect("claims:detail", public_id=claim.public_id)
+        elif request.POST.get("action") == "check":
+            terms = services.terms_for(plan, today, admission=True)
+            context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
+                           terms=terms.describe(amount.total), posted=_carried(request))
+    context["errors"] = error_items(plan_form)
+    return render(request, "judgments/request_admission.html", context)

@@ -1,0 +1,114 @@
+"""Requests for judgment: in default (11.1) and on admission (7.4, 7.7), entered by the court."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from claims.constants import ClaimState
+from claims.errors import ClaimError, NotAllowed
+from court.models import Notification
+from documents.models import ClaimDocument
+from judgments import services
+from rules.judgments import Plan
+from tests.conftest import uk
+from tests.responses.test_services import DEFENCE_PAGES, respond
+
+pytestmark = pytest.mark.django_db
+
+
+def test_default_judgment_only_after_the_deadline(linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 22, 15, 59), tick=False)
+    with pytest.raises(NotAllowed):
+        services.judgment_default_request(claim_id=claim.pk, actor=claim.owner)
+    travel(uk(2027, 3, 22, 16, 0), tick=False)
+    judgment = services.judgment_default_request(claim_id=claim.pk, actor=claim.owner)
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.JUDGMENT_ENTERED
+    assert judgment.judgment_date == date(2027, 3, 22)
+    assert judgment.made_by is None and judgment.made_by_label == "the court (automated)"
+    labels = [label for label, _ in judgment.line_items]
+    # The fee was remitted in full (Help with Fees), so there is no fee line; interest claimed to
+    # issue was nothing (submitted and issued the same day); interest runs on from issue.
+    assert labels == ["Amount claimed", "Interest from 2 March 2027 to the date of judgment (21 days at £0.22 a day)"]
+    assert judgment.total == sum(amount for _, amount in judgment.line_items)
+    assert judgment.payment_option == "immediately"
+    assert judgment.register_removal_deadline is not None
+    assert ClaimDocument.objects.filter(claim=claim, kind="judgment").exists()
+    assert Notification.objects.filter(kind="judgment_entered").count() == 2
+    assert claim.no_response_stay_at is None and claim.response_reminder_at is None
+    # Asking twice returns the same judgment.
+    assert services.judgment_default_request(claim_id=claim.pk, actor=claim.owner).pk == judgment.pk
+
+
+def test_default_judgment_adds_daily_interest_to_judgment_and_takes_off_payments(linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    judgment = services.judgment_default_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("100.00"))
+    expected_interest = claim.daily_interest * (date(2027, 3, 23) - claim.issue_date).days
+    values = dict(judgment.line_items)
+    assert expected_interest in values.values()
+    assert -Decimal("100.00") in values.values() or Decimal("100.00") in values.values()
+    fee_paid = claim.fee - claim.fee_remitted
+    assert judgment.total == claim.principal + claim.interest + expected_interest + fee_paid - Decimal("100.00")
+
+
+def test_no_default_judgment_when_the_defendant_has_paid_everything(linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    with pytest.raises(ClaimError, match="11.1A"):
+        services.judgment_default_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("99999.00"))
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.ISSUED
+
+
+def test_no_default_judgment_once_a_response_is_received(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 25, 10, 0), tick=False)
+    respond(claim, dan, response_type={"type": "reject"}, reject_reason={"reason": "dispute"}, **DEFENCE_PAGES)
+    with pytest.raises(NotAllowed):
+        services.judgment_default_request(claim_id=claim.pk, actor=claim.owner)
+
+
+def test_default_judgment_with_the_claimants_plan_whose_first_date_has_passed(linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    plan = Plan(option="instalments", instalment=Decimal("50.00"), frequency="monthly", first_payment=date(2027, 3, 1))
+    judgment = services.judgment_default_request(claim_id=claim.pk, actor=claim.owner, plan=plan)
+    # 11.1(5)(b): the first instalment one calendar month after the judgment.
+    assert judgment.first_payment_on == date(2027, 4, 23)
+    assert judgment.instalment_amount == Decimal("50.00")
+
+
+def test_judgment_on_a_full_admission_paying_immediately_after_5_days(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "immediately"})
+    with pytest.raises(NotAllowed):  # the 5 days have not passed
+        services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner)
+    travel(uk(2027, 3, 15, 16, 0), tick=False)
+    judgment = services.judgment_admission_request(
+        claim_id=claim.pk, actor=claim.owner, plan=Plan(option="by_set_date", pay_by=date(2027, 4, 30)))
+    assert judgment.kind == "admission" and judgment.pay_by == date(2027, 4, 30)
+
+
+def test_accepting_a_part_admission_plan_gives_judgment_on_the_admitted_amount(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    services_draft = {
+        "response_type": {"type": "part_admission"}, "part_paid": {"paid": "no"},
+        "admitted": {"amount": "400.00"}, "payment_option": {"option": "by_set_date"},
+        "payment_date": {"date": "2027-06-30"},
+    }
+    from responses import services as responses
+
+    responses.response_draft_save(claim_id=claim.pk, actor=dan, values=services_draft)
+    respond(claim, dan, **DEFENCE_PAGES)  # answers the statement of means too
+    judgment = services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner)
+    assert judgment.pay_by == date(2027, 6, 30)
+    values = dict(judgment.line_items)
+    assert Decimal("400.00") in values.values()
+    assert judgment.total > Decimal("400.00")  # plus the fee (and daily interest on the admitted share)

@@ -1,0 +1,70 @@
+"""The claimant's judgment request pages."""
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from claims.constants import ClaimState
+from tests.conftest import uk
+from tests.responses.test_services import DEFENCE_PAGES, respond
+
+pytestmark = pytest.mark.django_db
+
+
+def test_default_judgment_through_the_pages(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    client.force_login(claim.owner)
+    detail = client.get(reverse("claims:detail", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "Request a county court judgment" in detail
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    assert "form OCON205A" in client.get(url).content.decode()
+    page = client.post(url, {"action": "check", "paid-paid": "yes", "paid-amount": "", "plan-option": "instalments"})
+    text = page.content.decode()
+    assert "There is a problem" in text and "Enter how much the defendant has paid" in text
+    assert "Enter the amount of each instalment" in text and "Enter the date of the first instalment" in text
+    answers = {"paid-paid": "yes", "paid-amount": "50", "plan-option": "by_set_date", "plan-pay_by_day": "30",
+               "plan-pay_by_month": "4", "plan-pay_by_year": "2027"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "Check the judgment you are asking for" in check and "Less amount paid" in check or "-£50.00" in check
+    assert "30 April 2027" in check
+    assert claim.state == ClaimState.ISSUED
+    done = client.post(url, {"action": "confirm", **answers})
+    assert done.status_code == 302
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.JUDGMENT_ENTERED and claim.judgment.pay_by.isoformat() == "2027-04-30"
+    detail = client.get(done["Location"]).content.decode()
+    assert "Judgment in default (no response), made by the court (automated) on 23 March 2027" in detail
+    # The defendant sees it on their page too.
+    client.force_login(dan)
+    page = client.get(reverse("responses:claim", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "Judgment against you" in page
+
+
+def test_strangers_and_the_defendant_cannot_request_judgment(client, linked, travel, make_user):
+    claim, dan = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    client.force_login(make_user("eve@example.com"))
+    assert client.get(url).status_code == 404
+    client.force_login(dan)
+    assert client.post(url, {"action": "confirm", "paid-paid": "no", "plan-option": "immediately"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.ISSUED
+
+
+def test_accepting_the_defendants_plan_through_the_page(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    assert "£100.00 every month" in client.get(url).content.decode()
+    check = client.post(url, {"action": "check"}).content.decode()
+    assert "Check the judgment you are asking for" in check
+    assert client.post(url, {"action": "confirm"}).status_code == 302
+    claim.refresh_from_db()
+    judgment = claim.judgment
+    assert judgment.kind == "admission" and judgment.instalment_amount == 100 and judgment.first_payment_on.day == 1
