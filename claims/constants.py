@@ -16,8 +16,16 @@ class ClaimState(models.TextChoices):
     AWAITING_CLAIMANT_RESPONSE = "awaiting_claimant_response", "Response received: claimant to answer"
     #: Stayed (as defined): nothing happens until a party applies to lift the stay (11.2, 12.1).
     STAYED = "stayed", "Stayed"
+    #: The claimant proposed a settlement agreement; the defendant has 7 days to sign it (7.8, 7.13, SA-7).
+    SETTLEMENT_OFFERED = "settlement_offered", "Settlement agreement: defendant to sign"
+    #: Both signed: the claim is stayed, with permission to return for judgment if it is broken (7.8(1)).
+    SETTLEMENT_AGREED = "settlement_agreed", "Settlement agreement signed (stayed)"
     #: Judgment entered (11.1(3), 7.4(3), 7.7): the claim's online steps end; the judgment is registered.
     JUDGMENT_ENTERED = "judgment_entered", "Judgment entered"
+    #: The claimant says the claim is paid in full or settled (before judgment).
+    SETTLED = "settled", "Paid or settled"
+    #: The claimant discontinued the claim (before judgment).
+    DISCONTINUED = "discontinued", "Discontinued"
     #: Sent out of Online Civil Money Claims (9.1, 18, 19): the claim continues on paper.
     SENT_OUT = "sent_out", "Sent out of the online service"
 

@@ -99,9 +99,17 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: Live, CLM-33 / CLM-ADM-33: the claimant answers the response by then (6.2(3), 7.17, 7.44).
     claimant_response_deadline = models.DateTimeField(null=True, blank=True)
 
+    #: Live, SA-7: the defendant signs or rejects the settlement agreement by then (7.8, 7.13).
+    settlement_deadline = models.DateTimeField(null=True, blank=True)
+
     # -- stays and leaving the online process ----------------------------------------------------
     stayed_at = models.DateTimeField(null=True, blank=True)
     stay_reason = models.CharField(max_length=300, blank=True)
+    #: The stay is lifted automatically when the claimant answers later (7.17, 7.44).
+    stay_lifts_on_answer = models.BooleanField(default=False)
+    #: Paid, settled or discontinued by the claimant (before judgment), and when.
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=300, blank=True)
     sent_out_at = models.DateTimeField(null=True, blank=True)
     sent_out_to = models.CharField(max_length=20, choices=SentOutTo.choices, blank=True)
     sent_out_reason = models.CharField(max_length=300, blank=True)
@@ -142,6 +150,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
                 fields=["claimant_response_deadline"], name="claim_claimant_deadline_idx",
                 condition=models.Q(claimant_response_deadline__isnull=False),
             ),
+            models.Index(
+                fields=["settlement_deadline"], name="claim_settlement_deadline_idx",
+                condition=models.Q(settlement_deadline__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -175,12 +187,48 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     def respond(self) -> None:
         """The court receives the defendant's response form online (5.1(3)-(8))."""
 
-    @transition(field=state, source=ClaimState.ISSUED, target=ClaimState.STAYED)
+    @transition(
+        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE], target=ClaimState.STAYED
+    )
     def stay(self) -> None:
-        """The court stays the claim (11.2: six months with no response and no judgment request)."""
+        """The court stays the claim (11.2: no response in 6 months; 7.17, 7.44: the claimant is silent)."""
+
+    @transition(field=state, source=ClaimState.STAYED, target=ClaimState.AWAITING_CLAIMANT_RESPONSE)
+    def lift_stay(self) -> None:
+        """The claimant answers after all: the stay is lifted automatically (7.17, 7.44)."""
+
+    @transition(field=state, source=ClaimState.AWAITING_CLAIMANT_RESPONSE, target=ClaimState.SETTLEMENT_OFFERED)
+    def offer_settlement(self) -> None:
+        """The claimant proposes a settlement agreement (7.8, 7.13)."""
+
+    @transition(field=state, source=ClaimState.SETTLEMENT_OFFERED, target=ClaimState.SETTLEMENT_AGREED)
+    def agree_settlement(self) -> None:
+        """The defendant signs: the claim is stayed (7.8(1))."""
+
+    @transition(field=state, source=ClaimState.SETTLEMENT_OFFERED, target=ClaimState.AWAITING_CLAIMANT_RESPONSE)
+    def settlement_not_signed(self) -> None:
+        """The defendant rejected it or let 7 days pass: the claimant may ask for judgment (7.9, 7.14)."""
 
     @transition(
-        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE],
+        field=state,
+        source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
+                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED],
+        target=ClaimState.SETTLED,
+    )
+    def settle(self) -> None:
+        """The claimant says the claim is paid in full or settled (before judgment)."""
+
+    @transition(
+        field=state,
+        source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
+                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED],
+        target=ClaimState.DISCONTINUED,
+    )
+    def discontinue(self) -> None:
+        """The claimant discontinues the claim (before judgment)."""
+
+    @transition(
+        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.SETTLEMENT_AGREED],
         target=ClaimState.JUDGMENT_ENTERED,
     )
     def enter_judgment(self) -> None:
@@ -188,7 +236,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
-                             ClaimState.JUDGMENT_ENTERED],
+                             ClaimState.JUDGMENT_ENTERED, ClaimState.SETTLEMENT_AGREED],
         target=ClaimState.SENT_OUT,
     )
     def send_out(self) -> None:

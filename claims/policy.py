@@ -48,6 +48,23 @@ class Action(StrEnum):
     REQUEST_ADMISSION_JUDGMENT = "request_admission_judgment"
     #: The judgment and its PDF: both parties and the court.
     READ_JUDGMENT = "read_judgment"
+    #: The claimant: answer the defendant's repayment offer (reject it and propose their own plan,
+    #: then accept or reject the court's plan), 7.10-7.15, 7.42A-F.
+    ANSWER_ADMISSION = "answer_admission"
+    #: The claimant: propose a settlement agreement on a plan that stands (7.8, 7.13, 7.41C, 7.42D).
+    PROPOSE_SETTLEMENT = "propose_settlement"
+    #: The defendant: sign or reject the settlement agreement within 7 days (SA-7).
+    SIGN_SETTLEMENT = "sign_settlement"
+    #: The claimant: the defendant broke the signed settlement agreement → judgment (7.8(2)).
+    REPORT_BREACH = "report_breach"
+    #: The claimant: the claim is paid in full or settled, or discontinue it (before judgment).
+    CLOSE_CLAIM = "close_claim"
+    #: The claimant: the judgment has been paid in full (with the date) (guide 004).
+    MARK_JUDGMENT_PAID = "mark_judgment_paid"
+    #: The defendant: a certificate of satisfaction for a judgment paid after 28 days.
+    REQUEST_CERTIFICATE = "request_certificate"
+    #: Either party: ask for the repayment terms of a judgment to be redetermined (7.12(6)).
+    REQUEST_REDETERMINATION = "request_redetermination"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -66,6 +83,37 @@ def admission_judgment_open(claim: Claim) -> bool:
     return True
 
 
+#: Before judgment the claimant may say the claim is paid or settled, or discontinue it.
+CLOSABLE_STATES = frozenset({
+    ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED, ClaimState.SETTLEMENT_OFFERED,
+    ClaimState.SETTLEMENT_AGREED,
+})
+
+
+def _offers_plan(claim: Claim) -> bool:
+    """The defendant admitted and offered to pay by a date or instalments (not already paid)."""
+    response = getattr(claim, "response", None)
+    return response is not None and response.admitted_amount is not None and response.payment_option in (
+        "by_set_date", "instalments")
+
+
+def _judgment_actions(claim: Claim, *, claimant: bool) -> set[Action]:
+    if claim.state != ClaimState.JUDGMENT_ENTERED:
+        return set()
+    judgment = getattr(claim, "judgment", None)
+    if judgment is None:
+        return set()
+    actions: set[Action] = set()
+    if claimant and judgment.paid_in_full_on is None:
+        actions.add(Action.MARK_JUDGMENT_PAID)
+    if not claimant and judgment.satisfied_at is not None:
+        actions.add(Action.REQUEST_CERTIFICATE)
+    if (judgment.redetermination_deadline is not None and judgment.redetermination_requested_at is None
+            and clock.now() < judgment.redetermination_deadline):
+        actions.add(Action.REQUEST_REDETERMINATION)
+    return actions
+
+
 def _is_defendant(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
 
@@ -74,6 +122,9 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if _is_defendant(user, claim):
         actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+        if claim.state == ClaimState.SETTLEMENT_OFFERED:
+            actions.add(Action.SIGN_SETTLEMENT)
+        actions |= _judgment_actions(claim, claimant=False)
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
@@ -94,6 +145,15 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
         if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and admission_judgment_open(claim):
             actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
+        answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
+            claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
+        if answering and _offers_plan(claim):
+            actions |= {Action.ANSWER_ADMISSION, Action.PROPOSE_SETTLEMENT}
+        if claim.state == ClaimState.SETTLEMENT_AGREED:
+            actions.add(Action.REPORT_BREACH)
+        if claim.state in CLOSABLE_STATES:
+            actions.add(Action.CLOSE_CLAIM)
+        actions |= _judgment_actions(claim, claimant=True)
     role = staff_role(user)
     if role is not None:
         # Court staff see claims once they reach the court (submitted), never private drafts.

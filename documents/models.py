@@ -17,6 +17,8 @@ class DocumentKind(models.TextChoices):
     #: The defendant's response as received: OCON9A / OCON9B / OCON180 in one document.
     RESPONSE = "response", "Defendant's response"
     JUDGMENT = "judgment", "Judgment"
+    SETTLEMENT_AGREEMENT = "settlement_agreement", "Settlement agreement"
+    CERTIFICATE_OF_SATISFACTION = "certificate_of_satisfaction", "Certificate of satisfaction"
 
 
 class DocumentStatus(models.TextChoices):

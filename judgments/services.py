@@ -98,7 +98,7 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
                              "(PD 51R 11.1A(1)). You can tell the court the claim has been paid.")
         request = {"form": "OCON205A", "paid": str(pounds(paid)), "plan": _plan_json(plan)}
-        return _enter(claim, kind=JudgmentKind.DEFAULT, requested_by=actor, request=request,
+        return enter_judgment(claim, kind=JudgmentKind.DEFAULT, requested_by=actor, request=request,
                       amount=amount, plan=plan, judgment_date=judgment_date)
 
 
@@ -124,7 +124,7 @@ def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | 
         amount = admission_amount(claim, judgment_date=judgment_date)
         request = {"form": "OCON225", "accepted_defendant_plan": not response.pay_immediately,
                    "plan": _plan_json(plan)}
-        return _enter(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
+        return enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
                       amount=amount, plan=plan, judgment_date=judgment_date)
 
 
@@ -142,22 +142,32 @@ def _plan_json(plan: rules.Plan | None) -> dict[str, str] | None:
             "first_payment": plan.first_payment.isoformat() if plan.first_payment else ""}
 
 
-def _enter(claim: Claim, *, kind: JudgmentKind, requested_by: Any, request: dict[str, Any],
-           amount: rules.JudgmentAmount, plan: rules.Plan | None, judgment_date: date) -> Judgment:
-    """Enter the judgment on the (locked) claim: the court's automated system makes it."""
+def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, request: dict[str, Any],
+                   amount: rules.JudgmentAmount, plan: rules.Plan | None, judgment_date: date,
+                   affordability: dict[str, Any] | None = None, to_be_determined: bool = False,
+                   redeterminable: bool = False) -> Judgment:
+    """Enter the judgment on the (locked) claim: the court's automated system makes it.
+
+    The one way a judgment is entered (requests above, a broken settlement agreement, a plan
+    decided by the court): the caller has locked the claim and checked who may ask."""
     terms = terms_for(plan, judgment_date, admission=kind == JudgmentKind.ADMISSION)
+    terms_text = terms.describe(amount.total)
+    if to_be_determined:
+        terms_text = "The terms of payment are to be decided by a judge (redetermination)"
     now = clock.now()
+    cal = court_calendar()
     judgment = Judgment.objects.create(
         claim=claim, kind=kind, request=request, requested_by=requested_by, entered_at=now,
         judgment_date=judgment_date, made_by=None, made_by_label=COURT_AUTOMATED,
         lines=[[label, str(value)] for label, value in shown_lines(amount)], total=amount.total,
         payment_option=terms.option, pay_by=terms.pay_by, instalment_amount=terms.instalment,
         instalment_frequency=terms.frequency or "", first_payment_on=terms.first_payment,
-        terms_text=terms.describe(amount.total),
-        register_removal_deadline=periods.ccj_28(court_calendar(), judgment_date),
+        terms_text=terms_text, terms_to_be_determined=to_be_determined, affordability=affordability,
+        register_removal_deadline=periods.ccj_28(cal, judgment_date),
+        redetermination_deadline=periods.redet_19(cal, judgment_date) if redeterminable else None,
     )
     claim.response_reminder_at = claim.no_response_stay_at = None
-    claim.pay_immediately_deadline = claim.claimant_response_deadline = None
+    claim.pay_immediately_deadline = claim.claimant_response_deadline = claim.settlement_deadline = None
     claim.enter_judgment()
     claim.save()
     what = "in default" if kind == JudgmentKind.DEFAULT else "on admission"
@@ -167,7 +177,7 @@ def _enter(claim: Claim, *, kind: JudgmentKind, requested_by: Any, request: dict
     )
     timeline.record(
         claim, kind="judgment_entered", actor=None,
-        summary=f"Judgment {what} entered for {format_money(amount.total)}: {terms.describe(amount.total)}",
+        summary=f"Judgment {what} entered for {format_money(amount.total)}: {terms_text}",
         data={"judgment": judgment.pk, "total": str(amount.total)},
     )
     for role, email, user in parties_to_tell(claim):

@@ -17,6 +17,8 @@ urlpatterns = [
     path("claims/", include("claims.drafting.urls")),
     path("claims/", include("claims.urls")),
     path("claims/", include("judgments.urls")),
+    path("claims/", include("judgments.closing_urls")),
+    path("claims/", include("judgments.settlement_urls")),
     path("pay/", include("payments.urls")),
     path("respond/", include("responses.urls")),
     path("admin/", admin.site.urls),

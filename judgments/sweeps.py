@@ -1,0 +1,2 @@
+"""The claimant's and the judgment's deadlines (see ``court.sweeps``)."""
+from __future__ import annotations
