@@ -80,7 +80,13 @@ def admission_judgment_open(claim: Claim) -> bool:
         return False
     if response.pay_immediately:
         return claim.pay_immediately_deadline is None or claim.pay_immediately_deadline <= clock.now()
-    return True
+    return not _court_plan_pending(claim)
+
+
+def _court_plan_pending(claim: Claim) -> bool:
+    """The court's plan is waiting for the claimant to accept or reject it (7.10(5))."""
+    latest = claim.claimant_answers.order_by("-answered_at", "-pk").values_list("kind", flat=True).first()
+    return latest == "court_plan_offered"
 
 
 #: Before judgment the claimant may say the claim is paid or settled, or discontinue it.
@@ -143,12 +149,14 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
                 and claim.response_deadline <= clock.now()):
             actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
-        if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and admission_judgment_open(claim):
-            actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
         answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
             claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
+        if answering and admission_judgment_open(claim):
+            actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
         if answering and _offers_plan(claim):
-            actions |= {Action.ANSWER_ADMISSION, Action.PROPOSE_SETTLEMENT}
+            actions.add(Action.ANSWER_ADMISSION)
+            if not _court_plan_pending(claim):
+                actions.add(Action.PROPOSE_SETTLEMENT)
         if claim.state == ClaimState.SETTLEMENT_AGREED:
             actions.add(Action.REPORT_BREACH)
         if claim.state in CLOSABLE_STATES:

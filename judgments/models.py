@@ -108,6 +108,7 @@ class ClaimantAnswer(models.Model):
 
     class Kind(models.TextChoices):
         REJECT_PLAN = "reject_plan", "Rejected the defendant's plan and proposed their own"
+        COURT_PLAN_PENDING = "court_plan_offered", "Rejected the defendant's plan: the court's plan is offered"
         ACCEPT_COURT_PLAN = "accept_court_plan", "Accepted the court's plan"
         REJECT_COURT_PLAN = "reject_court_plan", "Rejected the court's plan"
 

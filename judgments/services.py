@@ -117,15 +117,21 @@ def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | 
         if existing is not None and claim.owner_id == getattr(actor, "pk", None):
             return existing
         require(actor, claim, Action.REQUEST_ADMISSION_JUDGMENT)
+        from .answers import lift_stay_on_answer, plan_that_stands
+
+        lift_stay_on_answer(claim, actor)
         response = claim.response
+        answer = None
         if not response.pay_immediately:
-            plan = response_plan(response)
+            plan, answer = plan_that_stands(claim)
         judgment_date = local(clock.now()).date()
         amount = admission_amount(claim, judgment_date=judgment_date)
-        request = {"form": "OCON225", "accepted_defendant_plan": not response.pay_immediately,
+        request = {"form": "OCON225", "accepted_defendant_plan": answer is None and not response.pay_immediately,
                    "plan": _plan_json(plan)}
+        decided = answer is not None and answer.affordability is not None
         return enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
-                      amount=amount, plan=plan, judgment_date=judgment_date)
+                              amount=amount, plan=plan, judgment_date=judgment_date,
+                              affordability=answer.affordability if decided else None, redeterminable=decided)
 
 
 def response_plan(response: Any) -> rules.Plan:

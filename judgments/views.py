@@ -25,7 +25,8 @@ from responses.ocon9 import FREQUENCIES, PAYMENT_OPTION_LABELS
 from rules import judgments as rules
 from rules.calendar import local
 
-from . import services
+from . import answers, services
+from .models import ClaimantAnswer
 
 CLAIMANT_OPTIONS = {
     "immediately": "Immediately",
@@ -185,3 +186,110 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
                            terms=terms.describe(amount.total), posted=_carried(request))
     context["errors"] = error_items(plan_form)
     return render(request, "judgments/request_admission.html", context)
+
+
+# -- the claimant's answer to a repayment offer (7.10-7.15) -------------------------------------------------
+
+
+class AnswerForm(GovukForm):
+    answer = _radios("Do you accept the defendant's offer?",
+                     [("accept", "Yes, I accept their offer"), ("reject", "No, I want to propose my own plan")],
+                     "Select yes if you accept the defendant's offer")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_offer(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The defendant's offer to pay; accept it, or reject it with a plan of the claimant's own."""
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.ANSWER_ADMISSION):
+        return redirect("claims:detail", public_id=claim.public_id)
+    if answers.latest_answer(claim) is not None:
+        return redirect("judgments:decision", public_id=claim.public_id)
+    today = local(clock.now()).date()
+    owed = services.admission_amount(claim, judgment_date=today).total
+    posted = request.POST if request.method == "POST" else None
+    form = AnswerForm(posted)
+    plan_form = PlanForm(posted, prefix="plan", today=today, owed=owed)
+    rejecting = posted is not None and posted.get("answer") == "reject"
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["answer"] == "accept":
+            return redirect("judgments:decision", public_id=claim.public_id)
+        if plan_form.is_valid():
+            try:
+                outcome = answers.claimant_reject_plan(claim_id=claim.pk, actor=request.user,
+                                                       claimant_plan=plan_form.plan() or rules.Plan.immediately())
+            except ClaimError as exc:
+                form.add_error(None, str(exc))
+            else:
+                target = "claims:detail" if not isinstance(outcome, ClaimantAnswer) else "judgments:decision"
+                return redirect(target, public_id=claim.public_id)
+    return render(request, "judgments/answer_offer.html", {
+        "claim": claim, "response": claim.response, "form": form, "plan_form": plan_form, "owed": owed,
+        "errors": error_items(form, plan_form if rejecting else None),
+    })
+
+
+@login_required
+def decision(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The plan that stands (the defendant's offer, the claimant's plan or the court's), and what next."""
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.ANSWER_ADMISSION):
+        return redirect("claims:detail", public_id=claim.public_id)
+    today = local(clock.now()).date()
+    owed = services.admission_amount(claim, judgment_date=today).total
+    answer = answers.latest_answer(claim)
+    pending = answer is not None and answer.kind == ClaimantAnswer.Kind.COURT_PLAN_PENDING
+    plan = answers.plan_from_record(answer.plan_that_stands) if answer and answer.plan_that_stands else \
+        services.response_plan(claim.response)
+    return render(request, "judgments/decision.html", {
+        "claim": claim, "answer": answer, "pending": pending, "owed": owed,
+        "words": answers.OUTCOME_WORDS.get(answer.outcome) if answer and answer.outcome in answers.OUTCOME_WORDS
+        else "",
+        "plan": rules.judgment_terms(plan, today).describe(owed),
+        "record": answer.affordability if answer else None,
+    })
+
+
+@login_required
+@require_http_methods(["POST"])
+def court_plan(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        answers.claimant_court_plan_answer(claim_id=claim.pk, actor=request.user, accept=accept)
+    except ClaimError:
+        pass  # not allowed or nothing pending: the claim page says where things stand
+    target = "judgments:decision" if accept else "claims:detail"
+    return redirect(target, public_id=claim.public_id)
+
+
+# -- redetermination (7.12(6)) -------------------------------------------------------------------------------
+
+
+class RedeterminationForm(GovukForm):
+    reasons = forms.CharField(
+        label="Why should a judge decide the repayment terms again?", widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000, error_messages={"required": "Explain why you want the repayment terms decided again",
+                                         "max_length": "Reasons must be 2,000 characters or less"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    back = "responses:claim" if claim.defendant_user_id == request.user.pk else "claims:detail"
+    if not can(request.user, claim, Action.REQUEST_REDETERMINATION):
+        return redirect(back, public_id=claim.public_id)
+    form = RedeterminationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            answers.judgment_redetermination_request(claim_id=claim.pk, actor=request.user,
+                                                     reasons=form.cleaned_data["reasons"])
+        except ClaimError as exc:
+            form.add_error("reasons", str(exc))
+        else:
+            return redirect(back, public_id=claim.public_id)
+    return render(request, "judgments/redetermine.html", {"claim": claim, "form": form, "errors": error_items(form),
+                                                          "judgment": claim.judgment})

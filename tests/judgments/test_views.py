@@ -68,3 +68,24 @@ def test_accepting_the_defendants_plan_through_the_page(client, linked, travel):
     claim.refresh_from_db()
     judgment = claim.judgment
     assert judgment.kind == "admission" and judgment.instalment_amount == 100 and judgment.first_payment_on.day == 1
+
+
+def test_rejecting_the_offer_through_the_pages(client, linked, travel):
+    from tests.judgments.test_answers import admitted
+
+    claim, _ = admitted(linked, travel)
+    client.force_login(claim.owner)
+    detail = client.get(reverse("claims:detail", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "Respond to the defendant&#x27;s offer" in detail or "Respond to the defendant's offer" in detail
+    url = reverse("judgments:answer_offer", kwargs={"public_id": claim.public_id})
+    assert "£50.00 every month" in client.get(url).content.decode()
+    page = client.post(url, {"answer": "reject", "plan-option": ""}).content.decode()
+    assert "Choose how you want the defendant to pay" in page
+    done = client.post(url, {"answer": "reject", "plan-option": "immediately"})
+    assert done["Location"].endswith("/offer/decision/")
+    page = client.get(done["Location"]).content.decode()
+    assert "The court&#x27;s repayment plan" in page or "The court's repayment plan" in page
+    assert "£526.30 every month" in page
+    client.post(reverse("judgments:court_plan", kwargs={"public_id": claim.public_id}), {"answer": "accept"})
+    page = client.get(done["Location"]).content.decode()
+    assert "Request a county court judgment" in page and "Propose a settlement agreement" in page
