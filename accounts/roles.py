@@ -35,15 +35,18 @@ STAFF_PERMISSIONS: dict[str, list[str]] = {
         "court.view_closureday", "court.add_closureday", "court.change_closureday", "court.delete_closureday",
         "court.view_outage", "court.add_outage", "court.change_outage", "court.delete_outage",
         "court.view_jobrun", "court.view_notification",
-        "claims.view_claim", "claims.view_claimevent",
+        "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
+        "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
     ],
     StaffRole.LEGAL_ADVISER: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
-        "claims.view_claim", "claims.view_claimevent",
+        "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
+        "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
     ],
     StaffRole.JUDGE: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
-        "claims.view_claim", "claims.view_claimevent",
+        "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
+        "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
     ],
 }
 

@@ -46,7 +46,8 @@ class Action(StrEnum):
     REQUEST_DEFAULT_JUDGMENT = "request_default_judgment"
     #: The claimant: ask for judgment on the defendant's admission (7.4, 7.7, 7.40, 7.41).
     REQUEST_ADMISSION_JUDGMENT = "request_admission_judgment"
-    #: The judgment and its PDF: both parties and the court.
+    #: The judgment and the documents that follow it (settlement agreement, certificate of
+    #: satisfaction): both parties and the court.
     READ_JUDGMENT = "read_judgment"
     #: The claimant: answer the defendant's repayment offer (reject it and propose their own plan,
     #: then accept or reject the court's plan), 7.10-7.15, 7.42A-F.

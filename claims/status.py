@@ -45,6 +45,16 @@ def for_claimant(claim: Claim) -> Status:
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
                       claim.claimant_response_deadline, "yellow")
+    if claim.state == ClaimState.SETTLED:
+        return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
+    if claim.state == ClaimState.DISCONTINUED:
+        return Status("Discontinued", "The claimant discontinued the claim. It is closed.", None, "grey")
+    if claim.state == ClaimState.SETTLEMENT_OFFERED:
+        return Status("Settlement agreement proposed", "The defendant has until this time to sign it:",
+                      claim.settlement_deadline, "yellow")
+    if claim.state == ClaimState.SETTLEMENT_AGREED:
+        return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
+                      "broken, the claimant can ask for judgment.", None, "blue")
     if claim.state == ClaimState.STAYED:
         return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}. You can apply to the court to "
                       "lift the stay.", None, "grey")

@@ -28,6 +28,8 @@ DOCUMENT_ACCESS = {
     DocumentKind.DEFENDANT_PACK: (Action.COURT_DOCUMENTS,),
     DocumentKind.RESPONSE: (Action.READ_RESPONSE,),
     DocumentKind.JUDGMENT: (Action.READ_JUDGMENT,),
+    DocumentKind.SETTLEMENT_AGREEMENT: (Action.READ_JUDGMENT,),
+    DocumentKind.CERTIFICATE_OF_SATISFACTION: (Action.READ_JUDGMENT,),
 }
 
 

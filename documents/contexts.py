@@ -49,6 +49,8 @@ TEMPLATES = {
     DocumentKind.DEFENDANT_PACK: "pdf/defendant_pack.html",
     DocumentKind.RESPONSE: "pdf/response.html",
     DocumentKind.JUDGMENT: "pdf/judgment.html",
+    DocumentKind.SETTLEMENT_AGREEMENT: "pdf/settlement_agreement.html",
+    DocumentKind.CERTIFICATE_OF_SATISFACTION: "pdf/certificate_of_satisfaction.html",
 }
 
 
@@ -568,12 +570,151 @@ def judgment_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     }
 
 
+
+# -- the certificate of satisfaction (form N443; the register of judgments, guide 004) ----------------
+
+
+@dataclass(frozen=True)
+class SatisfactionView:
+    """What the certificate states: the judgment, and when it was paid in full."""
+
+    kind: str
+    judgment_date: date
+    made_by: str
+    total: str
+    paid_in_full_on: date
+    #: The date of the certificate: the day the defendant asked for it (fixed, so a re-render is the same).
+    certificate_date: date
+
+
+def certificate_of_satisfaction_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    """The certificate of satisfaction (N443-style) for a judgment paid in full after its 28 days and
+    marked as satisfied on the register: the court, the claim, the parties, the judgment's date and
+    amount, the date it was paid in full, and the date of the certificate."""
+    from judgments.models import Judgment
+    from rules.calendar import local
+
+    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
+        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    judgment = Judgment.objects.filter(claim=claim).first()
+    if judgment is None:
+        raise ValueError(f"claim {claim.claim_number} has no judgment")
+    if judgment.satisfied_at is None or judgment.paid_in_full_on is None:
+        raise ValueError(f"the judgment on claim {claim.claim_number} has not been marked as satisfied")
+    if judgment.certificate_requested_at is None:
+        raise ValueError(f"no certificate of satisfaction was asked for on claim {claim.claim_number}")
+    form: ClaimForm = claim.form
+    return {
+        "court": court(),
+        "title": f"Certificate of satisfaction: claim {claim.claim_number}",
+        "claim_number": claim.claim_number,
+        "issue_date": claim.issue_date,
+        "claimant": party_view(form.claimant),
+        "defendant": party_view(form.defendant),
+        "satisfaction": SatisfactionView(
+            kind=judgment.get_kind_display(),
+            judgment_date=judgment.judgment_date,
+            made_by=judgment.made_by_label,
+            total=signed_money(judgment.total),
+            paid_in_full_on=judgment.paid_in_full_on,
+            certificate_date=local(judgment.certificate_requested_at).date(),
+        ),
+    }
+
+
+# -- the settlement agreement (OCON Settlement Agreement A; PD 51R 7.8, 7.9, 7.13, 7.14) -----------------
+
+
+@dataclass(frozen=True)
+class SettlementSignature:
+    party: str  # "Claimant", "Defendant"
+    name: str  # "" until signed
+    signed_on: date | None
+
+
+@dataclass(frozen=True)
+class SettlementView:
+    """The agreement as proposed (and signed), formatted. Its amount and terms are its own, never recomputed."""
+
+    form: str  # "OCON Settlement Agreement A"
+    status: str  # "Waiting for the defendant to sign", "Signed by both parties", …
+    signed: bool  # both parties have signed
+    amount: str
+    terms: str  # a sentence
+    instalments: bool
+    instalment: str  # "£100.00 every month" ("" unless by instalments)
+    first_payment: date | None
+    last_payment: date | None
+    pay_by: date | None
+    proposed_on: date
+    respond_by: datetime
+    signatures: tuple[SettlementSignature, ...]
+    #: The form the claimant asks for judgment with if the agreement is broken: OCON225 (7.8(2)).
+    breach_form: str
+
+
+def settlement_view(agreement: Any) -> SettlementView:
+    from judgments.settlement import BREACH_FORM, FORM_NAME, agreement_plan
+    from rules.calendar import local
+    from rules.judgments import FREQUENCY_WORDS, Option, last_payment_date
+
+    plan = agreement_plan(agreement)
+    instalments = plan.option == Option.INSTALMENTS
+    signed_on = local(agreement.signed_at).date() if agreement.signed_at else None
+    last = None
+    if instalments:
+        last = last_payment_date(agreement.amount, plan.instalment, plan.frequency, plan.first_payment)
+    return SettlementView(
+        form=FORM_NAME,
+        status=agreement.get_status_display(),
+        signed=signed_on is not None,
+        amount=money(agreement.amount),
+        terms=_sentence(agreement.terms_text),
+        instalments=instalments,
+        instalment=f"{money(plan.instalment)} {FREQUENCY_WORDS[plan.frequency]}" if instalments else "",
+        first_payment=plan.first_payment if instalments else None,
+        last_payment=last,
+        pay_by=None if instalments else plan.pay_by,
+        proposed_on=local(agreement.proposed_at).date(),
+        respond_by=agreement.respond_by,
+        signatures=(
+            SettlementSignature("Claimant", agreement.claimant_signed_name, local(agreement.proposed_at).date()),
+            SettlementSignature("Defendant", agreement.defendant_signed_name if signed_on else "", signed_on),
+        ),
+        breach_form=BREACH_FORM,
+    )
+
+
+def settlement_agreement_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    """The settlement agreement: the parties, the amount and how it is paid, what happens if the defendant does
+    not keep to it (7.8(2)), and each party's signature (the defendant's blank until they sign)."""
+    from judgments.models import SettlementAgreement
+
+    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
+        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    agreement = SettlementAgreement.objects.filter(claim=claim).first()
+    if agreement is None:
+        raise ValueError(f"claim {claim.claim_number} has no settlement agreement")
+    form: ClaimForm = claim.form
+    return {
+        "court": court(),
+        "title": f"Settlement agreement: claim {claim.claim_number}",
+        "claim_number": claim.claim_number,
+        "issue_date": claim.issue_date,
+        "claimant": party_view(form.claimant),
+        "defendant": party_view(form.defendant),
+        "agreement": settlement_view(agreement),
+    }
+
+
 _BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     DocumentKind.SEALED_CLAIM: sealed_claim_context,
     DocumentKind.ISSUE_RECEIPT: issue_receipt_context,
     DocumentKind.DEFENDANT_PACK: defendant_pack_context,
     DocumentKind.RESPONSE: response_context,
     DocumentKind.JUDGMENT: judgment_context,
+    DocumentKind.SETTLEMENT_AGREEMENT: settlement_agreement_context,
+    DocumentKind.CERTIFICATE_OF_SATISFACTION: certificate_of_satisfaction_context,
 }
 
 

@@ -196,16 +196,21 @@ def judgment_redetermination_request(*, claim_id: int, actor: Any, reasons: str)
 
 
 def redetermination_window_closed(*, judgment_id: int) -> bool:
-    """REDET-19 passed with no request: the terms stand; recorded once."""
+    """REDET-19 passed with no request: the terms stand; recorded once. Locks the claim, then
+    the judgment, in the same order as a request, so the two never deadlock."""
+    claim_id = Judgment.objects.filter(pk=judgment_id).values_list("claim_id", flat=True).first()
+    if claim_id is None:
+        return False
     with transaction.atomic():
+        claim = locked_claim(claim_id)
         judgment = Judgment.objects.select_for_update().filter(pk=judgment_id).first()
-        if judgment is None or judgment.redetermination_deadline is None:
+        if claim is None or judgment is None or judgment.redetermination_deadline is None:
             return False
         if judgment.redetermination_deadline > clock.now():
             return False
         judgment.redetermination_deadline = None
         judgment.save(update_fields=["redetermination_deadline"])
-        timeline.record(judgment.claim, kind="redetermination_closed", actor=None,
+        timeline.record(claim, kind="redetermination_closed", actor=None,
                         summary="19 days have passed since the judgment: its repayment terms can no longer be "
                                 "redetermined on request (7.12(6))")
     return True

@@ -20,6 +20,16 @@ def for_defendant(claim: Claim) -> Status:
     if claim.state == ClaimState.JUDGMENT_ENTERED:
         return Status("Judgment against you", f"A county court judgment was made against you for "
                       f"{format_money(claim.judgment.total)}. {claim.judgment.terms_text}.", None, "red")
+    if claim.state == ClaimState.SETTLED:
+        return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
+    if claim.state == ClaimState.DISCONTINUED:
+        return Status("Discontinued", "The claimant discontinued the claim. It is closed.", None, "grey")
+    if claim.state == ClaimState.SETTLEMENT_OFFERED:
+        return Status("Settlement agreement proposed", "Sign or reject the settlement agreement by",
+                      claim.settlement_deadline, "yellow")
+    if claim.state == ClaimState.SETTLEMENT_AGREED:
+        return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
+                      "broken, the claimant can ask for judgment.", None, "blue")
     if claim.state == ClaimState.STAYED:
         return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}.", None, "grey")
     if claim.state == ClaimState.SENT_OUT:
