@@ -129,7 +129,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if _is_defendant(user, claim):
         actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
-        if claim.state == ClaimState.SETTLEMENT_OFFERED:
+        if (claim.state == ClaimState.SETTLEMENT_OFFERED and claim.settlement_deadline is not None
+                and clock.now() < claim.settlement_deadline):
             actions.add(Action.SIGN_SETTLEMENT)
         actions |= _judgment_actions(claim, claimant=False)
         if claim.state == ClaimState.ISSUED:
@@ -156,7 +157,7 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
         if answering and _offers_plan(claim):
             actions.add(Action.ANSWER_ADMISSION)
-            if not _court_plan_pending(claim):
+            if not _court_plan_pending(claim) and not hasattr(claim, "settlement"):
                 actions.add(Action.PROPOSE_SETTLEMENT)
         if claim.state == ClaimState.SETTLEMENT_AGREED:
             actions.add(Action.REPORT_BREACH)
