@@ -66,6 +66,11 @@ class Action(StrEnum):
     REQUEST_CERTIFICATE = "request_certificate"
     #: Either party: ask for the repayment terms of a judgment to be redetermined (7.12(6)).
     REQUEST_REDETERMINATION = "request_redetermination"
+    #: Either party: apply to change the plan of a judgment on admission once the 19 days for
+    #: redetermination have ended (7.45: N294, N244 or N245).
+    APPLY_VARIATION = "apply_variation"
+    #: The defendant: apply for permission to withdraw their admission (7.46).
+    WITHDRAW_ADMISSION = "withdraw_admission"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -89,6 +94,12 @@ def _court_plan_pending(claim: Claim) -> bool:
     latest = claim.claimant_answers.order_by("-answered_at", "-pk").values_list("kind", flat=True).first()
     return latest == "court_plan_offered"
 
+
+#: While an admission stands on the online claim, the defendant may apply to withdraw it (7.46).
+ADMISSION_OPEN_STATES = frozenset({
+    ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED, ClaimState.SETTLEMENT_OFFERED,
+    ClaimState.SETTLEMENT_AGREED, ClaimState.JUDGMENT_ENTERED,
+})
 
 #: Before judgment the claimant may say the claim is paid or settled, or discontinue it.
 CLOSABLE_STATES = frozenset({
@@ -118,6 +129,8 @@ def _judgment_actions(claim: Claim, *, claimant: bool) -> set[Action]:
     if (judgment.redetermination_deadline is not None and judgment.redetermination_requested_at is None
             and clock.now() < judgment.redetermination_deadline):
         actions.add(Action.REQUEST_REDETERMINATION)
+    elif judgment.kind == "admission" and judgment.redetermination_requested_at is None:
+        actions.add(Action.APPLY_VARIATION)
     return actions
 
 
@@ -133,6 +146,9 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
                 and clock.now() < claim.settlement_deadline):
             actions.add(Action.SIGN_SETTLEMENT)
         actions |= _judgment_actions(claim, claimant=False)
+        response = getattr(claim, "response", None)
+        if response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES:
+            actions.add(Action.WITHDRAW_ADMISSION)
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None

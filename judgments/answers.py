@@ -25,11 +25,14 @@ from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import locked_claim, parties_to_tell, send_out
+from court.calendar import court_calendar
 from court.notifications import notify
+from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from responses.ocon9 import MEANS_PARTY_TYPES, Kind
 from rules import affordability as annex_a
 from rules import judgments as rules
+from rules import periods
 from rules.calendar import local
 
 from . import services
@@ -181,6 +184,12 @@ def judgment_redetermination_request(*, claim_id: int, actor: Any, reasons: str)
         judgment = Judgment.objects.select_for_update().get(claim=claim)
         if judgment.redetermination_requested_by_id == getattr(actor, "pk", None):
             return judgment
+        if judgment.affordability is not None and judgment.redetermination_requested_at is None and (
+                judgment.redetermination_deadline is None or clock.now() >= judgment.redetermination_deadline):
+            ended = periods.redet_19(court_calendar(), judgment.judgment_date)
+            raise ClaimError(f"The 19 days to ask for the repayment terms to be redetermined ended at "
+                             f"{govuk_datetime(ended)} (7.12(6)). If your circumstances have changed, you can "
+                             "apply to change the plan instead.")
         require(actor, claim, Action.REQUEST_REDETERMINATION)
         who = "claimant" if claim.owner_id == actor.pk else "defendant"
         judgment.redetermination_requested_at = clock.now()

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<uuid:public_id>/offer/decision/", views.decision, name="decision"),
     path("<uuid:public_id>/offer/court-plan/", views.court_plan, name="court_plan"),
     path("<uuid:public_id>/judgment/redetermination/", views.redetermine, name="redetermine"),
+    path("<uuid:public_id>/judgment/change-plan/", views.variation, name="variation"),
+    path("<uuid:public_id>/admission/withdraw/", views.withdraw_admission, name="withdraw_admission"),
 ]

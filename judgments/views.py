@@ -25,7 +25,7 @@ from responses.ocon9 import FREQUENCIES, PAYMENT_OPTION_LABELS
 from rules import judgments as rules
 from rules.calendar import local
 
-from . import answers, services
+from . import answers, applications, services
 from .models import ClaimantAnswer
 
 CLAIMANT_OPTIONS = {
@@ -293,3 +293,76 @@ def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
             return redirect(back, public_id=claim.public_id)
     return render(request, "judgments/redetermine.html", {"claim": claim, "form": form, "errors": error_items(form),
                                                           "judgment": claim.judgment})
+
+
+# -- applications that send the claim out (7.45, 7.46) --------------------------------------------------------
+
+
+class ApplicationForm(GovukForm):
+    form_code = _radios("Which application are you making?", [], "Choose the application you are making")
+    reasons = forms.CharField(
+        label="How have your circumstances changed?", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000,
+        error_messages={"required": "Explain why you are applying",
+                        "max_length": "Your reasons must be 2,000 characters or less"},
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]] | None, reasons_label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if choices:
+            self.fields["form_code"].choices = choices
+        else:
+            del self.fields["form_code"]
+        self.fields["reasons"].label = reasons_label
+
+
+def _application(request: HttpRequest, public_id: UUID, *, action: Action, title: str, intro: str,
+                 choices: Any, reasons_label: str, apply: Any) -> HttpResponse:
+    claim = get_claim_for_user(request.user, public_id)
+    back = "responses:claim" if claim.defendant_user_id == request.user.pk else "claims:detail"
+    if not can(request.user, claim, action):
+        return redirect(back, public_id=claim.public_id)
+    options = choices(claim) if callable(choices) else None
+    form = ApplicationForm(request.POST or None, choices=options, reasons_label=reasons_label)
+    if request.method == "POST" and form.is_valid():
+        try:
+            apply(claim, form.cleaned_data)
+        except ClaimError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(back, public_id=claim.public_id)
+    return render(request, "judgments/application.html", {
+        "claim": claim, "form": form, "errors": error_items(form), "title": title, "intro": intro,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def variation(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """7.45: change the repayment plan of a judgment on admission after a change of circumstances."""
+    def choices(claim: Any) -> list[tuple[str, str]]:
+        role = "claimant" if claim.owner_id == request.user.pk else "defendant"
+        return list(applications.VARIATION_FORMS[role].items())
+
+    return _application(
+        request, public_id, action=Action.APPLY_VARIATION, title="Apply to change the repayment plan",
+        intro="If your circumstances have changed since the judgment, you can apply to change how it is paid. "
+              "The claim will leave the online service and go to the defendant's local county court, which will "
+              "deal with the application.",
+        choices=choices, reasons_label="How have your circumstances changed?",
+        apply=lambda claim, data: applications.judgment_variation_apply(
+            claim_id=claim.pk, actor=request.user, form_code=data["form_code"], reasons=data["reasons"]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """7.46: the defendant asks permission to withdraw their admission."""
+    return _application(
+        request, public_id, action=Action.WITHDRAW_ADMISSION, title="Ask to withdraw your admission",
+        intro="You admitted you owe money on this claim. To withdraw that admission you need the court's "
+              "permission. The claim will leave the online service and a judge will decide.",
+        choices=None, reasons_label="Why do you want to withdraw your admission?",
+        apply=lambda claim, data: applications.admission_withdrawal_apply(
+            claim_id=claim.pk, actor=request.user, reasons=data["reasons"]),
+    )

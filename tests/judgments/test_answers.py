@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from claims.constants import ClaimState
-from claims.errors import NotAllowed
+from claims.errors import ClaimError, NotAllowed
 from claims.policy import Action, can
 from court.sweeps import run_sweep
-from judgments import answers, services
+from judgments import answers, applications, services
 from judgments.models import ClaimantAnswer
 from rules.judgments import Plan
 from tests.conftest import uk
@@ -103,8 +103,32 @@ def test_redetermination_closes_after_19_days(linked, travel):
     assert run_sweep("judgments.redetermination_window").changed == 1
     assert run_sweep("judgments.redetermination_window").changed == 0
     claim.refresh_from_db()
-    with pytest.raises(NotAllowed):
+    with pytest.raises(ClaimError, match="The 19 days to ask for the repayment terms to be redetermined ended"):
         answers.judgment_redetermination_request(claim_id=claim.pk, actor=dan, reasons="Too late")
+    # Now a change of circumstances is an application (7.45): the claim goes to the home court.
+    with pytest.raises(ClaimError, match="Choose the application"):
+        applications.judgment_variation_apply(claim_id=claim.pk, actor=dan, form_code="N294", reasons="Lost my job")
+    applications.judgment_variation_apply(claim_id=claim.pk, actor=dan, form_code="N245", reasons="Lost my job")
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.SENT_OUT and "N245" in claim.sent_out_reason
+
+
+def test_variation_waits_for_the_redetermination_window(linked, travel):
+    claim, dan = admitted(linked, travel)
+    answers.claimant_reject_plan(claim_id=claim.pk, actor=claim.owner, claimant_plan=Plan.immediately())
+    answers.claimant_court_plan_answer(claim_id=claim.pk, actor=claim.owner, accept=False)
+    with pytest.raises(ClaimError, match="redetermined until"):
+        applications.judgment_variation_apply(claim_id=claim.pk, actor=claim.owner, form_code="N244",
+                                              reasons="They earn more now")
+
+
+def test_the_defendant_may_apply_to_withdraw_an_admission(linked, travel):
+    claim, dan = admitted(linked, travel)
+    with pytest.raises(NotAllowed):
+        applications.admission_withdrawal_apply(claim_id=claim.pk, actor=claim.owner, reasons="No")
+    applications.admission_withdrawal_apply(claim_id=claim.pk, actor=dan, reasons="I was wrong: I paid it")
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.SENT_OUT and "Practice Direction 14" in claim.sent_out_reason
 
 
 def test_silence_on_an_admission_stays_the_claim_and_an_answer_lifts_it(linked, travel):

@@ -89,3 +89,19 @@ def test_rejecting_the_offer_through_the_pages(client, linked, travel):
     client.post(reverse("judgments:court_plan", kwargs={"public_id": claim.public_id}), {"answer": "accept"})
     page = client.get(done["Location"]).content.decode()
     assert "Request a county court judgment" in page and "Propose a settlement agreement" in page
+
+
+def test_the_application_pages(client, linked, travel):
+    from tests.judgments.test_answers import admitted
+
+    claim, dan = admitted(linked, travel)
+    client.force_login(dan)
+    page = client.get(reverse("responses:claim", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "Ask to withdraw your admission" in page
+    url = reverse("judgments:withdraw_admission", kwargs={"public_id": claim.public_id})
+    assert "Explain why you are applying" in client.post(url, {"reasons": ""}).content.decode()
+    assert client.post(url, {"reasons": "I have paid it"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.SENT_OUT
+    client.force_login(claim.owner)
+    assert client.get(url).status_code == 302  # not the claimant's application
