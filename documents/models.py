@@ -42,6 +42,9 @@ class ClaimDocument(models.Model):
     last_error = models.TextField(blank=True)
     #: When the render sweep should (re)try it; empty once ready.
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    #: Bumped when what the document shows changes (``documents_rerender``): a render that
+    #: started before the change does not overwrite the newer one.
+    revision = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from ocmc import clock
 
@@ -63,6 +64,18 @@ def documents_request(claim: Any, kinds: Iterable[str]) -> list[ClaimDocument]:
     return documents
 
 
+def documents_rerender(claim: Any, kinds: Iterable[str]) -> list[ClaimDocument]:
+    """What these documents show has changed (a signature added): render them anew after commit.
+
+    The new revision makes any render already under way for the old content give way."""
+    now = clock.now()
+    ClaimDocument.objects.filter(claim=claim, kind__in=[DocumentKind(kind) for kind in kinds]).update(
+        status=DocumentStatus.PENDING, revision=F("revision") + 1, attempts=0, last_error="",
+        next_attempt_at=now + FALLBACK_AFTER,
+    )
+    return documents_request(claim, kinds)
+
+
 def document_render(*, document_id: int) -> bool:
     """Render one document if it is not ready yet. Returns True if it is ready now."""
     from .contexts import context_for
@@ -71,6 +84,7 @@ def document_render(*, document_id: int) -> bool:
     document = ClaimDocument.objects.select_related("claim").filter(pk=document_id).first()
     if document is None or document.status == DocumentStatus.READY:
         return False
+    revision = document.revision
     try:
         template, context = context_for(document, respond_url=settings.RESPOND_URL)
         content = render_pdf(template, context)
@@ -80,8 +94,8 @@ def document_render(*, document_id: int) -> bool:
         return False
     with transaction.atomic():
         document = ClaimDocument.objects.select_for_update().select_related("claim").get(pk=document_id)
-        if document.status == DocumentStatus.READY:
-            return False  # another worker finished it first
+        if document.status == DocumentStatus.READY or document.revision != revision:
+            return False  # another worker finished it first, or it changed while this render ran
         document.content = content
         document.size = len(content)
         document.sha256 = hashlib.sha256(content).hexdigest()

@@ -111,20 +111,11 @@ def _tell(claim: Claim, kind: str, agreement: SettlementAgreement, **context: An
 
 
 def _agreement_pdf(claim: Claim, *, again: bool = False) -> None:
-    """Ask for the agreement's PDF; ``again``: it changed (signed), so the one already made is rendered anew.
+    """Ask for the agreement's PDF; ``again``: it changed (signed), so it is rendered anew."""
+    from documents.models import DocumentKind
+    from documents.services import documents_request, documents_rerender
 
-    ``documents.services`` has no way to render an existing document again (``documents_request`` keeps a
-    ready one), so the row is put back to pending here; the render sweep picks it up if the worker does not.
-    """
-    from documents.models import ClaimDocument, DocumentKind, DocumentStatus
-    from documents.services import FALLBACK_AFTER, documents_request
-
-    if again:
-        ClaimDocument.objects.filter(claim=claim, kind=DocumentKind.SETTLEMENT_AGREEMENT).update(
-            status=DocumentStatus.PENDING, content=None, size=None, sha256="", rendered_at=None, attempts=0,
-            last_error="", next_attempt_at=clock.now() + FALLBACK_AFTER,
-        )
-    documents_request(claim, [DocumentKind.SETTLEMENT_AGREEMENT])
+    (documents_rerender if again else documents_request)(claim, [DocumentKind.SETTLEMENT_AGREEMENT])
 
 
 def settlement_propose(*, claim_id: int, actor: Any, plan: rules.Plan | None = None,

@@ -93,3 +93,29 @@ def test_the_backoff_grows_and_is_capped(make_user, travel):
         gaps.append(doc.next_attempt_at - uk(2027, 3, 3, 11, 0))
     assert gaps[0] == timedelta(minutes=2) and gaps[1] == timedelta(minutes=4)
     assert max(gaps) == MAX_BACKOFF and gaps == sorted(gaps)
+
+
+def test_a_render_that_started_before_a_change_gives_way_to_the_new_one(make_user, travel,
+                                                                      django_capture_on_commit_callbacks):
+    from documents import pdf
+    from documents.services import document_render, documents_rerender
+
+    travel(uk(2027, 3, 3, 11, 0), tick=False)
+    with django_capture_on_commit_callbacks(execute=False):
+        claim = issued(make_user())
+    receipt = ClaimDocument.objects.get(claim=claim, kind="issue_receipt")
+    real = pdf.render_pdf
+
+    def slow_render(template, context):  # the content changes while this render is under way
+        documents_rerender(claim, ["issue_receipt"])
+        return b"%PDF-old"
+
+    with mock.patch("documents.pdf.render_pdf", side_effect=slow_render):
+        assert document_render(document_id=receipt.pk) is False
+    receipt.refresh_from_db()
+    assert receipt.status == DocumentStatus.PENDING and receipt.revision == 1 and receipt.content is None
+    with mock.patch("documents.pdf.render_pdf", side_effect=real):
+        assert document_render(document_id=receipt.pk) is True
+    receipt.refresh_from_db()
+    assert receipt.status == DocumentStatus.READY and bytes(receipt.content).startswith(b"%PDF")
+    assert bytes(receipt.content) != b"%PDF-old"
