@@ -188,11 +188,7 @@ def settlement_sign(*, claim_id: int, actor: Any, signed_name: str) -> Settlemen
         agreement = _agreement(claim)
         if agreement is not None and agreement.status == Status.SIGNED and _is(actor, claim.defendant_user_id):
             return agreement
-        now = clock.now()
-        if _is(actor, claim.defendant_user_id):
-            _still_open(agreement, now)  # says why, before the general refusal
-        require(actor, claim, Action.SIGN_SETTLEMENT)
-        assert agreement is not None
+        agreement, now = _open_for_answer(claim, actor)
         agreement.status = Status.SIGNED
         agreement.signed_at = now
         agreement.defendant_signed_name = signed_name
@@ -205,13 +201,25 @@ def settlement_sign(*, claim_id: int, actor: Any, signed_name: str) -> Settlemen
         claim.save()
         timeline.record(
             claim, kind="settlement_signed", actor=actor,
-            summary=f"The defendant signed the settlement agreement ({signed_name}): the claim is stayed. If the "
-                    f"defendant does not keep to it, the claimant may ask for judgment (7.8)"[:300],
+            summary=f"The defendant signed the settlement agreement ({signed_name[:80]}): the claim is stayed. If "
+                    "the defendant does not keep to it, the claimant may ask for judgment (7.8)",
             data={"settlement": agreement.pk},
         )
         _tell(claim, "settlement_signed", agreement)
         _agreement_pdf(claim, again=True)
     return agreement
+
+
+def _open_for_answer(claim: Claim, actor: Any) -> tuple[SettlementAgreement, datetime]:
+    """The agreement the defendant is answering and the time now; if it is no longer open, the
+    defendant is told why before the general refusal."""
+    agreement = _agreement(claim)
+    now = clock.now()
+    if _is(actor, claim.defendant_user_id):
+        _still_open(agreement, now)
+    require(actor, claim, Action.SIGN_SETTLEMENT)
+    assert agreement is not None
+    return agreement, now
 
 
 def _still_open(agreement: SettlementAgreement | None, now: datetime) -> None:
@@ -232,11 +240,7 @@ def settlement_reject(*, claim_id: int, actor: Any) -> SettlementAgreement:
         agreement = _agreement(claim)
         if agreement is not None and agreement.status == Status.REJECTED and _is(actor, claim.defendant_user_id):
             return agreement
-        now = clock.now()
-        if _is(actor, claim.defendant_user_id):
-            _still_open(agreement, now)  # says why, before the general refusal
-        require(actor, claim, Action.SIGN_SETTLEMENT)
-        assert agreement is not None
+        agreement, now = _open_for_answer(claim, actor)
         agreement.status = Status.REJECTED
         agreement.rejected_at = now
         agreement.save(update_fields=["status", "rejected_at"])
