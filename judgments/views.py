@@ -118,7 +118,9 @@ class PaidForm(GovukForm):
         return data
 
     def amount_paid(self) -> Decimal:
-        return self.cleaned_data.get("amount") or Decimal(0) if self.cleaned_data.get("paid") == "yes" else Decimal(0)
+        if self.cleaned_data.get("paid") != "yes":
+            return Decimal(0)
+        return self.cleaned_data.get("amount") or Decimal(0)
 
 
 def _carried(request: HttpRequest) -> list[tuple[str, str]]:
@@ -171,7 +173,9 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
     context: dict[str, Any] = {"claim": claim, "response": response, "plan_form": plan_form, "amount": amount,
                                "offer": PAYMENT_OPTION_LABELS.get(response.payment_option, "")}
     if request.method == "POST" and (plan_form is None or plan_form.is_valid()):
-        plan = plan_form.plan() if plan_form is not None else services.response_plan(response)
+        # The same plan the service will use: the claimant's (pay immediately not kept), else the one
+        # that stands (the defendant's offer, or the plan the court's decision left).
+        plan = plan_form.plan() if plan_form is not None else answers.plan_that_stands(claim)[0]
         if request.POST.get("action") == "confirm":
             try:
                 services.judgment_admission_request(claim_id=claim.pk, actor=request.user,

@@ -1,6 +1,9 @@
 """The claimant's judgment request pages."""
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -105,3 +108,26 @@ def test_the_application_pages(client, linked, travel):
     assert claim.state == ClaimState.SENT_OUT
     client.force_login(claim.owner)
     assert client.get(url).status_code == 302  # not the claimant's application
+
+
+def test_an_amount_typed_under_no_does_not_count_as_paid(client, linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    answers = {"paid-paid": "no", "paid-amount": "50", "plan-option": "immediately"}
+    assert "Less amount paid" not in client.post(url, {"action": "check", **answers}).content.decode()
+
+
+def test_the_check_page_shows_the_plan_the_court_left_standing(client, linked, travel):
+    from judgments import answers
+    from rules.judgments import Plan
+    from tests.judgments.test_answers import admitted
+
+    claim, _ = admitted(linked, travel)
+    answers.claimant_reject_plan(claim_id=claim.pk, actor=claim.owner,
+                                 claimant_plan=Plan.instalments(Decimal("100.00"), "monthly", date(2027, 4, 1)))
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    check = client.post(url, {"action": "check"}).content.decode()
+    assert "£100.00 every month" in check and "£50.00 every month" not in check
