@@ -242,8 +242,9 @@ def help_with_fees(claim: Claim) -> HelpWithFees | None:
     )
 
 
-def claim_form_context(claim: Claim) -> dict[str, Any]:
-    """What the sealed claim form shows (and the receipt and the pack build on)."""
+def issued_header(claim: Claim) -> dict[str, Any]:
+    """What every document of an issued claim starts with: the court, the claim number and date of
+    issue, and the parties. Raises ValueError for a claim that has not been issued."""
     if not (claim.claim_number and claim.issue_date and claim.submitted_data):
         raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
     form: ClaimForm = claim.form
@@ -251,9 +252,18 @@ def claim_form_context(claim: Claim) -> dict[str, Any]:
         "court": court(),
         "claim_number": claim.claim_number,
         "issue_date": claim.issue_date,
-        "submitted_on": claim.submitted_on,
         "claimant": party_view(form.claimant),
         "defendant": party_view(form.defendant),
+    }
+
+
+def claim_form_context(claim: Claim) -> dict[str, Any]:
+    """What the sealed claim form shows (and the receipt and the pack build on)."""
+    header = issued_header(claim)
+    form: ClaimForm = claim.form
+    return {
+        **header,
+        "submitted_on": claim.submitted_on,
         "items": [ItemView(item.description, money(item.amount)) for item in form.items],
         "figures": figures(claim),
         "interest": interest_view(claim, form),
@@ -432,8 +442,7 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     from responses.models import DefendantResponse
     from responses.services import situation
 
-    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
-        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    header = issued_header(claim)
     response = DefendantResponse.objects.filter(claim=claim).first()
     if response is None:
         raise ValueError(f"claim {claim.claim_number} has no response")
@@ -441,12 +450,8 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     organisation = bool(response.sot_signer_role)
     wording = RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION if organisation else RESPONSE_STATEMENT_OF_TRUTH
     return {
-        "court": court(),
+        **header,
         "title": f"Response to claim {claim.claim_number}",
-        "claim_number": claim.claim_number,
-        "issue_date": claim.issue_date,
-        "claimant": party_view(form.claimant),
-        "defendant": party_view(form.defendant),
         "figures": figures(claim),
         "response_deadline": claim.response_deadline,
         "response": response_view(response),
@@ -552,19 +557,13 @@ def judgment_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     payment, and what each party can do now."""
     from judgments.models import Judgment
 
-    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
-        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    header = issued_header(claim)
     judgment = Judgment.objects.filter(claim=claim).first()
     if judgment is None:
         raise ValueError(f"claim {claim.claim_number} has no judgment")
-    form: ClaimForm = claim.form
     return {
-        "court": court(),
+        **header,
         "title": f"Judgment for the claimant: claim {claim.claim_number}",
-        "claim_number": claim.claim_number,
-        "issue_date": claim.issue_date,
-        "claimant": party_view(form.claimant),
-        "defendant": party_view(form.defendant),
         "judgment": judgment_view(judgment),
         "register_removal_days": REGISTER_REMOVAL_DAYS,
     }
@@ -594,8 +593,7 @@ def certificate_of_satisfaction_context(claim: Claim, **extra: Any) -> dict[str,
     from judgments.models import Judgment
     from rules.calendar import local
 
-    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
-        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    header = issued_header(claim)
     judgment = Judgment.objects.filter(claim=claim).first()
     if judgment is None:
         raise ValueError(f"claim {claim.claim_number} has no judgment")
@@ -603,14 +601,9 @@ def certificate_of_satisfaction_context(claim: Claim, **extra: Any) -> dict[str,
         raise ValueError(f"the judgment on claim {claim.claim_number} has not been marked as satisfied")
     if judgment.certificate_requested_at is None:
         raise ValueError(f"no certificate of satisfaction was asked for on claim {claim.claim_number}")
-    form: ClaimForm = claim.form
     return {
-        "court": court(),
+        **header,
         "title": f"Certificate of satisfaction: claim {claim.claim_number}",
-        "claim_number": claim.claim_number,
-        "issue_date": claim.issue_date,
-        "claimant": party_view(form.claimant),
-        "defendant": party_view(form.defendant),
         "satisfaction": SatisfactionView(
             kind=judgment.get_kind_display(),
             judgment_date=judgment.judgment_date,
@@ -690,19 +683,13 @@ def settlement_agreement_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     not keep to it (7.8(2)), and each party's signature (the defendant's blank until they sign)."""
     from judgments.models import SettlementAgreement
 
-    if not (claim.claim_number and claim.issue_date and claim.submitted_data):
-        raise ValueError(f"claim {claim.pk} has not been issued: no claim number, issue date or claim form")
+    header = issued_header(claim)
     agreement = SettlementAgreement.objects.filter(claim=claim).first()
     if agreement is None:
         raise ValueError(f"claim {claim.claim_number} has no settlement agreement")
-    form: ClaimForm = claim.form
     return {
-        "court": court(),
+        **header,
         "title": f"Settlement agreement: claim {claim.claim_number}",
-        "claim_number": claim.claim_number,
-        "issue_date": claim.issue_date,
-        "claimant": party_view(form.claimant),
-        "defendant": party_view(form.defendant),
         "agreement": settlement_view(agreement),
     }
 
