@@ -28,6 +28,14 @@ class ClaimState(models.TextChoices):
     DISCONTINUED = "discontinued", "Discontinued"
     #: Sent out of Online Civil Money Claims (9.1, 18, 19): the claim continues on paper.
     SENT_OUT = "sent_out", "Sent out of the online service"
+    #: Both parties are willing to mediate: the claim is stayed for 28 days from and including the
+    #: day the claimant's answer was received, and referred to the Small Claims Mediation Service (6.2(5A)).
+    MEDIATION = "mediation", "In mediation (stayed for 28 days)"
+    #: The directions questionnaires are with a legal adviser or a judge (6.2(9), (12), 6.3(6), 20.1).
+    AWAITING_DIRECTIONS = "awaiting_directions", "With a legal adviser or judge for directions"
+    #: A legal adviser made directions sending the claim out: it leaves once the time to ask a
+    #: judge to reconsider has passed (20.2(3)(e), 20.3).
+    DIRECTIONS_MADE = "directions_made", "Directions made: to be sent out"
 
 
 #: States in which the claim form has been submitted (signed) and cannot be changed by editing.
@@ -55,3 +63,15 @@ class SentOutTo(models.TextChoices):
     CNBC = "cnbc", "County Court Money Claims Centre (CNBC)"
     PREFERRED_COURT = "preferred_court", "The preferred hearing centre"
     HOME_COURT = "home_court", "The defendant's home court"
+    NAMED_CENTRE = "named_centre", "A named County Court hearing centre"
+
+
+class Referee(models.TextChoices):
+    """Who considers a matter referred by the court (16A.1, 20)."""
+
+    LEGAL_ADVISER = "legal_adviser", "A legal adviser"
+    JUDGE = "judge", "A judge"
+
+
+#: Before judgment, states in which the parties are still taking steps online (12.1 counts them).
+PARTY_STEP_STATES = ("issued", "awaiting_claimant_response", "settlement_offered")

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
 from rules.money import pounds
 
@@ -110,9 +110,29 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: Paid, settled or discontinued by the claimant (before judgment), and when.
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.CharField(max_length=300, blank=True)
+    #: The state the claim was in when it was stayed: a judge lifting the stay resumes it there (16.1).
+    state_before_stay = models.CharField(max_length=40, blank=True)
+    #: 6.2(10): the parties settled in mediation without discontinuing: the stay lets either party
+    #: come back if the settlement breaks down (which sends the claim out, 6.2(11)).
+    stay_allows_return = models.BooleanField(default=False)
     sent_out_at = models.DateTimeField(null=True, blank=True)
     sent_out_to = models.CharField(max_length=20, choices=SentOutTo.choices, blank=True)
     sent_out_reason = models.CharField(max_length=300, blank=True)
+    #: The hearing centre by name, where one is known (the preferred court, a named centre).
+    sent_out_court = models.CharField(max_length=200, blank=True)
+    #: Directions given on sending out (19.1(3)-(4)), shown to both parties.
+    sent_out_directions = models.TextField(blank=True)
+
+    # -- defended claims (Sections 6, 12, 20) -------------------------------------------------------
+    #: Live, MED-28: when the 28-day mediation stay ends (6.2(5A), (9)).
+    mediation_ends_at = models.DateTimeField(null=True, blank=True)
+    #: Live, LA-RECON: a legal adviser's directions send the claim out at this instant, once the
+    #: time to ask a judge to reconsider has passed (20.2(3)(e), 20.3).
+    send_out_due_at = models.DateTimeField(null=True, blank=True)
+    #: The last step either party took on the claim (12.1), and, live, when the claim is stayed
+    #: if neither takes another (6 months later).
+    last_party_step_at = models.DateTimeField(null=True, blank=True)
+    inactivity_stay_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-last_saved_at", "-pk"]
@@ -154,6 +174,18 @@ class Claim(ConcurrentTransitionMixin, models.Model):
                 fields=["settlement_deadline"], name="claim_settlement_deadline_idx",
                 condition=models.Q(settlement_deadline__isnull=False),
             ),
+            models.Index(
+                fields=["mediation_ends_at"], name="claim_mediation_ends_idx",
+                condition=models.Q(mediation_ends_at__isnull=False),
+            ),
+            models.Index(
+                fields=["send_out_due_at"], name="claim_send_out_due_idx",
+                condition=models.Q(send_out_due_at__isnull=False),
+            ),
+            models.Index(
+                fields=["inactivity_stay_at"], name="claim_inactivity_stay_idx",
+                condition=models.Q(inactivity_stay_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,14 +220,51 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         """The court receives the defendant's response form online (5.1(3)-(8))."""
 
     @transition(
-        field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE], target=ClaimState.STAYED
+        field=state,
+        source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.SETTLEMENT_OFFERED,
+                ClaimState.MEDIATION],
+        target=ClaimState.STAYED,
     )
     def stay(self) -> None:
-        """The court stays the claim (11.2: no response in 6 months; 7.17, 7.44: the claimant is silent)."""
+        """The court stays the claim (11.2: no response in 6 months; 12.1: no step in 6 months; 6.2(3)-(4),
+        6.3(3)-(4), 7.17, 7.44: the claimant does not continue or is silent; 6.2(10): settled in mediation)."""
 
     @transition(field=state, source=ClaimState.STAYED, target=ClaimState.AWAITING_CLAIMANT_RESPONSE)
     def lift_stay(self) -> None:
         """The claimant answers after all: the stay is lifted automatically (7.17, 7.44)."""
+
+    @transition(
+        field=state, source=ClaimState.STAYED,
+        target=RETURN_VALUE(ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.AWAITING_DIRECTIONS),
+    )
+    def resume(self) -> str:
+        """A judge lifts the stay on an application (16.1(4)): the claim resumes where it stopped."""
+        before = self.state_before_stay
+        if before == ClaimState.ISSUED:
+            return ClaimState.ISSUED
+        if before in (ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.SETTLEMENT_OFFERED):
+            return ClaimState.AWAITING_CLAIMANT_RESPONSE
+        return ClaimState.AWAITING_DIRECTIONS
+
+    @transition(
+        field=state, source=[ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED], target=ClaimState.MEDIATION
+    )
+    def mediate(self) -> None:
+        """Both parties are willing to mediate: stayed for 28 days and referred (6.2(5A))."""
+
+    @transition(
+        field=state,
+        source=[ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED, ClaimState.MEDIATION,
+                ClaimState.DIRECTIONS_MADE],
+        target=ClaimState.AWAITING_DIRECTIONS,
+    )
+    def refer_for_directions(self) -> None:
+        """The forms go to a legal adviser or judge (6.2(9), (12), 6.3(6)); or a party asks a judge to
+        reconsider a legal adviser's directions (20.3)."""
+
+    @transition(field=state, source=ClaimState.AWAITING_DIRECTIONS, target=ClaimState.DIRECTIONS_MADE)
+    def directions_made(self) -> None:
+        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e))."""
 
     @transition(field=state, source=ClaimState.AWAITING_CLAIMANT_RESPONSE, target=ClaimState.SETTLEMENT_OFFERED)
     def offer_settlement(self) -> None:
@@ -212,7 +281,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     @transition(
         field=state,
         source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
-                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED],
+                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED, ClaimState.MEDIATION,
+                ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE],
         target=ClaimState.SETTLED,
     )
     def settle(self) -> None:
@@ -221,7 +291,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     @transition(
         field=state,
         source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
-                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED],
+                ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED, ClaimState.MEDIATION,
+                ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE],
         target=ClaimState.DISCONTINUED,
     )
     def discontinue(self) -> None:
@@ -236,7 +307,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=state, source=[ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED,
-                             ClaimState.JUDGMENT_ENTERED, ClaimState.SETTLEMENT_AGREED],
+                             ClaimState.JUDGMENT_ENTERED, ClaimState.SETTLEMENT_OFFERED, ClaimState.SETTLEMENT_AGREED,
+                             ClaimState.MEDIATION, ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE],
         target=ClaimState.SENT_OUT,
     )
     def send_out(self) -> None:

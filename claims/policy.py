@@ -71,6 +71,33 @@ class Action(StrEnum):
     APPLY_VARIATION = "apply_variation"
     #: The defendant: apply for permission to withdraw their admission (7.46).
     WITHDRAW_ADMISSION = "withdraw_admission"
+    #: The claimant: answer a defence, or reject a part admission (6.2(2)-(5), 6.3(2)-(5), 7.43).
+    ANSWER_DEFENCE = "answer_defence"
+    #: Either party: apply to lift a stay (16.1, form N244).
+    APPLY_LIFT_STAY = "apply_lift_stay"
+    #: Either party: an application or request the online service does not cater for (17.1), or
+    #: ask for the claim to be sent out of the online service (18.1).
+    MAKE_APPLICATION = "make_application"
+    #: Either party: the settlement reached in mediation has broken down (6.2(10)-(11)).
+    REPORT_SETTLEMENT_BROKEN = "report_settlement_broken"
+    #: Either party: ask a judge to reconsider a legal adviser's directions in time (20.3).
+    REQUEST_RECONSIDERATION = "request_reconsideration"
+    #: Caseworker: record what mediation achieved (6.2(8)-(10)).
+    RECORD_MEDIATION_OUTCOME = "record_mediation_outcome"
+    #: Caseworker or legal adviser: refer a matter to a judge or legal adviser (16A.1; Table A 3).
+    REFER = "refer"
+    #: Legal adviser (within Section 20) or judge: give directions on the questionnaires (Table A 1, 6C.1).
+    GIVE_DIRECTIONS = "give_directions"
+    #: Judge: send the claim out and decide where (18.2, 19.1(2)).
+    SEND_OUT = "send_out"
+    #: Judge: decide a party's application or request (16.1(4), 17.1(2), 18.1).
+    DECIDE_APPLICATION = "decide_application"
+    #: Caseworker: the defendant phoned to respond on paper; send the paper forms (10.1).
+    RECORD_PAPER_CONTACT = "record_paper_contact"
+    #: Caseworker: enter the scanned paper response, or the time extension form (10.1-10.4).
+    ENTER_PAPER_RESPONSE = "enter_paper_response"
+    #: Judge: decide a request for judgment in default made while an application was pending (11.1A(2)).
+    DECIDE_DEFAULT_REQUEST = "decide_default_request"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -104,7 +131,7 @@ ADMISSION_OPEN_STATES = frozenset({
 #: Before judgment the claimant may say the claim is paid or settled, or discontinue it.
 CLOSABLE_STATES = frozenset({
     ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED, ClaimState.SETTLEMENT_OFFERED,
-    ClaimState.SETTLEMENT_AGREED,
+    ClaimState.SETTLEMENT_AGREED, ClaimState.MEDIATION, ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE,
 })
 
 
@@ -134,6 +161,87 @@ def _judgment_actions(claim: Claim, *, claimant: bool) -> set[Action]:
     return actions
 
 
+#: States in which a party may make an application or request (17.1, 18.1): the claim is live online.
+APPLICATION_STATES = frozenset({
+    ClaimState.ISSUED, ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.STAYED, ClaimState.SETTLEMENT_OFFERED,
+    ClaimState.SETTLEMENT_AGREED, ClaimState.MEDIATION, ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE,
+})
+
+
+def _answers_defence(claim: Claim) -> bool:
+    """The claimant has a defence (or a part admission, 7.43) to answer and has not answered it."""
+    response = getattr(claim, "response", None)
+    if response is None or not response.has_defence or hasattr(claim, "claimant_decision"):
+        return False
+    if claim.state == ClaimState.STAYED:
+        # After a defence the claimant's silence stays the claim until a judge lifts it (6.2(4));
+        # after a part admission a later answer lifts it (7.44).
+        return claim.stay_lifts_on_answer and response.kind == "part_admission"
+    if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        return False
+    if response.kind == "part_admission":
+        # Once the claimant has acted on the admission (answered the offer, proposed an agreement) it stands.
+        return not claim.claimant_answers.exists() and not hasattr(claim, "settlement")
+    return True
+
+
+def _party_applications(claim: Claim) -> set[Action]:
+    actions: set[Action] = set()
+    if claim.state not in APPLICATION_STATES:
+        return actions
+    pending = {kind for kind, in claim.applications.filter(decided_at__isnull=True).values_list("kind")}
+    if "other" not in pending and "leave_online" not in pending:
+        actions.add(Action.MAKE_APPLICATION)
+    if claim.state == ClaimState.STAYED:
+        if "lift_stay" not in pending:
+            actions.add(Action.APPLY_LIFT_STAY)
+        if claim.stay_allows_return:
+            actions.add(Action.REPORT_SETTLEMENT_BROKEN)
+    if (claim.state == ClaimState.DIRECTIONS_MADE and claim.send_out_due_at is not None
+            and clock.now() < claim.send_out_due_at):
+        actions.add(Action.REQUEST_RECONSIDERATION)
+    return actions
+
+
+#: States in which a claim is with the court online and not finished.
+LIVE_STATES = APPLICATION_STATES | {ClaimState.JUDGMENT_ENTERED}
+
+
+def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
+    actions: set[Action] = set()
+    if claim.state not in LIVE_STATES:
+        return actions
+    open_referrals = list(claim.referrals.filter(closed_at__isnull=True).values_list("kind", "to"))
+    if role in (StaffRole.CASEWORKER, StaffRole.LEGAL_ADVISER):
+        actions.add(Action.REFER)
+    if role == StaffRole.CASEWORKER:
+        if claim.state == ClaimState.MEDIATION:
+            actions.add(Action.RECORD_MEDIATION_OUTCOME)
+        if claim.state == ClaimState.ISSUED:
+            paper = getattr(claim, "paper_response", None)
+            if paper is None:
+                actions.add(Action.RECORD_PAPER_CONTACT)
+            elif paper.received_at is None:
+                actions.add(Action.ENTER_PAPER_RESPONSE)
+    if claim.state == ClaimState.AWAITING_DIRECTIONS and any(
+            kind in ("directions", "reconsideration") for kind, _ in open_referrals):
+        if role == StaffRole.JUDGE:
+            actions.add(Action.GIVE_DIRECTIONS)
+        elif role == StaffRole.LEGAL_ADVISER and ("directions", "legal_adviser") in open_referrals:
+            from defended.rules import legal_adviser_may_act
+
+            if legal_adviser_may_act(claim):
+                actions.add(Action.GIVE_DIRECTIONS)
+    if role == StaffRole.JUDGE:
+        actions.add(Action.SEND_OUT)
+        if ("default_judgment", "judge") in open_referrals:
+            actions.add(Action.DECIDE_DEFAULT_REQUEST)
+        if claim.applications.filter(decided_at__isnull=True).exclude(
+                kind__in=("settlement_broken", "reconsideration")).exists():
+            actions.add(Action.DECIDE_APPLICATION)
+    return actions
+
+
 def _is_defendant(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
 
@@ -149,6 +257,7 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         response = getattr(claim, "response", None)
         if response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES:
             actions.add(Action.WITHDRAW_ADMISSION)
+        actions |= _party_applications(claim)
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
@@ -165,7 +274,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         if claim.issue_date is not None:
             actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
         if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
-                and claim.response_deadline <= clock.now()):
+                and claim.response_deadline <= clock.now()
+                and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()):
             actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
         answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
             claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
@@ -179,6 +289,9 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.REPORT_BREACH)
         if claim.state in CLOSABLE_STATES:
             actions.add(Action.CLOSE_CLAIM)
+        if _answers_defence(claim):
+            actions.add(Action.ANSWER_DEFENCE)
+        actions |= _party_applications(claim)
         actions |= _judgment_actions(claim, claimant=True)
     role = staff_role(user)
     if role is not None:
@@ -188,6 +301,7 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
                         Action.READ_JUDGMENT}
         if role == StaffRole.CASEWORKER and claim.state == ClaimState.AWAITING_HWF_DECISION:
             actions.add(Action.DECIDE_HWF)
+        actions |= _staff_actions(role, claim)
     return actions
 
 

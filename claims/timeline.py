@@ -19,6 +19,13 @@ def actor_label(actor: Any) -> str:
 
 
 def record(claim: Claim, *, kind: str, summary: str, actor: Any, data: dict[str, Any] | None = None) -> ClaimEvent:
+    """Record a step. A step by a party (the claimant or the linked defendant) on an issued claim
+    also restarts the 6 months after which a claim nobody acts on is stayed (12.1)."""
+    pk = getattr(actor, "pk", None)
+    if pk is not None and claim.issue_date is not None and pk in (claim.owner_id, claim.defendant_user_id):
+        from defended.services import touch_party_step
+
+        touch_party_step(claim, clock.now())
     return ClaimEvent.objects.create(
         claim=claim,
         kind=kind,

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import ClosureDay, JobRun, Notification, Outage
+from .models import ClosureDay, HearingCentre, JobRun, Notification, Outage
 
 
 class RecordsCreator(admin.ModelAdmin):
@@ -60,3 +60,12 @@ class NotificationAdmin(ReadOnly):
     list_filter = ["kind"]
     search_fields = ["to_email", "claim_number", "subject"]
     date_hierarchy = "created_at"
+
+
+@admin.register(HearingCentre)
+class HearingCentreAdmin(admin.ModelAdmin):
+    """The staff-managed list of hearing centres and where legal advisers operate (20.1(1)(c))."""
+
+    list_display = ["name", "legal_advisers"]
+    list_filter = ["legal_advisers"]
+    search_fields = ["name"]

@@ -180,3 +180,27 @@ class FeeBand(models.Model):
     def clean(self) -> None:
         if (self.fixed is None) == (self.percent is None):
             raise ValidationError("Give either a fixed fee or a percentage, not both.")
+
+
+class HearingCentre(models.Model):
+    """A County Court hearing centre, as court staff keep the list: where claims can be sent, and
+    whether Online Civil Money Claims legal advisers operate for it (PD 51R 20.1(1)(c))."""
+
+    name = models.CharField(max_length=200, unique=True)
+    legal_advisers = models.BooleanField(
+        "legal advisers operate here", default=False,
+        help_text="Legal advisers may consider the directions questionnaires of claims whose preferred court is "
+                  "this centre (20.1(1)(c)).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def advisers_operate_at(cls, name: str) -> bool:
+        """Whether legal advisers operate at the centre of that name (case and spacing ignored)."""
+        wanted = " ".join((name or "").split())
+        return bool(wanted) and cls.objects.filter(name__iexact=wanted, legal_advisers=True).exists()

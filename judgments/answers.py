@@ -248,6 +248,7 @@ def claim_stay_claimant_silent(*, claim_id: int) -> bool:
                       "automatically if the claimant answers (7.17)")
         else:
             reason = "the claimant did not say within 33 days whether they want to continue with the claim (6.2(4))"
+        claim.state_before_stay = claim.state
         claim.stayed_at = clock.now()
         claim.stay_reason = reason
         claim.stay_lifts_on_answer = admission

@@ -49,7 +49,7 @@ HOW = {PAID: "paid in full", SETTLED: "settled another way"}
 #: The claim's live deadline columns: a closed claim has none left.
 CLAIM_DEADLINES = (
     "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
-    "settlement_deadline",
+    "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
 )
 
 #: ``Claim.closed_reason`` is 300 characters; a discontinuance's reason is kept to this.

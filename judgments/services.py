@@ -77,12 +77,14 @@ def admission_amount(claim: Claim, *, judgment_date: date) -> rules.JudgmentAmou
 
 
 def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decimal(0),
-                             plan: rules.Plan | None = None) -> Judgment:
+                             plan: rules.Plan | None = None) -> Judgment | None:
     """The claimant asks for judgment in default (form OCON205A, 11.1(1)-(3)); the court enters it.
 
     Refused if the defendant has paid the whole amount owed (11.1A(1)). A response received
     before the request means the request is not possible at all (11.1A(2)): the claim is no
-    longer waiting for one. Asking twice returns the judgment entered the first time.
+    longer waiting for one. A notice or application received and not yet decided means the
+    court cannot enter it automatically (11.1A(2)): the request goes to a judge, and None is
+    returned. Asking twice returns the judgment entered (or the referral made) the first time.
     """
     with transaction.atomic():
         claim = locked_claim(claim_id)
@@ -98,8 +100,13 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
                              "(PD 51R 11.1A(1)). You can tell the court the claim has been paid.")
         request = {"form": "OCON205A", "paid": str(pounds(paid)), "plan": _plan_json(plan)}
+        if claim.applications.filter(decided_at__isnull=True).exists():
+            from defended.services import refer_default_request
+
+            refer_default_request(claim, actor, request)
+            return None
         return enter_judgment(claim, kind=JudgmentKind.DEFAULT, requested_by=actor, request=request,
-                      amount=amount, plan=plan, judgment_date=judgment_date)
+                              amount=amount, plan=plan, judgment_date=judgment_date)
 
 
 def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | None = None) -> Judgment:
@@ -151,11 +158,13 @@ def _plan_json(plan: rules.Plan | None) -> dict[str, str] | None:
 def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, request: dict[str, Any],
                    amount: rules.JudgmentAmount, plan: rules.Plan | None, judgment_date: date,
                    affordability: dict[str, Any] | None = None, to_be_determined: bool = False,
-                   redeterminable: bool = False) -> Judgment:
-    """Enter the judgment on the (locked) claim: the court's automated system makes it.
+                   redeterminable: bool = False, made_by: Any = None) -> Judgment:
+    """Enter the judgment on the (locked) claim: the court's automated system makes it, or the
+    judge ``made_by`` (15.1(1)).
 
     The one way a judgment is entered (requests above, a broken settlement agreement, a plan
-    decided by the court): the caller has locked the claim and checked who may ask."""
+    decided by the court, a judge deciding a referred request): the caller has locked the claim
+    and checked who may ask."""
     terms = terms_for(plan, judgment_date, admission=kind == JudgmentKind.ADMISSION)
     terms_text = terms.describe(amount.total)
     if to_be_determined:
@@ -164,7 +173,8 @@ def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, reque
     cal = court_calendar()
     judgment = Judgment.objects.create(
         claim=claim, kind=kind, request=request, requested_by=requested_by, entered_at=now,
-        judgment_date=judgment_date, made_by=None, made_by_label=COURT_AUTOMATED,
+        judgment_date=judgment_date, made_by=made_by,
+        made_by_label=COURT_AUTOMATED if made_by is None else timeline.actor_label(made_by),
         lines=[[label, str(value)] for label, value in shown_lines(amount)], total=amount.total,
         payment_option=terms.option, pay_by=terms.pay_by, instalment_amount=terms.instalment,
         instalment_frequency=terms.frequency or "", first_payment_on=terms.first_payment,

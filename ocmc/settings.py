@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "documents",
     "responses",
     "judgments",
+    "defended",
 ]
 
 MIDDLEWARE = [

@@ -60,6 +60,8 @@ class DefendantResponse(models.Model):
     first_payment_on = models.DateField(null=True, blank=True)
     mediation_willing = models.BooleanField(null=True)
     preferred_court = models.CharField(max_length=200, blank=True)
+    #: Received on paper (OCON9X) and entered by a caseworker from the scan (Section 10).
+    on_paper = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -307,6 +307,7 @@ def claim_stay_no_response(*, claim_id: int) -> bool:
             return False
         reason = ("6 months have passed since the claim was issued without a response from the defendant or a "
                   "request for judgment (11.2)")
+        claim.state_before_stay = claim.state
         claim.stayed_at = clock.now()
         claim.stay_reason = reason
         claim.response_reminder_at = None

@@ -1,0 +1,216 @@
+"""Defended claims (PD 51R Sections 6, 10, 16-20): the claimant's decision on a defence,
+referrals to a legal adviser or judge, their directions, parties' applications, and responses
+received on paper.
+
+Rows here are records of what was received or decided; only ``defended.services`` writes
+them, in the same transaction as the claim's state change and its timeline event.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from claims.constants import PartyRole, Referee, SentOutTo
+
+
+class ImmutableError(RuntimeError):
+    pass
+
+
+class DecisionDraft(models.Model):
+    """The claimant's answers to a defence saved so far, page by page."""
+
+    claim = models.OneToOneField("claims.Claim", on_delete=models.CASCADE, related_name="decision_draft")
+    data = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Claimant's draft answer on {self.claim}"
+
+
+class DecisionOutcome(models.TextChoices):
+    CONTINUE = "continue", "Continues with the claim"
+    NOT_CONTINUE = "not_continue", "Does not continue with the claim"
+    PAYMENT_CONFIRMED = "payment_confirmed", "Confirms the defendant has paid"
+    ACCEPTS_PART_ADMISSION = "accepts_part", "Accepts the amount admitted in full settlement"
+
+
+class ClaimantDecision(models.Model):
+    """The claimant's answer to a defence as received (6.2(2)-(5), 6.3(2)-(5), 7.43): written once."""
+
+    claim = models.OneToOneField("claims.Claim", on_delete=models.PROTECT, related_name="claimant_decision")
+    outcome = models.CharField(max_length=20, choices=DecisionOutcome.choices)
+    #: The claimant's directions questionnaire (OCON180) and mediation answers, as submitted.
+    data = models.JSONField(default=dict, blank=True)
+    mediation_willing = models.BooleanField(null=True)
+    preferred_court = models.CharField(max_length=200, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+    #: The day the court counts it as received (14.1): the mediation stay counts from it (6.2(5A)).
+    received_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.claim})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("The claimant's answer is never changed once received.")
+        super().save(*args, **kwargs)
+
+
+class ReferralKind(models.TextChoices):
+    DIRECTIONS = "directions", "Directions questionnaires to consider"
+    RECONSIDERATION = "reconsideration", "Reconsider a legal adviser's decision"
+    APPLICATION = "application", "A party's application or request"
+    MATTER = "matter", "A matter referred by the court"
+    DEFAULT_JUDGMENT = "default_judgment", "A request for judgment in default while an application is pending"
+
+
+class Referral(models.Model):
+    """A matter waiting for a legal adviser or a judge (16A.1, 6.2(9), (12), 6.3(6), 16.1(4), 17.1, 18.1,
+    20.3). Open until decided; the work queues list the open ones, oldest first."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="referrals")
+    kind = models.CharField(max_length=20, choices=ReferralKind.choices)
+    to = models.CharField(max_length=20, choices=Referee.choices)
+    reason = models.CharField(max_length=300)
+    note = models.TextField(blank=True)
+    #: What the judge needs to act on it (for a request for judgment in default: the request).
+    data = models.JSONField(default=dict, blank=True)
+    application = models.ForeignKey("Application", null=True, blank=True, on_delete=models.CASCADE,
+                                    related_name="referrals")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    outcome = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["to", "created_at"], name="referral_open_idx",
+                                condition=models.Q(closed_at__isnull=True))]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.get_to_display().lower()} ({self.claim})"
+
+
+class StandardDirection(models.TextChoices):
+    """Standard small claims directions a legal adviser or judge may tick (OCON24, Table A 1)."""
+
+    DOCUMENTS = "documents", ("Each party must deliver to every other party and to the court office copies of all "
+                              "documents on which they intend to rely at the hearing no later than 14 days before "
+                              "the hearing.")
+    WITNESSES = "witnesses", ("Each party must deliver to every other party and to the court office copies of the "
+                              "statements of all witnesses on whom they intend to rely at the hearing, signed and "
+                              "dated, no later than 14 days before the hearing.")
+    ORIGINALS = "originals", "The original documents must be brought to the hearing."
+    SETTLEMENT = "settlement", ("If the claim is settled, the parties must tell the court immediately, in writing.")
+    MEDIATION = "mediation", ("The parties should contact the Small Claims Mediation Service to see if the claim "
+                              "can be settled by mediation.")
+    INFORMATION = "information", ("The parties must supply the further information the court asks for below.")
+    HEARING = "hearing", "The claim is to be listed for a small claims hearing at the hearing centre named below."
+
+
+class DirectionsOrder(models.Model):
+    """An order giving directions (OCON24-style): who made it, with their judicial title (15.1),
+    the standard and free-text directions, and where the claim is sent (6C.1(1), 19.1)."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="directions_orders")
+    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    maker_name = models.CharField(max_length=200)
+    maker_title = models.CharField(max_length=100)
+    maker_role = models.CharField(max_length=20, choices=Referee.choices)
+    made_at = models.DateTimeField()
+    made_on = models.DateField()
+    standard = models.JSONField(default=list, blank=True)
+    free_text = models.TextField(blank=True)
+    send_out_to = models.CharField(max_length=20, choices=SentOutTo.choices)
+    send_out_court = models.CharField(max_length=200, blank=True)
+    reason = models.CharField(max_length=300)
+    #: A legal adviser's order: when the time to ask a judge to reconsider ends (20.3).
+    reconsider_by = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Directions by {self.maker_name}, {self.maker_title} ({self.claim})"
+
+    @property
+    def standard_texts(self) -> list[str]:
+        return [StandardDirection(code).label for code in self.standard if code in StandardDirection.values]
+
+
+class ApplicationKind(models.TextChoices):
+    LIFT_STAY = "lift_stay", "Apply to lift the stay (N244)"
+    OTHER = "other", "Another application or request to the court"
+    LEAVE_ONLINE = "leave_online", "Ask for the claim to be sent out of the online service"
+    SETTLEMENT_BROKEN = "settlement_broken", "The mediation settlement has broken down"
+    RECONSIDERATION = "reconsideration", "Ask a judge to reconsider a legal adviser's decision"
+
+
+class Application(models.Model):
+    """A party's application or request to the court (16.1, 17.1, 18.1, 6.2(10)-(11), 20.3)."""
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="applications")
+    kind = models.CharField(max_length=20, choices=ApplicationKind.choices)
+    applicant_role = models.CharField(max_length=10, choices=PartyRole.choices)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField()
+    received_on = models.DateField()
+    details = models.TextField()
+    #: The uploaded application notice (N244), if any.
+    file_name = models.CharField(max_length=200, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    file_content = models.BinaryField(null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by the {self.applicant_role} ({self.claim})"
+
+
+class PaperNature(models.TextChoices):
+    """The nature of a paper response, as the caseworker reads it from the scan (10.2-10.4)."""
+
+    DEFENCE = "defence", "A defence of the whole of the claim only"
+    ADMISSION = "admission", "Admits all of the claim"
+    PART_ADMISSION = "part_admission", "Admits part of the claim"
+    COUNTERCLAIM = "counterclaim", "Defence and counterclaim"
+    NOT_INDICATED = "not_indicated", "The nature of the response is not indicated"
+
+
+class PaperResponse(models.Model):
+    """A defendant who cannot respond online (Section 10): the phone call, the paper pack sent with
+    its date and deadline, and the scanned response once it arrives."""
+
+    claim = models.OneToOneField("claims.Claim", on_delete=models.PROTECT, related_name="paper_response")
+    contacted_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    call_note = models.TextField(blank=True)
+    more_time_asked = models.BooleanField(default=False)
+    #: The forms sent (OCON9 only if the defendant has not already had more time, 10.1(3)(a)).
+    forms = models.JSONField(default=list)
+    sent_on = models.DateField()
+    deadline = models.DateTimeField()
+    #: The time extension form (OCON9) arrived asking for more time (10.1(6)(b)).
+    extension_received_at = models.DateTimeField(null=True, blank=True)
+    # -- the scanned response (10.2-10.4) --
+    received_at = models.DateTimeField(null=True, blank=True)
+    nature = models.CharField(max_length=20, choices=PaperNature.choices, blank=True)
+    scan_name = models.CharField(max_length=200, blank=True)
+    scan_type = models.CharField(max_length=100, blank=True)
+    scan_content = models.BinaryField(null=True, blank=True, editable=False)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+
+    def __str__(self) -> str:
+        return f"Paper response for {self.claim}"

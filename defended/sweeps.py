@@ -1,0 +1,30 @@
+"""The deadlines of defended claims (see ``court.sweeps``): each sweep calls the same service a
+person's step would, and each service re-checks its deadline under the row lock, so a sweep run
+twice, or late, acts once."""
+from __future__ import annotations
+
+from claims.models import Claim
+from court.sweeps import Sweep, due, register
+
+from .services import inactivity_stay, la_window_passed, mediation_period_ended
+
+MEDIATION_ENDED = register(Sweep(
+    name="defended.mediation_ended",
+    description="Refer to a legal adviser or judge the claims whose 28-day mediation stay ended with no settlement "
+                "reported (6.2(9)).",
+    overdue=lambda now: due(Claim.objects.all(), "mediation_ends_at", now),
+    act=lambda pk: mediation_period_ended(claim_id=pk),
+))
+LEGAL_ADVISER_WINDOW = register(Sweep(
+    name="defended.reconsideration_window",
+    description="Send out the claims a legal adviser's directions send out, once the time to ask a judge to "
+                "reconsider has passed (20.2(3)(e), 20.3).",
+    overdue=lambda now: due(Claim.objects.all(), "send_out_due_at", now),
+    act=lambda pk: la_window_passed(claim_id=pk),
+))
+INACTIVITY = register(Sweep(
+    name="defended.no_step_6_months",
+    description="Stay the claims on which neither party has taken a step for 6 months (12.1).",
+    overdue=lambda now: due(Claim.objects.all(), "inactivity_stay_at", now),
+    act=lambda pk: inactivity_stay(claim_id=pk),
+))
