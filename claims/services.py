@@ -414,15 +414,32 @@ def send_out(claim: Claim, *, to: str, reason: str, actor: Any) -> None:
     claim.settlement_deadline = claim.mediation_ends_at = claim.send_out_due_at = claim.inactivity_stay_at = None
     claim.send_out()
     claim.save()
+    place = sent_out_place(claim)
     timeline.record(
         claim, kind="sent_out", actor=actor,
-        summary=f"Claim sent out of the online service to the {destination.label}: {reason}",
-        data={"to": destination.value, "reason": reason},
+        summary=f"Claim sent out of the online service to {place}: {reason}"[:300],
+        data={"to": destination.value, "court": claim.sent_out_court, "reason": reason},
     )
     for role, email, user in parties_to_tell(claim):
         notify(kind="claim_sent_out", to_email=email, user=user, claim_number=claim.claim_number or "",
                key=f"sent-out:{claim.pk}:{role}",
-               context={"claim": claim, "role": role, "destination": destination.label, "reason": reason})
+               context={"claim": claim, "role": role, "destination": place, "reason": reason,
+                        "directions": claim.sent_out_directions})
+
+
+_PLACES = {
+    SentOutTo.CNBC: "the County Court Money Claims Centre (CNBC)",
+    SentOutTo.PREFERRED_COURT: "the preferred hearing centre",
+    SentOutTo.HOME_COURT: "the defendant's home court",
+    SentOutTo.NAMED_CENTRE: "a County Court hearing centre",
+}
+
+
+def sent_out_place(claim: Claim) -> str:
+    """Where a sent-out claim went, in words: the hearing centre's name when known (19.1(4))."""
+    if claim.sent_out_court:
+        return claim.sent_out_court
+    return _PLACES.get(SentOutTo(claim.sent_out_to), "") if claim.sent_out_to else ""
 
 
 def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:

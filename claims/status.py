@@ -3,8 +3,10 @@ never stored twice (the dashboard and the claim page both use it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
+from court.templatetags.govuk import govuk_date
+from rules.calendar import local
 from rules.money import format_money
 
 from .constants import ClaimState
@@ -43,8 +45,7 @@ def for_claimant(claim: Claim) -> Status:
         return Status("Judgment entered", f"Judgment for {format_money(claim.judgment.total)}: "
                       f"{claim.judgment.terms_text}", None, "green")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
-        return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
-                      claim.claimant_response_deadline, "yellow")
+        return _claimant_to_answer(claim)
     if claim.state == ClaimState.SETTLED:
         return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
     if claim.state == ClaimState.DISCONTINUED:
@@ -56,10 +57,93 @@ def for_claimant(claim: Claim) -> Status:
         return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
                       "broken, the claimant can ask for judgment.", None, "blue")
     if claim.state == ClaimState.STAYED:
-        return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}. You can apply to the court to "
-                      "lift the stay.", None, "grey")
+        if claim.stay_lifts_on_answer:
+            return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}. If you answer the "
+                          "defendant's response now, the stay is lifted (7.44).", None, "grey")
+        return Status("Stayed", stayed_next_step(claim), None, "grey")
     if claim.state == ClaimState.SENT_OUT:
-        return Status("Sent out of the online service",
-                      f"The claim continues by post at the {claim.get_sent_out_to_display()}: {claim.sent_out_reason}.",
-                      None, "grey")
+        return Status("Sent out of the online service", sent_out_next_step(claim), None, "grey")
+    if claim.state in DEFENDED_STATES:
+        return defended_status(claim)
     return Status(claim.get_state_display(), "")
+
+
+def _claimant_to_answer(claim: Claim) -> Status:
+    response = getattr(claim, "response", None)
+    if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
+        if response.kind == "part_admission":
+            return Status("Response received", "Read the defendant's response. Accept the amount they admit, or "
+                          "decide whether to continue with the claim, by", claim.claimant_response_deadline,
+                          "yellow")
+        return Status("Defence received", "Read the defendant's defence and decide whether to continue with the "
+                      "claim by", claim.claimant_response_deadline, "yellow")
+    return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
+                  claim.claimant_response_deadline, "yellow")
+
+
+# -- a defended claim: the words both parties see (``responses.status`` uses them too) ------------------------
+
+#: States of a defended claim after the claimant's decision to continue (6.2(5A), (9), (12), 6.3(6), 20).
+DEFENDED_STATES = (ClaimState.MEDIATION, ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE)
+
+
+def mediation_last_day(claim: Claim) -> date | None:
+    """The last day of the 28-day mediation stay (it ends at midnight that night, MED-28)."""
+    if claim.mediation_ends_at is None:
+        return None
+    return local(claim.mediation_ends_at).date() - timedelta(days=1)
+
+
+def defended_status(claim: Claim, *, claimant: bool = True) -> Status:
+    """Mediation, the forms with a legal adviser or judge, and a legal adviser's directions (both parties)."""
+    if claim.state == ClaimState.MEDIATION:
+        last = mediation_last_day(claim)
+        until = f" until the end of {govuk_date(last)}" if last else " for 28 days"
+        who = "you" if claimant else "the claimant"
+        return Status("In mediation", "You have both agreed to try free mediation. The claim is on hold "
+                      f"(stayed){until} and has been referred to the Small Claims Mediation Service, who will call "
+                      f"you. If you reach a settlement, {who} must tell the court. If not, a legal adviser or "
+                      "judge will then look at both directions questionnaires.", None, "blue")
+    if claim.state == ClaimState.AWAITING_DIRECTIONS:
+        if claim.referrals.filter(closed_at__isnull=True, kind="reconsideration").exists():
+            return Status("With a judge", "A judge is reconsidering the legal adviser's decision. The claim will not "
+                          "be sent out until they have. We will tell you what they decide.", None, "blue")
+        return Status("With a legal adviser or judge", "A legal adviser or judge will look at both directions "
+                      "questionnaires and decide what happens next. We will tell you when they do.", None, "blue")
+    if claim.state == ClaimState.DIRECTIONS_MADE:
+        order = claim.directions_orders.order_by("-made_at", "-pk").first()
+        where = (order.send_out_court or destination_words(order.get_send_out_to_display())) if order else (
+            "the preferred court")
+        return Status("Directions made", f"A legal adviser has given directions. Unless either party asks a judge "
+                      f"to reconsider the decision, the claim will then be sent out of the online service to {where}. "
+                      "You can ask a judge to reconsider it until", claim.send_out_due_at, "blue")
+    return Status(claim.get_state_display(), "")
+
+
+def destination_words(label: str) -> str:
+    """Where a claim is sent, inside a sentence: "the County Court Money Claims Centre (CNBC)",
+    "the preferred hearing centre"."""
+    first, _, rest = label.partition(" ")
+    if first in ("The", "A"):
+        return f"{first.lower()} {rest}"
+    return f"the {label}"
+
+
+def stayed_next_step(claim: Claim) -> str:
+    """Why the claim is stayed, and how to come back to the court (16.1, 6.2(10)-(11))."""
+    step = (f"The claim is on hold (stayed): {claim.stay_reason}. You can apply to the court (form N244) to lift "
+            "the stay.")
+    if claim.stay_allows_return:
+        step += (" If the settlement breaks down, you can tell the court and the claim will be sent out to the "
+                 "preferred court.")
+    return step
+
+
+def sent_out_next_step(claim: Claim) -> str:
+    """Where the claim went, why, and the directions given with it (19.1(4))."""
+    where = claim.sent_out_court or destination_words(claim.get_sent_out_to_display())
+    step = f"The claim continues by post at {where}: {claim.sent_out_reason}."
+    if claim.sent_out_directions:
+        step += " Directions: " + " ".join(line.strip() for line in claim.sent_out_directions.splitlines()
+                                           if line.strip())
+    return step

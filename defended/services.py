@@ -155,8 +155,11 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
         was_stayed = claim.state == ClaimState.STAYED
         if was_stayed:
             claim.stay_lifts_on_answer = False
-            timeline.record(claim, kind="stay_lifted", actor=None,
-                            summary="Stay lifted: the claimant answered the response (7.17, 7.44)")
+            if outcome != DecisionOutcome.NOT_CONTINUE:
+                claim.stayed_at = None
+                claim.stay_reason = ""
+                timeline.record(claim, kind="stay_lifted", actor=None,
+                                summary="Stay lifted: the claimant answered the response (7.17, 7.44)")
         number = claim.claim_number
         if outcome == DecisionOutcome.NOT_CONTINUE:
             reason = "the claimant told the court they do not wish to continue with the claim (6.2(3))"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("claims/", include("judgments.urls")),
     path("claims/", include("judgments.closing_urls")),
     path("claims/", include("judgments.settlement_urls")),
+    path("claims/", include("defended.urls")),
     path("pay/", include("payments.urls")),
     path("respond/", include("responses.urls")),
     path("admin/", admin.site.urls),

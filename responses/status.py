@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from claims.constants import ClaimState
 from claims.models import Claim
-from claims.status import Status
+from claims.status import DEFENDED_STATES, Status, defended_status, sent_out_next_step, stayed_next_step
 from rules.money import format_money
 
 
@@ -15,6 +15,10 @@ def for_defendant(claim: Claim) -> Status:
                           "entered. Respond now.", None, "red")
         return Status("Respond to the claim", "Respond by", claim.response_deadline, "yellow")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        response = getattr(claim, "response", None)
+        if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
+            return Status("Response sent", "The claimant has until this time to decide whether to continue with the "
+                          "claim:", claim.claimant_response_deadline, "blue")
         return Status("Response sent", "The claimant has until this time to answer your response:",
                       claim.claimant_response_deadline, "blue")
     if claim.state == ClaimState.JUDGMENT_ENTERED:
@@ -31,9 +35,9 @@ def for_defendant(claim: Claim) -> Status:
         return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
                       "broken, the claimant can ask for judgment.", None, "blue")
     if claim.state == ClaimState.STAYED:
-        return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}.", None, "grey")
+        return Status("Stayed", stayed_next_step(claim), None, "grey")
     if claim.state == ClaimState.SENT_OUT:
-        return Status("Sent out of the online service",
-                      f"The claim continues by post at the {claim.get_sent_out_to_display()}: "
-                      f"{claim.sent_out_reason}.", None, "grey")
+        return Status("Sent out of the online service", sent_out_next_step(claim), None, "grey")
+    if claim.state in DEFENDED_STATES:
+        return defended_status(claim, claimant=False)
     return Status(claim.get_state_display(), "")

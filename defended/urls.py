@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "defended"
+urlpatterns = [
+    path("<uuid:public_id>/defence/", views.respond, name="respond"),
+    path("<uuid:public_id>/defence/not-continuing/", views.not_continue, name="not_continue"),
+    path("<uuid:public_id>/defence/paid/", views.confirm_paid, name="confirm_paid"),
+    path("<uuid:public_id>/defence/check/", views.check, name="check"),
+    path("<uuid:public_id>/defence/decided/", views.decided, name="decided"),
+    path("<uuid:public_id>/defence/<slug:slug>/", views.question, name="question"),
+    path("<uuid:public_id>/applications/<int:application_id>/", views.application_sent, name="application_sent"),
+    path("<uuid:public_id>/applications/<slug:kind>/", views.apply, name="apply"),
+]
