@@ -28,7 +28,14 @@ class StaffRole(models.TextChoices):
     JUDGE = "judge", "Judge"
 
 
-#: Model permissions each staff group is given (app_label.codename).
+#: The records of defended claims (PD 51R Sections 6, 10, 16-20): every staff group sees them, read-only.
+DEFENDED_VIEW = [
+    "defended.view_referral", "defended.view_application", "defended.view_directionsorder",
+    "defended.view_paperresponse", "defended.view_claimantdecision",
+]
+
+#: Model permissions each staff group is given (app_label.codename). Caseworkers keep the list of hearing
+#: centres and where legal advisers operate (20.1(1)(c)); the others only see it.
 STAFF_PERMISSIONS: dict[str, list[str]] = {
     StaffRole.CASEWORKER: [
         "accounts.view_firm", "accounts.view_firmmembership",
@@ -37,16 +44,21 @@ STAFF_PERMISSIONS: dict[str, list[str]] = {
         "court.view_jobrun", "court.view_notification",
         "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
         "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
+        *DEFENDED_VIEW,
+        "court.view_hearingcentre", "court.add_hearingcentre", "court.change_hearingcentre",
+        "court.delete_hearingcentre",
     ],
     StaffRole.LEGAL_ADVISER: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
         "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
         "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
+        *DEFENDED_VIEW, "court.view_hearingcentre",
     ],
     StaffRole.JUDGE: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
         "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
         "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
+        *DEFENDED_VIEW, "court.view_hearingcentre",
     ],
 }
 

@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 
 from court.admin import ReadOnly
+from defended.admin import DefendedClaimSteps
 from rules.money import parse_money
 
 from . import services
@@ -58,7 +59,7 @@ class HwfDecisionForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReadOnly):
+class ClaimAdmin(DefendedClaimSteps, ReadOnly):
     list_display = ["__str__", "state", "claimant_name", "defendant_name", "total_display", "issue_date",
                     "submitted_at"]
     list_filter = ["state"]
@@ -90,15 +91,23 @@ class ClaimAdmin(ReadOnly):
     def change_view(  # type: ignore[no-untyped-def]
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ):
-        """Offer the staff member the steps they may take on this claim now (buttons at the top)."""
-        claim = Claim.objects.filter(pk=object_id).first()
+        """Offer the staff member the steps they may take on this claim now (buttons at the top), and show
+        where a defended claim stands (referrals, who may consider it, applications, orders, paper response)."""
+        claim = Claim.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
         steps = []
-        if claim is not None and can(request.user, claim, Action.DECIDE_HWF):
-            steps.append(("Record the Help with Fees decision", reverse("admin:claims_claim_hwf", args=[claim.pk])))
-        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "staff_steps": steps})
+        panel = None
+        if claim is not None:
+            if can(request.user, claim, Action.DECIDE_HWF):
+                steps.append(("Record the Help with Fees decision", reverse("admin:claims_claim_hwf",
+                                                                            args=[claim.pk])))
+            steps += self.defended_steps(request, claim)
+            panel = self.defended_panel(claim)
+        context = {**(extra_context or {}), "staff_steps": steps, "defended": panel}
+        return super().change_view(request, object_id, form_url, context)
 
     def get_urls(self):  # type: ignore[no-untyped-def]
-        extra = [path("<int:pk>/help-with-fees/", self.admin_site.admin_view(self.hwf_view), name="claims_claim_hwf")]
+        extra = [path("<int:pk>/help-with-fees/", self.admin_site.admin_view(self.hwf_view), name="claims_claim_hwf"),
+                 *self.defended_urls()]
         return extra + super().get_urls()
 
     def hwf_view(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -30,6 +30,9 @@ DOCUMENT_ACCESS = {
     DocumentKind.JUDGMENT: (Action.READ_JUDGMENT,),
     DocumentKind.SETTLEMENT_AGREEMENT: (Action.READ_JUDGMENT,),
     DocumentKind.CERTIFICATE_OF_SATISFACTION: (Action.READ_JUDGMENT,),
+    DocumentKind.DIRECTIONS_ORDER: (Action.READ_RESPONSE,),
+    DocumentKind.CLAIMANT_DQ: (Action.READ_RESPONSE,),
+    DocumentKind.PAPER_PACK: (Action.COURT_DOCUMENTS,),
 }
 
 

@@ -19,6 +19,12 @@ class DocumentKind(models.TextChoices):
     JUDGMENT = "judgment", "Judgment"
     SETTLEMENT_AGREEMENT = "settlement_agreement", "Settlement agreement"
     CERTIFICATE_OF_SATISFACTION = "certificate_of_satisfaction", "Certificate of satisfaction"
+    #: The latest order giving directions (OCON24-style, Table A 1), naming its maker (15.1(1)).
+    DIRECTIONS_ORDER = "directions_order", "Order: directions"
+    #: The paper forms posted to a defendant who cannot respond online, with the date sent (10.1(3)-(4)).
+    PAPER_PACK = "paper_pack", "Paper response pack (letter, OCON9, OCON9X, OCON180)"
+    #: The claimant's directions questionnaire (OCON180) as received with their decision to continue.
+    CLAIMANT_DQ = "claimant_dq", "Claimant's directions questionnaire"
 
 
 class DocumentStatus(models.TextChoices):

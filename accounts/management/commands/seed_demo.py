@@ -1,5 +1,7 @@
-"""Demo users for each role, a demo firm of solicitors, and demo drafts, for trying the portal
-locally. Idempotent. Every demo user's email address is confirmed, so they can sign in at once."""
+"""Demo users for each role (including a caseworker, a legal adviser and a judge), a demo firm of
+solicitors, demo drafts, and the hearing centres (some where legal advisers operate, 20.1(1)(c)),
+for trying the portal locally. Idempotent. Every demo user's email address is confirmed, so they
+can sign in at once."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +14,7 @@ from accounts.emails import mark_email_verified
 from accounts.models import Firm, FirmMembership, User
 from accounts.roles import StaffRole
 from claims.demo import seed_demo_claims
+from court.models import HearingCentre
 
 DEMO_PASSWORD = "money-claims-demo"
 
@@ -33,6 +36,14 @@ DEMO_SOLICITORS: list[tuple[str, str, str, bool]] = [
 ]
 
 
+#: Hearing centres: name, whether Online Civil Money Claims legal advisers operate there (20.1(1)(c)).
+DEMO_HEARING_CENTRES: list[tuple[str, bool]] = [
+    ("Leeds County Court", True),
+    ("Central London County Court", True),
+    ("Bristol Civil and Family Justice Centre", False),
+]
+
+
 def _demo_user(email: str, first: str, last: str) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
@@ -43,7 +54,8 @@ def _demo_user(email: str, first: str, last: str) -> User:
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (one for each role), a demo firm of solicitors and two demo draft claims."
+    help = ("Create the demo users (one for each role), a demo firm of solicitors, two demo draft claims and the "
+            "demo hearing centres.")
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
@@ -65,6 +77,8 @@ class Command(BaseCommand):
             FirmMembership.objects.update_or_create(user=user, defaults={"firm": firm, "is_firm_admin": firm_admin})
             mark_email_verified(user)
             users[email] = user
+        for name, advisers in DEMO_HEARING_CENTRES:
+            HearingCentre.objects.update_or_create(name=name, defaults={"legal_advisers": advisers})
         claimant = users["claimant@example.com"]
         seed_demo_claims(claimant)
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
@@ -74,6 +88,8 @@ class Command(BaseCommand):
         for email, _first, _last, firm_admin in DEMO_SOLICITORS:
             what = f"solicitor, {'firm administrator' if firm_admin else 'member'} of {DEMO_FIRM}"
             self.stdout.write(f"  {email:<26} {what}")
+        for name, advisers in DEMO_HEARING_CENTRES:
+            self.stdout.write(f"Hearing centre: {name} (legal advisers {'operate' if advisers else 'do not operate'})")
         from claims.models import Claim
 
         for claim in Claim.objects.filter(owner=claimant, defendant_user=None, issue_date__isnull=False):
