@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup chromium run test lint bench bench-responses sweeps clean
+.PHONY: setup chromium run test lint bench bench-responses bench-defended sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -46,6 +46,11 @@ bench: setup
 bench-responses: BENCH_RESPONSES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench_resp
 bench-responses: setup
 	DATABASE_URL=$(BENCH_RESPONSES_DATABASE_URL) $(PY) bench/response_sweeps_bench.py $(BENCH_ARGS)
+
+# The defended-claim and claimant-silence sweeps (bench/README.md), in a database of their own.
+bench-defended: BENCH_DEFENDED_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench_def
+bench-defended: setup
+	DATABASE_URL=$(BENCH_DEFENDED_DATABASE_URL) $(PY) bench/defended_sweeps_bench.py $(BENCH_ARGS)
 
 sweeps: setup
 	$(PY) manage.py run_sweeps

@@ -178,6 +178,21 @@ def ensure_owners(User: Any) -> list[int]:
     return list(User.objects.filter(email__startswith=OWNER_PREFIX).order_by("pk").values_list("pk", flat=True))
 
 
+def unset_not_null_columns(table: str, set_by_load: Iterable[str]) -> list[str]:
+    """The NOT NULL columns of ``table`` with no database default that are not in ``set_by_load``
+    (an INSERT leaving them out would fail)."""
+    from django.db import connection
+
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = %s AND is_nullable = 'NO' AND column_default IS NULL ORDER BY ordinal_position",
+            [table],
+        )
+        wanted = set(set_by_load)
+        return [name for (name,) in c.fetchall() if name not in wanted]
+
+
 def vacuum_analyze(claims_table: str, users_table: str) -> None:
     """VACUUM as well as ANALYZE the claims: clears what a previous run deleted and sets the
     visibility map, so repeated runs start from the same state; ANALYZE the owners."""

@@ -187,6 +187,12 @@ def main() -> int:
         "default_available_at": "default_available",
         "no_response_stay_at": "stay",
         "stay_reason": "''",
+        "stay_lifts_on_answer": "false",
+        "stay_allows_return": "false",
+        "closed_reason": "''",
+        "state_before_stay": "''",
+        "sent_out_court": "''",
+        "sent_out_directions": "''",
         "sent_out_to": "''",
         "sent_out_reason": "''",
     }

@@ -40,7 +40,10 @@ INDEX_NAME = "claim_draft_expiry_idx"
 #: The claim's NOT NULL columns without a database default that a draft leaves at their model
 #: default: empty text, and no fee remitted.
 BLANK_COLUMNS = ("claimant_name", "defendant_name", "sot_signed_name", "hwf_reference", "hwf_decision",
-                 "security_code", "stay_reason", "sent_out_to", "sent_out_reason")
+                 "security_code", "stay_reason", "sent_out_to", "sent_out_reason", "closed_reason",
+                 "state_before_stay", "sent_out_court", "sent_out_directions")
+#: The claim's NOT NULL flags without a database default: false on a draft.
+FALSE_COLUMNS = ("stay_lifts_on_answer", "stay_allows_return")
 
 
 def parse_args() -> Any:
@@ -95,8 +98,8 @@ def main() -> int:
     owners = common.ensure_owners(User)
     load["owners"] = time.perf_counter() - t
 
-    blank_columns = "".join(f", {col[k]}" for k in BLANK_COLUMNS)
-    blank_values = ", ''" * len(BLANK_COLUMNS)
+    blank_columns = "".join(f", {col[k]}" for k in (*BLANK_COLUMNS, *FALSE_COLUMNS))
+    blank_values = ", ''" * len(BLANK_COLUMNS) + ", false" * len(FALSE_COLUMNS)
 
     def insert_claims(only_missing: bool) -> int:
         # Overdue: expired between 1 minute and 60 days ago. The rest: expire in 2 to 30
