@@ -274,3 +274,37 @@ def claimant_opens_defence_paper(party: Party, claim: Claim) -> None:
     party.status("Defence received")
     party.click("Respond to the defence", role="link")
     party.on("Respond to the defendant’s response", "respond to the paper defence")
+
+
+def test_part_admission_rejected_goes_down_the_defended_path(claim, dan, party, travel):
+    """7.43: the claimant does not accept the amount admitted; the response is a defence of the whole claim."""
+    travel(DEFENCE_AT, tick=True)
+    respond_by_services(claim, dan, **{
+        **DEFENCE_PAGES, "response_type": {"type": "part_admission"}, "part_paid": {"paid": "no"},
+        "admitted": {"amount": "400.00"}, "payment_option": {"option": "by_set_date"},
+        "payment_date": {"date": "2027-06-30"},
+    })
+    travel(ANSWERED_AT, tick=True)
+    party.sign_in(CLAIMANT_EMAIL, f"/claims/{claim.public_id}/", "Claim against", "a part admission")
+    party.click("Respond to the defence", role="link")
+    party.on("Respond to the defendant’s response", "respond to the part admission")
+    party.sees("admits they owe you £400.00", "7.43")
+    party.click("Continue")
+    party.errors("Select yes if you accept £400.00 in full settlement of your claim",
+                 context="respond to the part admission")
+    party.choose("answer", "no")
+    party.click("Continue")
+    claimant_dq(party)
+    party.on("Will you try free mediation?", "claimant's mediation (part admission)")
+    party.choose("willing", "yes")
+    party.fill("phone", "07700 900222")
+    party.save()
+    party.on("Check your answers before you continue with the claim", "check your answers (part admission)")
+    party.click("Continue with the claim")
+    party.on("You are continuing with the claim", "continuing after rejecting a part admission")
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.MEDIATION
+    assert "defence of the whole claim (7.43)" in claim.events.get(kind="claimant_continuing").summary
+    party.click("View the claim", role="link")
+    party.on("Claim against", "in mediation after a part admission")
+    expect(party.page.get_by_role("link", name="Request judgment on the admission")).to_have_count(0)
