@@ -239,7 +239,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     )
     def resume(self) -> str:
         """A judge lifts the stay on an application (16.1(4)): the claim resumes where it stopped."""
-        before = self.state_before_stay
+        before = self.state_before_stay or (
+            # Stayed before the state was recorded: with no response the claim was waiting for one.
+            ClaimState.AWAITING_CLAIMANT_RESPONSE if hasattr(self, "response") else ClaimState.ISSUED)
         if before == ClaimState.ISSUED:
             return ClaimState.ISSUED
         if before in (ClaimState.AWAITING_CLAIMANT_RESPONSE, ClaimState.SETTLEMENT_OFFERED):

@@ -185,12 +185,15 @@ def _answers_defence(claim: Claim) -> bool:
     return True
 
 
-def _party_applications(claim: Claim) -> set[Action]:
+def _party_applications(claim: Claim, role: str) -> set[Action]:
+    """A party's applications: one of each kind waiting at a time, per party (the other party's pending
+    application never blocks theirs)."""
     actions: set[Action] = set()
     if claim.state not in APPLICATION_STATES:
         return actions
-    pending = {kind for kind, in claim.applications.filter(decided_at__isnull=True).values_list("kind")}
-    if "other" not in pending and "leave_online" not in pending:
+    pending = {kind for kind, in claim.applications.filter(
+        decided_at__isnull=True, applicant_role=role).values_list("kind")}
+    if "other" not in pending or "leave_online" not in pending:
         actions.add(Action.MAKE_APPLICATION)
     if claim.state == ClaimState.STAYED:
         if "lift_stay" not in pending:
@@ -227,7 +230,8 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
             kind in ("directions", "reconsideration") for kind, _ in open_referrals):
         if role == StaffRole.JUDGE:
             actions.add(Action.GIVE_DIRECTIONS)
-        elif role == StaffRole.LEGAL_ADVISER and ("directions", "legal_adviser") in open_referrals:
+        elif (role == StaffRole.LEGAL_ADVISER and ("directions", "legal_adviser") in open_referrals
+              and not any(kind == "reconsideration" for kind, _ in open_referrals)):
             from defended.rules import legal_adviser_may_act
 
             if legal_adviser_may_act(claim):
@@ -257,7 +261,7 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         response = getattr(claim, "response", None)
         if response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES:
             actions.add(Action.WITHDRAW_ADMISSION)
-        actions |= _party_applications(claim)
+        actions |= _party_applications(claim, "defendant")
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
@@ -291,7 +295,7 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.CLOSE_CLAIM)
         if _answers_defence(claim):
             actions.add(Action.ANSWER_DEFENCE)
-        actions |= _party_applications(claim)
+        actions |= _party_applications(claim, "claimant")
         actions |= _judgment_actions(claim, claimant=True)
     role = staff_role(user)
     if role is not None:

@@ -151,7 +151,11 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
             mediation_willing=mediation_willing if outcome == DecisionOutcome.CONTINUE else None,
             preferred_court=preferred_court if outcome == DecisionOutcome.CONTINUE else "",
         )
-        claim.claimant_response_deadline = None
+        acts_on_admission = outcome == DecisionOutcome.ACCEPTS_PART_ADMISSION and response.payment_option != ""
+        if not acts_on_admission:
+            # Answered. Accepting a part admission with a plan still leaves the claimant to ask for judgment
+            # (or answer the plan) within the same 33 days (7.41, 7.44).
+            claim.claimant_response_deadline = None
         was_stayed = claim.state == ClaimState.STAYED
         if was_stayed:
             claim.stay_lifts_on_answer = False
@@ -383,6 +387,9 @@ def refer(*, claim_id: int, actor: Any, to: str, reason: str, note: str = "") ->
         claim = _claim(claim_id)
         require(actor, claim, Action.REFER)
         if to == Referee.LEGAL_ADVISER:
+            if open_referrals(claim).filter(kind=ReferralKind.RECONSIDERATION).exists():
+                raise ClaimError("A judge must reconsider the legal adviser's decision (20.3(6)): it cannot go to a "
+                                 "legal adviser")
             refusals = rules.legal_adviser_refusals(claim)
             if refusals:
                 raise ClaimError("A legal adviser cannot consider this claim: " + "; ".join(refusals))
@@ -571,6 +578,8 @@ def application_make(*, claim_id: int, actor: Any, kind: str, details: str, uplo
         claim = _claim(claim_id)
         require(actor, claim, APPLICATION_ACTIONS[kind])
         role = _is_party(claim, actor)
+        if claim.applications.filter(kind=kind, applicant_role=role, decided_at__isnull=True).exists():
+            raise ClaimError(f"The court is already considering your request: {kind.label.lower()}")
         now = clock.now()
         application = Application.objects.create(
             claim=claim, kind=kind, applicant_role=role, made_by=actor, made_at=now,
@@ -675,6 +684,12 @@ def application_decide(*, application_id: int, actor: Any, ruling: str, reasons:
 
 def _resume(claim: Claim, actor: Any) -> None:
     cal = court_calendar()
+    decision = getattr(claim, "claimant_decision", None)
+    if decision is not None and decision.outcome == DecisionOutcome.NOT_CONTINUE:
+        # The stay came from the claimant not continuing: once it is lifted they answer the defence
+        # afresh (the earlier answer stays on the timeline).
+        ClaimantDecision.objects.filter(pk=decision.pk).delete()
+        claim._state.fields_cache.pop("claimant_decision", None)
     claim.stayed_at = None
     claim.stay_reason = ""
     claim.stay_allows_return = False
@@ -745,9 +760,9 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
     return paper
 
 
-def paper_extension_received(*, claim_id: int, actor: Any) -> PaperResponse:
-    """The time extension form (OCON9) came back on time: the paper response is due 33 days after the
-    forms were sent (10.1(6)(b), (7), (9))."""
+def paper_extension_received(*, claim_id: int, actor: Any, received_at: datetime | None = None) -> PaperResponse:
+    """The time extension form (OCON9) came back on time (``received_at``, when the court received it;
+    now if not given): the paper response is due 33 days after the forms were sent (10.1(6)(b), (7), (9))."""
     with transaction.atomic():
         claim = _claim(claim_id)
         require(actor, claim, Action.ENTER_PAPER_RESPONSE)
@@ -755,7 +770,9 @@ def paper_extension_received(*, claim_id: int, actor: Any) -> PaperResponse:
         if "OCON9" not in paper.forms or paper.more_time_asked or paper.extension_received_at is not None:
             raise ClaimError("The defendant has already had more time to respond.")
         cal = court_calendar()
-        now = clock.now()
+        now = received_at or clock.now()
+        if now > clock.now():
+            raise ClaimError("The date the form was received cannot be in the future")
         if now >= periods.def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=False):
             raise ClaimError("The time extension form arrived after the 19 days it had to be returned in (10.1(7))")
         paper.extension_received_at = now

@@ -84,7 +84,8 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
     before the request means the request is not possible at all (11.1A(2)): the claim is no
     longer waiting for one. A notice or application received and not yet decided means the
     court cannot enter it automatically (11.1A(2)): the request goes to a judge, and None is
-    returned. Asking twice returns the judgment entered (or the referral made) the first time.
+    returned; while that referral is open the claimant cannot ask again. Asking twice returns the
+    judgment entered the first time.
     """
     with transaction.atomic():
         claim = locked_claim(claim_id)

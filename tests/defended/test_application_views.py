@@ -184,12 +184,12 @@ def test_another_application_or_asking_to_leave_goes_to_a_judge(client, defence,
     assert next_step in page(client, response["Location"])
     claim.refresh_from_db()
     assert claim.state == ClaimState.AWAITING_DIRECTIONS
-    # One such application at a time, from either party.
-    for other in ("other", "leave-online"):
-        assert client.get(apply_url(claim, other))["Location"] == url("responses:claim", claim)
+    # One application of a kind at a time from each party; the other party's never blocks theirs.
+    again = client.post(apply_url(claim, slug), {"details": "Again"}).content.decode()
+    assert "already considering" in again and Application.objects.count() == 1
     client.force_login(claim.owner)
-    assert client.post(apply_url(claim, "other"), {"details": "Me too"})["Location"] == url("claims:detail", claim)
-    assert Application.objects.count() == 1
+    assert client.post(apply_url(claim, "other"), {"details": "Me too"}).status_code == 302
+    assert Application.objects.filter(applicant_role="claimant").count() == 1
 
 
 # -- the mediation settlement has broken down (6.2(10)-(11)) ------------------------------------------------------

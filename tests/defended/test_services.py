@@ -543,3 +543,57 @@ def test_a_judge_may_refuse_a_referred_default_request(linked, travel, judge, le
     services.default_request_decide(referral_id=referral.pk, actor=judge, enter=False, reasons="Wait for the reply.")
     claim = reload(claim)
     assert claim.state == ClaimState.ISSUED and can(claim.owner, claim, Action.REQUEST_DEFAULT_JUDGMENT)
+
+
+# -- found in review ---------------------------------------------------------------------------------------------
+
+
+def test_a_lifted_not_continuing_stay_lets_the_claimant_answer_afresh(defence, judge, adviser_courts):
+    claim, _ = defence(mediation=False)
+    services.claimant_decide(claim_id=claim.pk, actor=claim.owner, outcome="not_continue")
+    application = services.application_make(claim_id=claim.pk, actor=claim.owner, kind="lift_stay",
+                                            details="I want to go on.", upload=PDF)
+    services.application_decide(application_id=application.pk, actor=judge, ruling="lift", reasons="Granted.")
+    claim = reload(claim)
+    assert claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and can(claim.owner, claim, Action.ANSWER_DEFENCE)
+    claim = continue_claim(claim, mediation=False)
+    assert claim.state == ClaimState.AWAITING_DIRECTIONS
+    assert "claimant_not_continuing" in events(claim)  # the earlier answer stays on the record
+
+
+def test_one_partys_pending_application_does_not_block_the_other(defence):
+    claim, dan = defence()
+    services.application_make(claim_id=claim.pk, actor=claim.owner, kind="other", details="Please expedite.")
+    claim = reload(claim)
+    assert can(dan, claim, Action.MAKE_APPLICATION) and can(claim.owner, claim, Action.MAKE_APPLICATION)
+    services.application_make(claim_id=claim.pk, actor=dan, kind="leave_online", details="Paper, please.")
+    services.application_make(claim_id=claim.pk, actor=claim.owner, kind="leave_online", details="Me too.")
+    with pytest.raises(ClaimError):  # both of the claimant's kinds are waiting
+        services.application_make(claim_id=claim.pk, actor=claim.owner, kind="other", details="Again.")
+    with pytest.raises(ClaimError, match="already considering"):
+        services.application_make(claim_id=claim.pk, actor=dan, kind="leave_online", details="Again.")
+
+
+def test_a_reconsideration_is_for_a_judge_only(defence, adviser_courts, legal_adviser, caseworker):
+    claim, dan = _awaiting_adviser(defence)
+    services.directions_give(claim_id=claim.pk, actor=legal_adviser, standard=["documents"])
+    services.application_make(claim_id=claim.pk, actor=dan, kind="reconsideration", details="Please reconsider.")
+    with pytest.raises(ClaimError, match="20.3"):
+        services.refer(claim_id=claim.pk, actor=caseworker, to="legal_adviser", reason="Back to the adviser")
+    assert not can(legal_adviser, reload(claim), Action.GIVE_DIRECTIONS)
+
+
+def test_the_extension_form_counts_from_when_it_arrived(issue_claim, travel, caseworker):
+    claim = issue_claim()
+    travel(uk(2027, 3, 3, 10, 0), tick=False)
+    services.paper_contact_record(claim_id=claim.pk, actor=caseworker, more_time=False)
+    travel(uk(2027, 3, 23, 10, 0), tick=False)  # keyed in after the 19 days, but it arrived on the 22nd
+    services.paper_extension_received(claim_id=claim.pk, actor=caseworker, received_at=uk(2027, 3, 22, 9, 0))
+    assert reload(claim).response_deadline == uk(2027, 4, 5, 16, 0)
+
+
+def test_accepting_a_part_admission_with_a_plan_keeps_the_33_days(linked, travel):
+    claim, _ = _part_admission(linked, travel)
+    deadline = claim.claimant_response_deadline
+    services.claimant_decide(claim_id=claim.pk, actor=claim.owner, outcome="accepts_part")
+    assert reload(claim).claimant_response_deadline == deadline
