@@ -96,6 +96,8 @@ class Action(StrEnum):
     RECORD_PAPER_CONTACT = "record_paper_contact"
     #: Caseworker: enter the scanned paper response, or the time extension form (10.1-10.4).
     ENTER_PAPER_RESPONSE = "enter_paper_response"
+    #: Caseworker: enter an application or request a party sent on paper (16.1, 17.1, 18.1, 20.3(4)).
+    RECORD_PAPER_APPLICATION = "record_paper_application"
     #: Judge: decide a request for judgment in default made while an application was pending (11.1A(2)).
     DECIDE_DEFAULT_REQUEST = "decide_default_request"
 
@@ -218,6 +220,8 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
     if role in (StaffRole.CASEWORKER, StaffRole.LEGAL_ADVISER):
         actions.add(Action.REFER)
     if role == StaffRole.CASEWORKER:
+        if claim.state in APPLICATION_STATES:
+            actions.add(Action.RECORD_PAPER_APPLICATION)
         if claim.state == ClaimState.MEDIATION:
             actions.add(Action.RECORD_MEDIATION_OUTCOME)
         if claim.state == ClaimState.ISSUED:

@@ -28,7 +28,7 @@ from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
 from accounts.roles import StaffRole, staff_role
-from claims.constants import ClaimState, Referee, SentOutTo
+from claims.constants import ClaimState, PartyRole, Referee, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, can
@@ -222,6 +222,16 @@ class PaperResponseForm(forms.Form):
         return data
 
 
+class PaperApplicationForm(forms.Form):
+    """An application or request a party sent on paper (16.1, 17.1, 18.1, 20.3(4))."""
+
+    applicant_role = forms.ChoiceField(label="From", choices=PartyRole.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label="What they ask for", choices=ApplicationKind.choices, widget=forms.RadioSelect)
+    details = forms.CharField(label="What they ask for and why (as written)", widget=forms.Textarea(attrs={"rows": 4}))
+    received_at = forms.SplitDateTimeField(label="Date and time the court received it", widget=AdminSplitDateTime)
+    scan = forms.FileField(label="The scanned application (PDF, JPEG or PNG; required for an N244)", required=False)
+
+
 class ReferForm(forms.Form):
     to = forms.ChoiceField(label="Refer to", choices=Referee.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label="Why", max_length=300)
@@ -378,6 +388,7 @@ class DefendedClaimSteps:
         add(Action.ENTER_PAPER_RESPONSE, "Record the time extension form (OCON9)", "paper_extension",
             when=_extension_open(claim))
         add(Action.ENTER_PAPER_RESPONSE, "Enter the paper response", "paper_response")
+        add(Action.RECORD_PAPER_APPLICATION, "Record an application received on paper", "paper_application")
         add(Action.GIVE_DIRECTIONS, "Give directions", "directions")
         add(Action.SEND_OUT, "Send the claim out", "send_out")
         add(Action.DECIDE_APPLICATION, "Decide an application", "decide_application")
@@ -391,6 +402,7 @@ class DefendedClaimSteps:
             ("paper-contact", self.paper_contact_view, "paper_contact"),
             ("paper-extension", self.paper_extension_view, "paper_extension"),
             ("paper-response", self.paper_response_view, "paper_response"),
+            ("paper-application", self.paper_application_view, "paper_application"),
             ("refer", self.refer_view, "refer"),
             ("directions", self.directions_view, "directions"),
             ("send-out", self.send_out_view, "send_out"),
@@ -518,6 +530,23 @@ class DefendedClaimSteps:
         return self._step(request, pk, action=Action.ENTER_PAPER_RESPONSE, title="Enter the paper response",
                           make_form=lambda post, files, claim: PaperResponseForm(post, files), run=run, intro=intro,
                           submit="Enter the response")
+
+    def paper_application_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            application = services.application_record_paper(
+                claim_id=claim.pk, actor=request.user, applicant_role=data["applicant_role"], kind=data["kind"],
+                details=data["details"], received_at=data["received_at"],
+                upload=_upload(data["scan"]) if data.get("scan") else None)
+            return f"Recorded: {application.get_kind_display()}, by the {application.applicant_role}."
+
+        def intro(claim: Claim) -> list[str]:
+            return ["A party who cannot use the online service may apply or ask on paper (a defendant who responded "
+                    "on paper has no account). It is handled as if made online, from when it reached the court."]
+
+        return self._step(request, pk, action=Action.RECORD_PAPER_APPLICATION,
+                          title="Record an application received on paper",
+                          make_form=lambda post, files, claim: PaperApplicationForm(post, files), run=run,
+                          intro=intro, submit="Record the application")
 
     # -- caseworkers and legal advisers ------------------------------------------------------------------------------
 

@@ -558,7 +558,7 @@ APPLICATION_ACTIONS = {
 
 def application_make(*, claim_id: int, actor: Any, kind: str, details: str, upload: Upload | None = None
                      ) -> Application:
-    """A party applies or asks the court for something (16.1, 17.1, 18.1, 6.2(10)-(11), 20.3).
+    """A party applies or asks the court for something online (16.1, 17.1, 18.1, 6.2(10)-(11), 20.3).
 
     - lift a stay (N244 uploaded) → referred to a judge for directions (16.1(4));
     - another application or request → a judge (17.1(2));
@@ -568,56 +568,95 @@ def application_make(*, claim_id: int, actor: Any, kind: str, details: str, uplo
       and is not sent out meanwhile (20.2(3)(e), 20.3).
     """
     kind = ApplicationKind(kind)
+    details = _check_application(kind, details, upload)
+    with transaction.atomic():
+        claim = _claim(claim_id)
+        require(actor, claim, APPLICATION_ACTIONS[kind])
+        return _receive_application(claim, kind=kind, role=_is_party(claim, actor), made_by=actor,
+                                    received_at=clock.now(), details=details, upload=upload)
+
+
+def application_record_paper(*, claim_id: int, actor: Any, applicant_role: str, kind: str, details: str,
+                             received_at: datetime, upload: Upload | None = None) -> Application:
+    """A caseworker enters an application or request a party sent on paper (a defendant who responded
+    on paper has no account: 16.1, 17.1, 18.1, 20.3(4)). It is handled exactly as one made online,
+    and counts from when it reached the court: a reconsideration request is on time if it arrived
+    within the 7 (or 12) days (20.3(2A)-(3))."""
+    kind = ApplicationKind(kind)
+    role = PartyRole(applicant_role)
+    details = _check_application(kind, details, upload)
+    with transaction.atomic():
+        claim = _claim(claim_id)
+        require(actor, claim, Action.RECORD_PAPER_APPLICATION)
+        if received_at > clock.now():
+            raise ClaimError("The date the court received it cannot be in the future")
+        if kind == ApplicationKind.RECONSIDERATION and not (
+                claim.state == ClaimState.DIRECTIONS_MADE and claim.send_out_due_at is not None
+                and received_at < claim.send_out_due_at):
+            raise ClaimError("A request to reconsider must reach the court before the time to ask ends (20.3)")
+        if kind == ApplicationKind.LIFT_STAY and claim.state != ClaimState.STAYED:
+            raise ClaimError("The claim is not stayed")
+        if kind == ApplicationKind.SETTLEMENT_BROKEN and not (claim.state == ClaimState.STAYED
+                                                              and claim.stay_allows_return):
+            raise ClaimError("The claim is not stayed on a settlement reached in mediation")
+        return _receive_application(claim, kind=kind, role=role, made_by=actor, received_at=received_at,
+                                    details=details, upload=upload)
+
+
+def _check_application(kind: ApplicationKind, details: str, upload: Upload | None) -> str:
     details = (details or "").strip()
     if not details:
         raise ClaimError("Tell the court what you are asking for and why")
     if len(details) > 5000:
         raise ClaimError("What you are asking for must be 5,000 characters or less")
     check_upload(upload, required=kind == ApplicationKind.LIFT_STAY, what="your application notice (form N244)")
-    with transaction.atomic():
-        claim = _claim(claim_id)
-        require(actor, claim, APPLICATION_ACTIONS[kind])
-        role = _is_party(claim, actor)
-        if claim.applications.filter(kind=kind, applicant_role=role, decided_at__isnull=True).exists():
-            raise ClaimError(f"The court is already considering your request: {kind.label.lower()}")
-        now = clock.now()
-        application = Application.objects.create(
-            claim=claim, kind=kind, applicant_role=role, made_by=actor, made_at=now,
-            received_on=court_calendar().deemed_submission_date(now), details=details,
-            file_name=upload.name[:200] if upload else "", file_type=upload.content_type if upload else "",
-            file_content=upload.content if upload else None,
-        )
-        who = PartyRole(role).label.lower()
-        timeline.record(claim, kind="application_received", actor=actor,
-                        summary=f"Received from the {who}: {kind.label.lower()}", data={"application": application.pk})
-        if kind == ApplicationKind.SETTLEMENT_BROKEN:
-            application.decided_at = now
-            application.decision = "The claim was sent out to the preferred court (6.2(11))"
-            application.save(update_fields=["decided_at", "decision"])
-            destination, court_name = _destination(claim, SentOutTo.PREFERRED_COURT, "")
-            claim.sent_out_court = court_name
-            send_out(claim, to=destination, actor=None,
-                     reason=f"the {who} told the court the settlement reached in mediation has broken down (6.2(11))")
-            return application
-        if kind == ApplicationKind.RECONSIDERATION:
-            claim.send_out_due_at = None
-            Referral.objects.create(claim=claim, kind=ReferralKind.RECONSIDERATION, to=Referee.JUDGE,
-                                    reason=f"The {who} asks a judge to reconsider the legal adviser's directions "
-                                           "(20.3)", application=application, created_at=now)
-            claim.refer_for_directions()
-            claim.save()
-        else:
-            reasons = {
-                ApplicationKind.LIFT_STAY: f"The {who} applies to lift the stay (16.1(4))",
-                ApplicationKind.OTHER: f"An application or request by the {who} (17.1)",
-                ApplicationKind.LEAVE_ONLINE: f"The {who} asks for the claim to leave the online service (18.1)",
-            }
-            Referral.objects.create(claim=claim, kind=ReferralKind.APPLICATION, to=Referee.JUDGE,
-                                    reason=reasons[kind], application=application, created_at=now)
-        timeline.record(claim, kind="referred", actor=None, summary=f"Referred to a judge: {kind.label.lower()}")
-        tell_parties(claim, key=f"application:{application.pk}", headline=f"the {who} made an application",
-                     paragraphs=[f"The court received this from the {who}: {kind.label.lower()}.",
-                                 "A judge will consider it and the court will tell you what they decide."])
+    return details
+
+
+def _receive_application(claim: Claim, *, kind: ApplicationKind, role: str, made_by: Any, received_at: datetime,
+                         details: str, upload: Upload | None) -> Application:
+    if claim.applications.filter(kind=kind, applicant_role=role, decided_at__isnull=True).exists():
+        raise ClaimError(f"The court is already considering your request: {kind.label.lower()}")
+    now = clock.now()
+    application = Application.objects.create(
+        claim=claim, kind=kind, applicant_role=role, made_by=made_by, made_at=received_at,
+        received_on=court_calendar().deemed_submission_date(received_at), details=details,
+        file_name=upload.name[:200] if upload else "", file_type=upload.content_type if upload else "",
+        file_content=upload.content if upload else None,
+    )
+    who = PartyRole(role).label.lower()
+    on_paper = "" if _is_party(claim, made_by) else " on paper"
+    timeline.record(claim, kind="application_received", actor=made_by,
+                    summary=f"Received from the {who}{on_paper}: {kind.label.lower()}",
+                    data={"application": application.pk})
+    if kind == ApplicationKind.SETTLEMENT_BROKEN:
+        application.decided_at = now
+        application.decision = "The claim was sent out to the preferred court (6.2(11))"
+        application.save(update_fields=["decided_at", "decision"])
+        destination, court_name = _destination(claim, SentOutTo.PREFERRED_COURT, "")
+        claim.sent_out_court = court_name
+        send_out(claim, to=destination, actor=None,
+                 reason=f"the {who} told the court the settlement reached in mediation has broken down (6.2(11))")
+        return application
+    if kind == ApplicationKind.RECONSIDERATION:
+        claim.send_out_due_at = None
+        Referral.objects.create(claim=claim, kind=ReferralKind.RECONSIDERATION, to=Referee.JUDGE,
+                                reason=f"The {who} asks a judge to reconsider the legal adviser's directions (20.3)",
+                                application=application, created_at=now)
+        claim.refer_for_directions()
+        claim.save()
+    else:
+        reasons = {
+            ApplicationKind.LIFT_STAY: f"The {who} applies to lift the stay (16.1(4))",
+            ApplicationKind.OTHER: f"An application or request by the {who} (17.1)",
+            ApplicationKind.LEAVE_ONLINE: f"The {who} asks for the claim to leave the online service (18.1)",
+        }
+        Referral.objects.create(claim=claim, kind=ReferralKind.APPLICATION, to=Referee.JUDGE,
+                                reason=reasons[kind], application=application, created_at=now)
+    timeline.record(claim, kind="referred", actor=None, summary=f"Referred to a judge: {kind.label.lower()}")
+    tell_parties(claim, key=f"application:{application.pk}", headline=f"the {who} made an application",
+                 paragraphs=[f"The court received this from the {who}: {kind.label.lower()}.",
+                             "A judge will consider it and the court will tell you what they decide."])
     return application
 
 

@@ -617,3 +617,36 @@ def test_a_judge_decides_a_referred_default_request_in_the_admin(linked, travel,
     assert response.status_code == 302
     claim = Claim.objects.get(pk=claim.pk)
     assert claim.state == ClaimState.JUDGMENT_ENTERED and claim.judgment.made_by_label == "Judith Bench, Judge"
+
+
+def test_a_caseworker_records_a_paper_reconsideration_request_in_time(issue_claim, travel, caseworker, adviser_courts,
+                                                                       legal_adviser, client):
+    """20.3(2A), (4): a defendant who responded on paper asks on paper, within 12 days of the adviser's decision."""
+    from tests.conftest import uk
+    from tests.defended.conftest import continue_claim
+
+    pdf = services.Upload("scan.pdf", "application/pdf", b"%PDF-1.4 scan")
+    claim = issue_claim()
+    travel(uk(2027, 3, 3, 10, 0), tick=False)
+    services.paper_contact_record(claim_id=claim.pk, actor=caseworker, more_time=False)
+    services.paper_response_enter(claim_id=claim.pk, actor=caseworker, nature="defence", scan=pdf,
+                                  received_at=uk(2027, 3, 3, 9, 0), mediation_willing=False,
+                                  preferred_court="Leeds County Court")
+    claim = continue_claim(Claim.objects.get(pk=claim.pk), mediation=False)
+    travel(uk(2027, 3, 22, 11, 0), tick=False)
+    services.directions_give(claim_id=claim.pk, actor=legal_adviser, standard=["documents"])
+    travel(uk(2027, 4, 6, 10, 0), tick=False)  # keyed in later; it arrived on 2 April, within the 12 days
+    url = reverse("admin:claims_claim_paper_application", args=[claim.pk])
+    client.force_login(caseworker)
+    assert url in client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    late = client.post(url, {"applicant_role": "defendant", "kind": "reconsideration", "details": "Reconsider",
+                             "received_at_0": "06/04/2027", "received_at_1": "09:00:00"})
+    assert "before the time to ask ends" in late.content.decode()
+    response = client.post(url, {"applicant_role": "defendant", "kind": "reconsideration", "details": "Reconsider",
+                                 "received_at_0": "02/04/2027", "received_at_1": "09:00:00"})
+    assert response.status_code == 302
+    claim = Claim.objects.get(pk=claim.pk)
+    assert claim.state == ClaimState.AWAITING_DIRECTIONS and claim.send_out_due_at is None
+    application = claim.applications.get()
+    assert application.applicant_role == "defendant" and application.made_by == caseworker
+    assert claim.referrals.get(closed_at__isnull=True).kind == "reconsideration"
