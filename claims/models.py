@@ -316,6 +316,17 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     def send_out(self) -> None:
         """The claim leaves the online process (9.1(2), 18, 19)."""
 
+    #: The live deadlines the sweeps act on after issue (the response deadline itself stays, as a record).
+    LIVE_DEADLINES = (
+        "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
+        "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
+    )
+
+    def clear_deadlines(self) -> None:
+        """Stop every live deadline: the claim is closed, stayed or sent out (nothing waits on a sweep)."""
+        for name in self.LIVE_DEADLINES:
+            setattr(self, name, None)
+
     @property
     def defendant_label(self) -> str:
         """The defendant's name, from the signed form or, for a draft, as far as it goes."""

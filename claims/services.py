@@ -409,9 +409,7 @@ def send_out(claim: Claim, *, to: str, reason: str, actor: Any) -> None:
     claim.sent_out_at = now
     claim.sent_out_to = destination
     claim.sent_out_reason = reason
-    claim.response_reminder_at = claim.no_response_stay_at = None
-    claim.pay_immediately_deadline = claim.claimant_response_deadline = None
-    claim.settlement_deadline = claim.mediation_ends_at = claim.send_out_due_at = claim.inactivity_stay_at = None
+    claim.clear_deadlines()
     claim.send_out()
     claim.save()
     place = sent_out_place(claim)

@@ -269,7 +269,7 @@ def _stay(claim: Claim, *, reason: str, key: str, allows_return: bool = False) -
     claim.stay_reason = reason
     claim.stay_lifts_on_answer = False
     claim.stay_allows_return = allows_return
-    _stop_live(claim)
+    claim.clear_deadlines()
     claim.stay()
     claim.save()
     timeline.record(claim, kind="stayed", actor=None, summary=f"Claim stayed: {reason}")
@@ -279,17 +279,10 @@ def _stay(claim: Claim, *, reason: str, key: str, allows_return: bool = False) -
                              "stay. You can apply online from the claim's page (form N244)."])
 
 
-def _stop_live(claim: Claim) -> None:
-    for name in ("response_reminder_at", "no_response_stay_at", "pay_immediately_deadline",
-                 "claimant_response_deadline", "settlement_deadline", "mediation_ends_at", "send_out_due_at",
-                 "inactivity_stay_at"):
-        setattr(claim, name, None)
-
-
 def _settle(claim: Claim, actor: Any, *, summary: str, reason: str) -> None:
     claim.closed_on = today()
     claim.closed_reason = reason[:300]
-    _stop_live(claim)
+    claim.clear_deadlines()
     claim.settle()
     claim.save()
     timeline.record(claim, kind="claim_settled", actor=actor, summary=summary)

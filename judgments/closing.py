@@ -47,10 +47,7 @@ SETTLED = "settled"
 HOW = {PAID: "paid in full", SETTLED: "settled another way"}
 
 #: The claim's live deadline columns: a closed claim has none left.
-CLAIM_DEADLINES = (
-    "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
-    "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
-)
+CLAIM_DEADLINES = Claim.LIVE_DEADLINES
 
 #: ``Claim.closed_reason`` is 300 characters; a discontinuance's reason is kept to this.
 REASON_MAX = 250
@@ -65,8 +62,7 @@ def _number(claim: Claim) -> str:
 
 
 def _stop_deadlines(claim: Claim) -> None:
-    for name in CLAIM_DEADLINES:
-        setattr(claim, name, None)
+    claim.clear_deadlines()
     claim.stay_lifts_on_answer = False
 
 
