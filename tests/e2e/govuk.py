@@ -1,7 +1,9 @@
 """Checks that a page really is a GOV.UK-style page: styled, and with GOV.UK Frontend's JavaScript running."""
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import re
+
+from playwright.sync_api import Page, expect
 
 
 def assert_govuk_page(page: Page) -> None:
@@ -14,7 +16,7 @@ def assert_govuk_page(page: Page) -> None:
     assert all(rules > 0 for _, rules in sheets), f"a stylesheet did not load: {sheets}"
     assert page.evaluate("() => getComputedStyle(document.body).fontFamily") != '"Times New Roman"', "page is unstyled"
     assert "govuk-frontend-supported" in (page.locator("body").get_attribute("class") or "")
-    # initAll() marks each component it starts; the skip link is on every page.
-    assert page.locator(".govuk-skip-link").get_attribute("data-govuk-skip-link-init") is not None, (
-        "GOV.UK Frontend's JavaScript did not run"
-    )
+    # initAll() marks each component it starts; the skip link is on every page. The module script runs
+    # after the page's load event can already have fired, so wait for the mark (up to the usual timeout).
+    expect(page.locator(".govuk-skip-link"), "GOV.UK Frontend's JavaScript did not run").to_have_attribute(
+        "data-govuk-skip-link-init", re.compile(".*"))
