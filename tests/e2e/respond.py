@@ -171,6 +171,10 @@ class Defendant:
     def hearing(self, court: str = "Leeds Combined Court Centre") -> None:
         """The directions questionnaire (OCON180): every page, the plainest answers."""
         self.task("Give us details in case there is a hearing")
+        self.hearing_pages(court)
+
+    def hearing_pages(self, court: str) -> None:
+        """The OCON180's pages in order, from the preferred court (the claimant answers the same pages)."""
         self.on("Which court would you prefer for a hearing?", "hearing: preferred court")
         self.fill("court", court)
         self.save()

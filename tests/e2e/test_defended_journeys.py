@@ -101,32 +101,11 @@ def claimant_opens_defence(party: Party, claim: Claim) -> None:
 
 
 def claimant_dq(party: Party) -> None:
-    """The claimant's directions questionnaire: the same pages as the defendant's (OCON180)."""
+    """The claimant's directions questionnaire: the defendant's OCON180 pages, after one error state."""
     party.on("Which court would you prefer for a hearing?", "claimant's DQ: preferred court")
     party.save()
     party.errors("Enter the name of the court you would prefer", context="claimant's DQ: preferred court")
-    party.fill("court", "Leeds County Court")
-    party.save()
-    party.on("Are there any dates in the next 12 months", "claimant's DQ: availability")
-    party.choose("unavailable", "no")
-    party.save()
-    party.on("Witnesses", "claimant's DQ: witnesses")
-    party.choose("yourself", "yes")
-    party.choose("other_witnesses", "no")
-    party.save()
-    party.on("Do you want to use an expert?", "claimant's DQ: experts")
-    party.choose("expert", "no")
-    party.save()
-    party.on("Language", "claimant's DQ: language")
-    party.choose("speak", "english")
-    party.choose("documents", "english")
-    party.save()
-    party.on("Do you need any support at a hearing?", "claimant's DQ: support")
-    party.choose("needs", "none")
-    party.save()
-    party.on("Is there anything that makes you vulnerable", "claimant's DQ: vulnerability")
-    party.choose("vulnerable", "no")
-    party.save()
+    party.hearing_pages("Leeds County Court")
 
 
 def test_defence_continue_mediation_28_days_legal_adviser_directions_sent_out(claim, dan, party, travel, make_user):
