@@ -9,7 +9,7 @@ repeated (a double click, a sweep run twice) changes nothing the second time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +24,7 @@ from claims.policy import Action, require
 from claims.services import locked_claim, send_out
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date, govuk_datetime
+from judgments.closing import mark_closed, today
 from ocmc import clock
 from rules import periods
 from rules.calendar import local
@@ -55,10 +56,6 @@ class Upload:
     name: str
     content_type: str
     content: bytes
-
-
-def today() -> date:
-    return local(clock.now()).date()
 
 
 def _claim(claim_id: int) -> Claim:
@@ -280,9 +277,7 @@ def _stay(claim: Claim, *, reason: str, key: str, allows_return: bool = False) -
 
 
 def _settle(claim: Claim, actor: Any, *, summary: str, reason: str) -> None:
-    claim.closed_on = today()
-    claim.closed_reason = reason[:300]
-    claim.clear_deadlines()
+    mark_closed(claim, reason=reason)
     claim.settle()
     claim.save()
     timeline.record(claim, kind="claim_settled", actor=actor, summary=summary)

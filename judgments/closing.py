@@ -107,7 +107,7 @@ def claim_mark_settled(*, claim_id: int, actor: Any, how: str, received_on: date
             reason = f"Settled another way on {govuk_date(received_on)}"
             summary = (f"The claimant told the court the claim was settled on {govuk_date(received_on)}: "
                        "the claim is closed")
-        _close(claim, reason=reason)
+        mark_closed(claim, reason=reason)
         claim.settle()
         claim.save()
         timeline.record(claim, kind="claim_settled", actor=actor, summary=summary,
@@ -132,7 +132,7 @@ def claim_discontinue(*, claim_id: int, actor: Any, reason: str = "") -> Claim:
         if _owner_again(claim, actor, ClaimState.DISCONTINUED):
             return claim
         require(actor, claim, Action.CLOSE_CLAIM)
-        _close(claim, reason=f"Discontinued by the claimant{': ' + reason if reason else ''}")
+        mark_closed(claim, reason=f"Discontinued by the claimant{': ' + reason if reason else ''}")
         claim.discontinue()
         claim.save()
         timeline.record(claim, kind="claim_discontinued", actor=actor,
@@ -144,7 +144,8 @@ def claim_discontinue(*, claim_id: int, actor: Any, reason: str = "") -> Claim:
     return claim
 
 
-def _close(claim: Claim, *, reason: str) -> None:
+def mark_closed(claim: Claim, *, reason: str) -> None:
+    """Record that the (locked) claim closed today, and why; its live deadlines stop. The caller moves its state."""
     claim.closed_on = today()
     claim.closed_reason = reason[:300]
     _stop_deadlines(claim)
