@@ -1,3 +1,14 @@
+"""The suite's shared fixtures.
+
+The clock is frozen for every test (``_frozen_clock``) at ``DEFAULT_INSTANT``, an ordinary working
+day that the suite chooses, so that no test depends on the real date or time. A test that needs
+another instant travels there itself (``travel``, or ``time_machine`` directly). A test that really
+needs the machine's clock (one that starts other processes, which the frozen clock cannot reach)
+says so with ``@pytest.mark.real_clock``.
+
+``pytest --clock-at=2026-12-24T10:00`` runs the whole suite as though the machine's clock read that
+instant (UK time unless an offset is given): tests that choose no instant of their own run there.
+"""
 from __future__ import annotations
 
 import itertools
@@ -15,6 +26,42 @@ _seq = itertools.count(1)
 
 def uk(*args: int) -> datetime:
     return datetime(*args, tzinfo=LONDON)
+
+
+# Tuesday 10 November 2026, 11:00 in London: a working day, far from bank holidays, the change of
+# the clocks and the 4 pm cut-off.
+DEFAULT_INSTANT = uk(2026, 11, 10, 11, 0)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--clock-at", default=None, metavar="INSTANT",
+        help="freeze every test's clock at this instant instead of the suite's default "
+             f"({DEFAULT_INSTANT.isoformat()}): ISO 8601, UK time unless it has an offset",
+    )
+
+
+def clock_instant(config: pytest.Config) -> datetime:
+    """The instant every test starts at: ``--clock-at`` if given, else ``DEFAULT_INSTANT``."""
+    option = config.getoption("--clock-at")
+    if not option:
+        return DEFAULT_INSTANT
+    instant = datetime.fromisoformat(option)
+    return instant if instant.tzinfo else instant.replace(tzinfo=LONDON)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"clock frozen for each test at {clock_instant(config).isoformat()} (--clock-at to move it)"
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request: pytest.FixtureRequest):
+    """Every test runs at a frozen instant unless it is marked ``real_clock``."""
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(clock_instant(request.config), tick=False):
+        yield
 
 
 @pytest.fixture
