@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from court.calendar import court_calendar
 from court.models import ClosureDay
 from ocmc import clock
 from tests.e2e.axe import assert_accessible
@@ -28,9 +29,8 @@ def test_home_page(page: Page, live_server):
 
 
 def test_deadlines_and_court_closed_days_page(page: Page, live_server):
-    day = clock.today() + timedelta(days=30)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
+    # A day the court would otherwise be open (never a weekend or a bank holiday, whatever today is).
+    day = court_calendar().open_on_or_after(clock.today() + timedelta(days=30))
     ClosureDay.objects.create(day=day, reason="HMCTS announced closure")
 
     page.goto(live_server.url + reverse("home"))
