@@ -50,6 +50,7 @@ def test_a_real_worker_runs_the_sweeps_through_redis(make_user):
 
 
 @pytest.mark.slow
+@pytest.mark.real_clock  # the worker and beat are other processes: they read the machine's clock
 def test_embedded_mode_runs_scheduled_sweeps_without_redis(tmp_path):
     """`make run`'s mode: SQLite and Celery's filesystem transport, beat inside the worker."""
     unset = {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "CELERY_TASK_ALWAYS_EAGER"}
