@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup chromium run test lint bench bench-responses bench-defended sweeps clean
+.PHONY: setup chromium run test test-dates lint bench bench-responses bench-defended sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -35,6 +35,10 @@ chromium:
 test: setup chromium
 	$(VENV)/bin/ruff check .
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The whole suite once at each of several instants (scripts/test-dates.sh; DATES="2027-01-04T16:00 …" for others).
+test-dates: setup chromium
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) ./scripts/test-dates.sh $(DATES)
 
 lint: setup
 	$(VENV)/bin/ruff check .
