@@ -56,6 +56,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     daily_interest = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     fee = models.DecimalField("court fee", max_digits=10, decimal_places=2, null=True, blank=True)
     fee_schedule_from = models.DateField(null=True, blank=True)
+    #: The schedule the fee was charged by, fixed on submission: a schedule any claim points at is never changed.
+    fee_schedule = models.ForeignKey(
+        "court.FeeSchedule", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_charged",
+    )
 
     # -- Help with Fees (PD 2A.1, 4.3(1A)) ---------------------------------------------------
     hwf_reference = models.CharField("Help with Fees reference", max_length=20, blank=True)
@@ -382,6 +386,29 @@ class ClaimNumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.last}"
+
+
+class StaffAccess(models.Model):
+    """A member of court staff read something on a claim that is kept from the claim's record the parties
+    see, such as the defendant's security code. Staff read these on the claim's admin page; parties never do."""
+
+    class What(models.TextChoices):
+        SECURITY_CODE = "security_code", "Security code"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="staff_accesses")
+    what = models.CharField(max_length=40, choices=What.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    user_label = models.CharField("viewed by", max_length=200)
+    at = models.DateTimeField("viewed at")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["claim", "-at"])]
+        verbose_name = "staff access to a claim"
+        verbose_name_plural = "staff access to claims"
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()} of {self.claim} viewed by {self.user_label} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class ClaimEvent(models.Model):

@@ -186,6 +186,7 @@ def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
     claim.daily_interest = quote.daily_interest
     claim.fee = quote.fee
     claim.fee_schedule_from = quote.fee_schedule_from
+    claim.fee_schedule_id = quote.fee_schedule_id
 
 
 def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
@@ -205,7 +206,7 @@ def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
         claim.submitted_at = claim.submitted_on = claim.sot_signed_on = None
         claim.sot_signed_name = ""
         claim.principal = claim.interest = claim.interest_to = claim.daily_interest = None
-        claim.fee = claim.fee_schedule_from = None
+        claim.fee = claim.fee_schedule_from = claim.fee_schedule_id = None
         claim.return_to_draft()
         _mark_saved(claim, clock.now())
         claim.save()
