@@ -25,7 +25,7 @@ from rules.money import format_money, pounds
 from . import numbers, ocon1, pricing, timeline
 from .constants import SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
 from .errors import ClaimError
-from .models import Claim, ClaimNumberCounter
+from .models import Claim, ClaimNumberCounter, StaffAccess
 from .policy import Action, require
 
 
@@ -121,6 +121,24 @@ def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
             require(actor, claim, Action.DELETE_DRAFT)
         claim.delete()
     return True
+
+
+# -- court staff reading what the parties' record keeps back --------------------------------
+
+
+def security_code_read(*, claim_id: int, actor: Any) -> str:
+    """A caseworker reads the claim's security code (for a defendant who phones without their pack).
+
+    Each reading is recorded in the staff access log (``StaffAccess``), not on the claim's timeline: both
+    parties read the timeline, and the defendant's security code is not the claimant's business."""
+    with transaction.atomic():
+        claim = Claim.objects.filter(pk=claim_id).first()
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.READ_SECURITY_CODE)
+        StaffAccess.objects.create(claim=claim, what=StaffAccess.What.SECURITY_CODE, user=actor,
+                                   user_label=timeline.actor_label(actor), at=clock.now())
+    return claim.security_code
 
 
 # -- submitting the claim form (4.1, 13.1) --------------------------------------------------
