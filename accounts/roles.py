@@ -34,8 +34,11 @@ DEFENDED_VIEW = [
     "defended.view_paperresponse", "defended.view_claimantdecision",
 ]
 
+#: Every staff group reads the fee schedules and the record of changes to them.
+FEES_VIEW = ["court.view_feeschedule", "court.view_feeband", "court.view_feeschedulechange"]
+
 #: Model permissions each staff group is given (app_label.codename). Caseworkers keep the list of hearing
-#: centres and where legal advisers operate (20.1(1)(c)); the others only see it.
+#: centres and where legal advisers operate (20.1(1)(c)), and the fee schedules; the others only see them.
 STAFF_PERMISSIONS: dict[str, list[str]] = {
     StaffRole.CASEWORKER: [
         "accounts.view_firm", "accounts.view_firmmembership",
@@ -47,18 +50,21 @@ STAFF_PERMISSIONS: dict[str, list[str]] = {
         *DEFENDED_VIEW,
         "court.view_hearingcentre", "court.add_hearingcentre", "court.change_hearingcentre",
         "court.delete_hearingcentre",
+        *FEES_VIEW, "court.add_feeschedule", "court.change_feeschedule", "court.delete_feeschedule",
+        "court.add_feeband", "court.change_feeband", "court.delete_feeband",
+        "claims.view_staffaccess",
     ],
     StaffRole.LEGAL_ADVISER: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
         "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
         "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
-        *DEFENDED_VIEW, "court.view_hearingcentre",
+        *DEFENDED_VIEW, "court.view_hearingcentre", *FEES_VIEW,
     ],
     StaffRole.JUDGE: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",
         "claims.view_claim", "claims.view_claimevent", "responses.view_defendantresponse",
         "judgments.view_judgment", "judgments.view_settlementagreement", "judgments.view_claimantanswer",
-        *DEFENDED_VIEW, "court.view_hearingcentre",
+        *DEFENDED_VIEW, "court.view_hearingcentre", *FEES_VIEW,
     ],
 }
 

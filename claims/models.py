@@ -8,6 +8,7 @@ timeline (``ClaimEvent``, PD 51R 3.1: what, when recorded, by whom).
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -56,6 +57,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     daily_interest = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     fee = models.DecimalField("court fee", max_digits=10, decimal_places=2, null=True, blank=True)
     fee_schedule_from = models.DateField(null=True, blank=True)
+    #: The schedule the fee was charged by, fixed on submission: a schedule any claim points at is never changed.
+    fee_schedule = models.ForeignKey(
+        "court.FeeSchedule", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_charged",
+    )
 
     # -- Help with Fees (PD 2A.1, 4.3(1A)) ---------------------------------------------------
     hwf_reference = models.CharField("Help with Fees reference", max_length=20, blank=True)
@@ -322,6 +327,36 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
     )
 
+    #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
+    DEADLINE_LABELS = {
+        "response_deadline": "The defendant responds by (DEF-19, 5.1)",
+        "response_reminder_at": "Next reminder to the defendant of the response deadline",
+        "no_response_stay_at": "Stayed if no response and no request for judgment (11.2)",
+        "pay_immediately_deadline": "The defendant pays the admitted amount by (ADM-5, 7.4)",
+        "claimant_response_deadline": "The claimant answers the response by (CLM-33, 6.2(3))",
+        "settlement_deadline": "The defendant signs or rejects the settlement agreement by (SA-7)",
+        "mediation_ends_at": "The mediation stay ends (MED-28, 6.2(9))",
+        "send_out_due_at": "Sent out once the time to ask for reconsideration passes (20.2(3)(e))",
+        "inactivity_stay_at": "Stayed if neither party takes a step (12.1)",
+    }
+
+    @staticmethod
+    def deadline_between(start: datetime, end: datetime) -> models.Q:
+        """Claims with a live deadline from ``start`` up to ``end``: one of ``LIVE_DEADLINES``, or the response
+        deadline of a claim still waiting for its response."""
+        q = models.Q(state=ClaimState.ISSUED, response_deadline__gte=start, response_deadline__lte=end)
+        for name in Claim.LIVE_DEADLINES:
+            q |= models.Q(**{f"{name}__gte": start, f"{name}__lte": end})
+        return q
+
+    def live_deadlines(self) -> list[tuple[str, datetime]]:
+        """(what it means, instant) of every deadline the claim is waiting on, soonest first."""
+        names = list(self.LIVE_DEADLINES)
+        if self.state == ClaimState.ISSUED:
+            names.insert(0, "response_deadline")
+        found = [(self.DEADLINE_LABELS[name], getattr(self, name)) for name in names if getattr(self, name)]
+        return sorted(found, key=lambda pair: pair[1])
+
     def clear_deadlines(self) -> None:
         """Stop every live deadline: the claim is closed, stayed or sent out (nothing waits on a sweep)."""
         for name in self.LIVE_DEADLINES:
@@ -382,6 +417,29 @@ class ClaimNumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.last}"
+
+
+class StaffAccess(models.Model):
+    """A member of court staff read something on a claim that is kept from the claim's record the parties
+    see, such as the defendant's security code. Staff read these on the claim's admin page; parties never do."""
+
+    class What(models.TextChoices):
+        SECURITY_CODE = "security_code", "Security code"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="staff_accesses")
+    what = models.CharField(max_length=40, choices=What.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    user_label = models.CharField("viewed by", max_length=200)
+    at = models.DateTimeField("viewed at")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["claim", "-at"])]
+        verbose_name = "staff access to a claim"
+        verbose_name_plural = "staff access to claims"
+
+    def __str__(self) -> str:
+        return f"{self.get_what_display()} of {self.claim} viewed by {self.user_label} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class ClaimEvent(models.Model):

@@ -100,6 +100,9 @@ class Action(StrEnum):
     RECORD_PAPER_APPLICATION = "record_paper_application"
     #: Judge: decide a request for judgment in default made while an application was pending (11.1A(2)).
     DECIDE_DEFAULT_REQUEST = "decide_default_request"
+    #: Caseworker: read the security code the defendant links the claim with (for a defendant who phones);
+    #: each reading is recorded (``claims.services.security_code_read``).
+    READ_SECURITY_CODE = "read_security_code"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -309,6 +312,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
                         Action.READ_JUDGMENT}
         if role == StaffRole.CASEWORKER and claim.state == ClaimState.AWAITING_HWF_DECISION:
             actions.add(Action.DECIDE_HWF)
+        if role == StaffRole.CASEWORKER and claim.security_code:
+            actions.add(Action.READ_SECURITY_CODE)
         actions |= _staff_actions(role, claim)
     return actions
 

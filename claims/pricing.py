@@ -27,6 +27,8 @@ class Quote:
     daily_interest: Decimal | None
     fee: Decimal
     fee_schedule_from: date
+    #: The stored schedule (``court.FeeSchedule`` pk) the fee comes from.
+    fee_schedule_id: int | None = None
 
     @property
     def amount_claimed(self) -> Decimal:
@@ -55,4 +57,5 @@ def quote(form: ClaimForm, *, submitted_on: date, to: date | None = None) -> Quo
         daily_interest=form.interest.daily_amount(form.principal),
         fee=schedule.fee(amount),
         fee_schedule_from=schedule.effective_from,
+        fee_schedule_id=schedule.key,
     )

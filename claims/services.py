@@ -25,7 +25,7 @@ from rules.money import format_money, pounds
 from . import numbers, ocon1, pricing, timeline
 from .constants import SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
 from .errors import ClaimError
-from .models import Claim, ClaimNumberCounter
+from .models import Claim, ClaimNumberCounter, StaffAccess
 from .policy import Action, require
 
 
@@ -123,6 +123,24 @@ def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
     return True
 
 
+# -- court staff reading what the parties' record keeps back --------------------------------
+
+
+def security_code_read(*, claim_id: int, actor: Any) -> str:
+    """A caseworker reads the claim's security code (for a defendant who phones without their pack).
+
+    Each reading is recorded in the staff access log (``StaffAccess``), not on the claim's timeline: both
+    parties read the timeline, and the defendant's security code is not the claimant's business."""
+    with transaction.atomic():
+        claim = Claim.objects.filter(pk=claim_id).first()
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.READ_SECURITY_CODE)
+        StaffAccess.objects.create(claim=claim, what=StaffAccess.What.SECURITY_CODE, user=actor,
+                                   user_label=timeline.actor_label(actor), at=clock.now())
+    return claim.security_code
+
+
 # -- submitting the claim form (4.1, 13.1) --------------------------------------------------
 
 
@@ -186,6 +204,7 @@ def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
     claim.daily_interest = quote.daily_interest
     claim.fee = quote.fee
     claim.fee_schedule_from = quote.fee_schedule_from
+    claim.fee_schedule_id = quote.fee_schedule_id
 
 
 def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
@@ -205,7 +224,7 @@ def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
         claim.submitted_at = claim.submitted_on = claim.sot_signed_on = None
         claim.sot_signed_name = ""
         claim.principal = claim.interest = claim.interest_to = claim.daily_interest = None
-        claim.fee = claim.fee_schedule_from = None
+        claim.fee = claim.fee_schedule_from = claim.fee_schedule_id = None
         claim.return_to_draft()
         _mark_saved(claim, clock.now())
         claim.save()

@@ -130,14 +130,17 @@ class FeeSchedule(models.Model):
     """A table of court fees for issuing a money claim, in force from a date (money.md).
 
     Fees change by statutory instrument, so they are dated data that staff keep; a claim
-    pays the fee of the schedule in force on the day it is submitted.
+    pays the fee of the schedule in force on the day it is submitted (a schedule dated in the
+    future takes effect on its day), and records which schedule that was (``Claim.fee_schedule``).
+    A schedule a claim has paid by is never changed, only superseded by a later one; every
+    change staff make is recorded (``FeeScheduleChange``).
     """
 
     class Channel(models.TextChoices):
         ONLINE = "online", "Online"
         PAPER = "paper", "Paper"
 
-    effective_from = models.DateField()
+    effective_from = models.DateField(help_text="The first day of submission this schedule applies to.")
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     source = models.CharField(max_length=300, blank=True, help_text="The statutory instrument or notice.")
 
@@ -150,16 +153,24 @@ class FeeSchedule(models.Model):
     def __str__(self) -> str:
         return f"{self.get_channel_display()} fees from {self.effective_from:%-d %B %Y}"
 
+    @property
+    def used(self) -> bool:
+        """A claim's fee was charged by this schedule: it can no longer be changed or deleted."""
+        return self.pk is not None and self.claims_charged.exists()
+
 
 class FeeBand(models.Model):
-    """One row of a fee schedule: amounts up to ``up_to`` (inclusive; empty: no limit) pay a
-    fixed fee or a percentage of the amount, rounded down to the penny."""
+    """One row of a fee schedule: amounts over ``over`` up to ``up_to`` (inclusive; empty: no
+    limit) pay a fixed fee or a percentage of the amount, rounded down to the penny and capped
+    at ``cap`` if given. ``rules.fee_bands`` checks that a schedule's bands follow each other."""
 
     schedule = models.ForeignKey(FeeSchedule, on_delete=models.CASCADE, related_name="bands")
-    up_to = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    fixed = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
-    cap = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    over = models.DecimalField("amounts over (£)", max_digits=12, decimal_places=2, default=0)
+    up_to = models.DecimalField("up to (£)", max_digits=12, decimal_places=2, null=True, blank=True,
+                                help_text="Inclusive. Leave empty for the last band (no upper limit).")
+    fixed = models.DecimalField("fixed fee (£)", max_digits=10, decimal_places=2, null=True, blank=True)
+    percent = models.DecimalField("percentage of the amount", max_digits=5, decimal_places=2, null=True, blank=True)
+    cap = models.DecimalField("cap (£, a percentage only)", max_digits=10, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["schedule", models.F("up_to").asc(nulls_last=True)]
@@ -180,6 +191,37 @@ class FeeBand(models.Model):
     def clean(self) -> None:
         if (self.fixed is None) == (self.percent is None):
             raise ValidationError("Give either a fixed fee or a percentage, not both.")
+
+
+class FeeScheduleChange(models.Model):
+    """One change staff made to the fee schedules: who, when, and what changed (before and after).
+
+    Written in the same transaction as the change, never edited (the admin shows it read-only);
+    it outlives a deleted schedule (``schedule`` empties, ``schedule_label`` stays)."""
+
+    class Action(models.TextChoices):
+        ADDED = "added", "Added"
+        CHANGED = "changed", "Changed"
+        DELETED = "deleted", "Deleted"
+
+    schedule = models.ForeignKey(FeeSchedule, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="changes")
+    schedule_label = models.CharField("schedule", max_length=100)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    changed_at = models.DateTimeField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by_label = models.CharField("changed by", max_length=200)
+    #: ``court.fees.snapshot`` of the schedule before and after (empty for an addition / a deletion).
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    summary = models.TextField(help_text="What changed, in words.")
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = "fee schedule change"
+
+    def __str__(self) -> str:
+        return f"{self.schedule_label}: {self.get_action_display().lower()} by {self.changed_by_label}"
 
 
 class HearingCentre(models.Model):

@@ -153,13 +153,15 @@ class InterestClaim:
 
 @dataclass(frozen=True)
 class FeeBand:
-    """Amounts up to ``up_to`` (inclusive; None: no upper limit) pay ``fixed``, or ``percent``
-    of the amount rounded down to the penny (capped at ``cap`` if given)."""
+    """Amounts over ``over`` up to ``up_to`` (inclusive; None: no upper limit) pay ``fixed``, or
+    ``percent`` of the amount rounded down to the penny (capped at ``cap`` if given). The bands of
+    a schedule follow each other (``rules.fee_bands`` checks that), so the fee depends on ``up_to``."""
 
     up_to: Decimal | None
     fixed: Decimal | None = None
     percent: Decimal | None = None
     cap: Decimal | None = None
+    over: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
         if (self.fixed is None) == (self.percent is None):
@@ -178,6 +180,8 @@ class FeeSchedule:
     effective_from: date
     channel: str  # "online" or "paper"
     bands: tuple[FeeBand, ...]
+    #: The stored schedule this was read from (``court.FeeSchedule``), so a claim can record which it paid by.
+    key: int | None = None
 
     def fee(self, amount: Decimal) -> Decimal:
         amount = pounds(amount)
@@ -208,7 +212,9 @@ def _bands(rows: Sequence[tuple[str | None, str | None, str | None, str | None]]
     def dec(text: str | None) -> Decimal | None:
         return Decimal(text) if text is not None else None
 
-    return tuple(FeeBand(up_to=dec(u), fixed=dec(f), percent=dec(p), cap=dec(c)) for u, f, p, c in rows)
+    starts = [Decimal(0), *(dec(u) for u, _, _, _ in rows[:-1])]
+    return tuple(FeeBand(up_to=dec(u), fixed=dec(f), percent=dec(p), cap=dec(c), over=start or Decimal(0))
+                 for start, (u, f, p, c) in zip(starts, rows, strict=True))
 
 
 #: The schedule in force from 16 September 2021 (gov.uk "Make a court claim for money: court fees"),
