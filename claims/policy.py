@@ -14,6 +14,7 @@ from ocmc import clock
 from .constants import ClaimState
 from .errors import NotAllowed
 from .models import Claim
+from .stale import why_not
 
 
 class Action(StrEnum):
@@ -324,4 +325,4 @@ def can(user: Any, claim: Claim, action: Action) -> bool:
 
 def require(user: Any, claim: Claim, action: Action) -> None:
     if not can(user, claim, action):
-        raise NotAllowed("You cannot do that on this claim.")
+        raise NotAllowed(why_not(claim, action), claim=claim, action=action)

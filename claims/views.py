@@ -14,10 +14,10 @@ from ocmc import clock
 
 from . import services, status
 from .constants import ClaimState
-from .errors import ClaimError
+from .errors import ClaimError, NotAllowed
 from .forms import HelpWithFeesForm
 from .models import Claim
-from .policy import Action, allowed_actions, can
+from .policy import Action, allowed_actions, can, require
 from .selectors import claims_against_user, claims_for_user, get_claim_for_user
 
 #: Which documents each kind of reader may download (the defendant's pack holds the
@@ -129,12 +129,13 @@ def fee(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def help_with_fees(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.APPLY_HWF):
-        return redirect("claims:detail", public_id=claim.public_id)
+    require(request.user, claim, Action.APPLY_HWF)  # else the claim's page says what happened
     form = HelpWithFeesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.claim_hwf_apply(claim_id=claim.pk, actor=request.user, reference=form.cleaned_data["reference"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -149,6 +150,8 @@ def return_to_draft(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     try:
         services.claim_return_to_draft(claim_id=claim.pk, actor=request.user)
+    except NotAllowed:
+        raise  # the claim moved on: StaleStepMiddleware
     except ClaimError as exc:
         return render_fee_page(request, claim, error=str(exc), status=409)
     return redirect("drafting:task_list", public_id=claim.public_id)
@@ -161,6 +164,8 @@ def draft_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if request.method == "POST":
         try:
             services.claim_draft_delete(claim_id=claim.pk, actor=request.user)
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             messages.error(request, str(exc))
             return redirect("claims:detail", public_id=claim.public_id)

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_http_methods
 
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, can
+from claims.policy import Action, can, require
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
 from documents.models import DocumentKind
@@ -76,8 +76,7 @@ def answer_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @wraps(view)
     def page(request: HttpRequest, public_id: UUID, **kwargs: Any) -> HttpResponse:
         claim = _claimants_claim(request, public_id)
-        if not can(request.user, claim, Action.ANSWER_DEFENCE):
-            return redirect("claims:detail", public_id=claim.public_id)
+        require(request.user, claim, Action.ANSWER_DEFENCE)  # else the claim's page says what happened
         return view(request, claim, **kwargs)
 
     return page
@@ -142,7 +141,7 @@ def respond(request: HttpRequest, claim: Claim) -> HttpResponse:
                 services.claimant_decide(claim_id=claim.pk, actor=request.user,
                                          outcome=DecisionOutcome.ACCEPTS_PART_ADMISSION)
             except NotAllowed:
-                return redirect("claims:detail", public_id=claim.public_id)
+                raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
                 form.add_error("answer", str(exc))
             else:
@@ -170,7 +169,7 @@ def _decide(request: HttpRequest, claim: Claim, outcome: DecisionOutcome, templa
         try:
             services.claimant_decide(claim_id=claim.pk, actor=request.user, outcome=outcome)
         except NotAllowed:
-            return redirect("claims:detail", public_id=claim.public_id)
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             error = str(exc)
         else:
@@ -213,6 +212,8 @@ def question(request: HttpRequest, claim: Claim, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             draft = services.decision_draft_save(claim_id=claim.pk, actor=request.user, values={slug: form.saved()})
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             messages.error(request, str(exc))
             return redirect("claims:detail", public_id=claim.public_id)
@@ -263,7 +264,7 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
                 preferred_court=str(data["hearing_court"].get("court") or ""),
             )
         except NotAllowed:
-            return redirect("claims:detail", public_id=claim.public_id)
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             error = str(exc)
         else:
@@ -357,7 +358,7 @@ def apply(request: HttpRequest, public_id: UUID, kind: str) -> HttpResponse:
             application = services.application_make(claim_id=claim.pk, actor=request.user, kind=application_kind,
                                                     details=form.details_text(), upload=form.upload())
         except NotAllowed:
-            return redirect(back)
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:

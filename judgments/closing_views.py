@@ -21,9 +21,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from claims.errors import ClaimError
+from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, can
+from claims.policy import Action, require
 from claims.selectors import get_claim_for_user
 from documents.models import DocumentKind
 from ocmc.govuk_forms import GovukDateField, GovukForm, error_items, text
@@ -86,25 +86,20 @@ class JudgmentPaidForm(_DateForm):
     date_field = summary_field = "paid_on"
 
 
-def _claim_page(claim: Claim, user: Any) -> HttpResponse:
-    if claim.defendant_user_id is not None and claim.defendant_user_id == getattr(user, "pk", None):
-        return redirect("responses:claim", public_id=claim.public_id)
-    return redirect("claims:detail", public_id=claim.public_id)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def settled(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The claimant: the claim is paid in full or settled another way (before judgment)."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.CLOSE_CLAIM):
-        return _claim_page(claim, request.user)
+    require(request.user, claim, Action.CLOSE_CLAIM)  # else the claim's page says what happened
     form = SettledForm(request.POST if request.method == "POST" else None,
                        check=lambda day: closing.check_received_on(claim, day))
     if request.method == "POST" and form.is_valid():
         try:
             closing.claim_mark_settled(claim_id=claim.pk, actor=request.user, how=form.cleaned_data["how"],
                                        received_on=form.cleaned_data["received_on"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -120,12 +115,13 @@ def settled(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def discontinue(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The claimant discontinues the claim (before judgment): a page to confirm, with a warning."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.CLOSE_CLAIM):
-        return _claim_page(claim, request.user)
+    require(request.user, claim, Action.CLOSE_CLAIM)  # else the claim's page says what happened
     form = DiscontinueForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             closing.claim_discontinue(claim_id=claim.pk, actor=request.user, reason=form.cleaned_data["reason"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -140,8 +136,7 @@ def discontinue(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def judgment_paid(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The claimant: the judgment has been paid in full, and when (guide 004)."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.MARK_JUDGMENT_PAID):
-        return _claim_page(claim, request.user)
+    require(request.user, claim, Action.MARK_JUDGMENT_PAID)  # else the claim's page says what happened
     judgment = claim.judgment
     form = JudgmentPaidForm(request.POST if request.method == "POST" else None,
                             check=lambda day: closing.check_paid_on(judgment, day))
@@ -149,6 +144,8 @@ def judgment_paid(request: HttpRequest, public_id: UUID) -> HttpResponse:
         try:
             judgment = closing.judgment_mark_paid(claim_id=claim.pk, actor=request.user,
                                                   paid_on=form.cleaned_data["paid_on"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -168,13 +165,14 @@ def certificate(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The defendant: ask for a certificate of satisfaction (form N443) of a judgment marked as
     satisfied; once asked, the page says whether it is ready to download."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.REQUEST_CERTIFICATE):
-        return _claim_page(claim, request.user)
+    require(request.user, claim, Action.REQUEST_CERTIFICATE)  # else the claim's page says what happened
     judgment = claim.judgment
     error = ""
     if request.method == "POST":
         try:
             closing.judgment_certificate_request(claim_id=claim.pk, actor=request.user)
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             error = str(exc)
         else:

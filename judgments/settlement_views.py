@@ -22,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from claims.errors import ClaimError
+from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, can
 from claims.selectors import get_claim_for_user
@@ -170,6 +170,8 @@ def propose(request: HttpRequest, public_id: UUID) -> HttpResponse:
         try:
             settlement.settlement_propose(claim_id=claim.pk, actor=request.user, plan=plan,
                                           signed_name=form.cleaned_data["signed_name"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -215,6 +217,8 @@ def sign(request: HttpRequest, public_id: UUID) -> HttpResponse:
                                            signed_name=form.cleaned_data["signed_name"])
             else:
                 settlement.settlement_reject(claim_id=claim.pk, actor=request.user)
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
@@ -254,6 +258,8 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
             try:
                 settlement.settlement_breach(claim_id=claim.pk, actor=request.user,
                                              details=form.cleaned_data["details"], paid=paid)
+            except NotAllowed:
+                raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
                 form.add_error(None, str(exc))
             else:

@@ -16,8 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from claims.errors import ClaimError
-from claims.policy import Action, can
+from claims.errors import ClaimError, NotAllowed
+from claims.policy import Action, can, require
 from claims.selectors import get_claim_for_user
 from ocmc import clock
 from ocmc.govuk_forms import GovukDateField, GovukForm, MoneyField, error_items
@@ -132,8 +132,7 @@ def _carried(request: HttpRequest) -> list[tuple[str, str]]:
 @require_http_methods(["GET", "POST"])
 def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.REQUEST_DEFAULT_JUDGMENT):
-        return redirect("claims:detail", public_id=claim.public_id)
+    require(request.user, claim, Action.REQUEST_DEFAULT_JUDGMENT)  # else the claim's page says what happened
     today = local(clock.now()).date()
     posted = request.POST if request.method == "POST" else None
     paid_form = PaidForm(posted, prefix="paid")
@@ -145,6 +144,8 @@ def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
         if request.POST.get("action") == "confirm":
             try:
                 services.judgment_default_request(claim_id=claim.pk, actor=request.user, paid=paid, plan=plan)
+            except NotAllowed:
+                raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
                 paid_form.add_error(None, str(exc))
             else:
@@ -161,8 +162,7 @@ def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.REQUEST_ADMISSION_JUDGMENT):
-        return redirect("claims:detail", public_id=claim.public_id)
+    require(request.user, claim, Action.REQUEST_ADMISSION_JUDGMENT)  # else the claim's page says what happened
     response = claim.response
     today = local(clock.now()).date()
     amount = services.admission_amount(claim, judgment_date=today)
@@ -180,6 +180,8 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
             try:
                 services.judgment_admission_request(claim_id=claim.pk, actor=request.user,
                                                     plan=plan if plan_form is not None else None)
+            except NotAllowed:
+                raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
                 context["error"] = str(exc)
             else:
@@ -206,8 +208,7 @@ class AnswerForm(GovukForm):
 def answer_offer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The defendant's offer to pay; accept it, or reject it with a plan of the claimant's own."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.ANSWER_ADMISSION):
-        return redirect("claims:detail", public_id=claim.public_id)
+    require(request.user, claim, Action.ANSWER_ADMISSION)  # else the claim's page says what happened
     if answers.latest_answer(claim) is not None:
         return redirect("judgments:decision", public_id=claim.public_id)
     today = local(clock.now()).date()
@@ -223,6 +224,8 @@ def answer_offer(request: HttpRequest, public_id: UUID) -> HttpResponse:
             try:
                 outcome = answers.claimant_reject_plan(claim_id=claim.pk, actor=request.user,
                                                        claimant_plan=plan_form.plan() or rules.Plan.immediately())
+            except NotAllowed:
+                raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -238,8 +241,7 @@ def answer_offer(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def decision(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The plan that stands (the defendant's offer, the claimant's plan or the court's), and what next."""
     claim = get_claim_for_user(request.user, public_id)
-    if not can(request.user, claim, Action.ANSWER_ADMISSION):
-        return redirect("claims:detail", public_id=claim.public_id)
+    require(request.user, claim, Action.ANSWER_ADMISSION)  # else the claim's page says what happened
     today = local(clock.now()).date()
     owed = services.admission_amount(claim, judgment_date=today).total
     answer = answers.latest_answer(claim)
@@ -262,8 +264,10 @@ def court_plan(request: HttpRequest, public_id: UUID) -> HttpResponse:
     accept = request.POST.get("answer") == "accept"
     try:
         answers.claimant_court_plan_answer(claim_id=claim.pk, actor=request.user, accept=accept)
+    except NotAllowed:
+        raise  # the claim moved on: StaleStepMiddleware
     except ClaimError:
-        pass  # not allowed or nothing pending: the claim page says where things stand
+        pass  # nothing pending: the claim page says where things stand
     target = "judgments:decision" if accept else "claims:detail"
     return redirect(target, public_id=claim.public_id)
 
@@ -291,6 +295,8 @@ def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
         try:
             answers.judgment_redetermination_request(claim_id=claim.pk, actor=request.user,
                                                      reasons=form.cleaned_data["reasons"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error("reasons", str(exc))
         else:
@@ -330,6 +336,8 @@ def _application(request: HttpRequest, public_id: UUID, *, action: Action, title
     if request.method == "POST" and form.is_valid():
         try:
             apply(claim, form.cleaned_data)
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ocmc.errors.DatabaseUnavailableMiddleware",
+    "claims.middleware.StaleStepMiddleware",
 ]
 
 ROOT_URLCONF = "ocmc.urls"

@@ -10,8 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from claims.errors import ClaimError
+from claims.errors import ClaimError, NotAllowed
+from claims.policy import Action, require
 from claims.selectors import get_claim_for_user
+from claims.stale import why_not
 from claims.views import render_fee_page
 from ocmc import clock
 from rules.money import from_pence
@@ -20,7 +22,7 @@ from . import tasks
 from .fake import DECLINED_CARDS, FakeCardService
 from .forms import CardForm
 from .models import FakeCardPayment, Payment, PaymentStatus
-from .services import payment_start, payment_sync
+from .services import PaymentUnavailable, payment_start, payment_sync
 
 
 @login_required
@@ -34,9 +36,15 @@ def pay_fee(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("claims:fee", public_id=claim.public_id)
     try:
         payment = payment_start(claim_id=claim.pk, actor=request.user, idempotency_key=key)
-    except ClaimError as exc:
+    except NotAllowed:
+        raise  # paid, or sent for Help with Fees, since the page was shown: StaleStepMiddleware
+    except PaymentUnavailable as exc:
         return render_fee_page(request, claim, idempotency_key=key, error=str(exc), status=503)
-    if payment.status == PaymentStatus.SUCCESS:
+    except ClaimError as exc:
+        return render_fee_page(request, claim, error=str(exc), status=409)
+    if payment.status == PaymentStatus.SUCCESS:  # a second press, or a page from before it was paid
+        claim.refresh_from_db()
+        messages.info(request, why_not(claim, Action.PAY_FEE))
         return redirect("claims:detail", public_id=claim.public_id)
     return redirect(payment.next_url)
 
@@ -55,6 +63,9 @@ def payment_return(request: HttpRequest, payment_id: UUID) -> HttpResponse:
     if payment.status == PaymentStatus.SUCCESS:
         messages.success(request, "Payment received. Your claim has been issued.")
         return redirect("claims:detail", public_id=claim.public_id)
+    if payment.status in (PaymentStatus.CANCELLED, PaymentStatus.FAILED):
+        # An attempt from a stale page: offer to pay again only if the fee is still to pay.
+        require(request.user, claim, Action.PAY_FEE)
     if payment.status == PaymentStatus.CANCELLED:
         return render_fee_page(request, claim, error="You cancelled the payment. No money has been taken.")
     if payment.status == PaymentStatus.FAILED:

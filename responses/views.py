@@ -20,9 +20,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from claims.errors import ClaimError
+from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, allowed_actions, can
+from claims.policy import Action, allowed_actions, can, require
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
 from court.calendar import court_calendar
@@ -45,8 +45,7 @@ def respond_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     @wraps(view)
     def page(request: HttpRequest, public_id: UUID, **kwargs: Any) -> HttpResponse:
         claim = get_claim_for_user(request.user, public_id)
-        if not can(request.user, claim, Action.RESPOND):
-            return redirect("responses:claim", public_id=claim.public_id)
+        require(request.user, claim, Action.RESPOND)  # else the claim's page says what happened
         return view(request, claim, **kwargs)
 
     return page
@@ -144,6 +143,8 @@ def more_time(request: HttpRequest, claim: Claim) -> HttpResponse:
         try:
             services.response_intention_confirm(claim_id=claim.pk, actor=request.user,
                                                 more_time=form.cleaned_data["more_time"] == "yes")
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error("more_time", str(exc))
         else:
@@ -228,6 +229,8 @@ def question(request: HttpRequest, claim: Claim, slug: str) -> HttpResponse:
 def _save_and_go(request: HttpRequest, claim: Claim, page: questions.Page, value: dict[str, Any]) -> HttpResponse:
     try:
         draft = services.response_draft_save(claim_id=claim.pk, actor=request.user, values={page.slug: value})
+    except NotAllowed:
+        raise  # the claim moved on: StaleStepMiddleware
     except ClaimError as exc:
         messages.error(request, str(exc))
         return redirect("responses:claim", public_id=claim.public_id)
@@ -258,6 +261,8 @@ def counterclaim(request: HttpRequest, claim: Claim) -> HttpResponse:
     if request.method == "POST":
         try:
             services.response_counterclaim(claim_id=claim.pk, actor=request.user)
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             messages.error(request, str(exc))
         else:
@@ -303,6 +308,8 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
             services.response_submit(claim_id=claim.pk, actor=request.user,
                                      signed_name=form.cleaned_data["signed_name"],
                                      signer_role=form.cleaned_data.get("signer_role", ""))
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:

@@ -23,9 +23,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from claims import ocon1, pricing, services
-from claims.errors import ClaimError
+from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, can
+from claims.policy import Action, require
 from claims.selectors import get_claim_for_user
 from ocmc import clock
 from rules.money import STATUTORY_RATE, daily_interest, format_money, parse_money
@@ -72,8 +72,7 @@ def draft_page(view: DraftView) -> Callable[..., HttpResponse]:
     @wraps(view)
     def page(request: HttpRequest, public_id: UUID, **kwargs: Any) -> HttpResponse:
         claim = get_claim_for_user(request.user, public_id)
-        if not can(request.user, claim, Action.EDIT_DRAFT):
-            return redirect("claims:detail", public_id=claim.public_id)
+        require(request.user, claim, Action.EDIT_DRAFT)  # else the claim's page says what happened
         return view(request, claim, **kwargs)
 
     return page
@@ -117,6 +116,8 @@ def _save(request: HttpRequest, claim: Claim, key: str, section: Any) -> HttpRes
     """Save one whole section; a response if the draft can no longer be saved."""
     try:
         saved = services.claim_draft_save(claim_id=claim.pk, actor=request.user, data={key: section})
+    except NotAllowed:
+        raise  # the claim moved on: StaleStepMiddleware
     except ClaimError as exc:
         messages.error(request, str(exc))
         return redirect("claims:dashboard")
@@ -611,6 +612,8 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
             services.claim_submit(  # type: ignore[attr-defined]
                 claim_id=claim.pk, actor=request.user, signed_name=form.cleaned_data["signed_name"]
             )
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
