@@ -198,9 +198,13 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 class AnswerForm(GovukForm):
+    """Accept the offer, or reject it with the claimant's own plan: a ``PlanForm`` revealed under
+    "reject", which the view reads only when that is the answer."""
+
     answer = _radios("Do you accept the defendant's offer?",
                      [("accept", "Yes, I accept their offer"), ("reject", "No, I want to propose my own plan")],
                      "Select yes if you accept the defendant's offer")
+    answer.choice_reveals = {"reject": "judgments/_counter_plan.html"}  # type: ignore[attr-defined]
 
 
 @login_required

@@ -7,6 +7,13 @@ must link to (for a date input: the part with the problem, the day when it is th
 date). The partials in ``templates/govuk/`` draw labels, fieldsets and error messages;
 widgets keep their own attributes (``autocomplete``, widths, ``inputmode``).
 
+Follow-up questions ("if you choose this, tell us more") are the GOV.UK conditional reveal.
+A radios or checkboxes field names them in ``reveal_fields`` (``{choice: (field names)}``);
+the partials draw them under that choice (or the template in ``choice_reveals`` does), and
+GOV.UK Frontend shows only the chosen answer's panel (every panel without JavaScript).
+:meth:`GovukForm.clean` then drops whatever was typed under an answer not chosen, however
+deep the reveal: it is neither checked nor kept.
+
 Add-another pages use :class:`RowForm` rows in a :class:`RowFormSet`: an empty row is
 ignored, and rows can be added without losing what was typed.
 """
@@ -127,8 +134,8 @@ class GovukBoundField(BoundField):
     @property
     def choice_items(self) -> list[dict[str, Any]]:
         """Radios or checkboxes: value, label, id (the first has the field's id), checked, and the
-        follow-up shown under a choice: a template (``choice_reveals``) or other fields of the
-        form (``reveal_fields``)."""
+        follow-up shown under a choice: a template (``choice_reveals``), or else the other fields of
+        the form it reveals (``reveal_fields``); ``conditional_id`` is its panel's id ("" for none)."""
         current = self.value()
         if isinstance(current, (list, tuple)):
             chosen = {str(value) for value in current}
@@ -139,15 +146,19 @@ class GovukBoundField(BoundField):
         for index, (value, label) in enumerate(self.field.choices):
             if value in ("", None):
                 continue
+            item_id = self.auto_id if not items else f"{self.auto_id}-{index + 1}"
+            reveal = getattr(self.field, "choice_reveals", {}).get(value, "")
+            fields = [] if reveal else [self.form[name] for name in reveal_fields.get(value, ())]
             items.append(
                 {
                     "value": value,
                     "label": label,
-                    "id": self.auto_id if not items else f"{self.auto_id}-{index + 1}",
+                    "id": item_id,
                     "checked": str(value) in chosen,
                     "hint": getattr(self.field, "choice_hints", {}).get(value, ""),
-                    "reveal": getattr(self.field, "choice_reveals", {}).get(value, ""),
-                    "reveal_fields": [self.form[name] for name in reveal_fields.get(value, ())],
+                    "reveal": reveal,
+                    "reveal_fields": fields,
+                    "conditional_id": f"conditional-{item_id}" if reveal or fields else "",
                 }
             )
         return items
@@ -189,10 +200,50 @@ class GovukBoundField(BoundField):
 
 
 class GovukForm(forms.Form):
-    """A form whose fields render as GOV.UK components; the browser never validates."""
+    """A form whose fields render as GOV.UK components; the browser never validates.
+
+    A follow-up field (named in another field's ``reveal_fields``) under an answer that was not
+    chosen is cleaned to ``None`` and its errors dropped, before a subclass's ``clean`` (which
+    calls this one first) checks the follow-ups of the answer that was. The browser sends such
+    fields even when GOV.UK Frontend hides them, and without JavaScript they are all shown.
+    """
 
     bound_field_class = GovukBoundField
     use_required_attribute = False
+
+    @property
+    def revealed_names(self) -> set[str]:
+        """Fields shown under a choice of another field (drawn there, not on their own)."""
+        return {name for field in self.fields.values() for group in getattr(field, "reveal_fields", {}).values()
+                for name in group}
+
+    def unchosen_reveals(self) -> set[str]:
+        """Follow-up fields whose answer was not chosen, or sit under a follow-up that is not shown."""
+        hidden: set[str] = set()
+        grown = True
+        while grown:
+            grown = False
+            for name, field in self.fields.items():
+                reveals = getattr(field, "reveal_fields", {})
+                if not reveals:
+                    continue
+                value = None if name in hidden else self.cleaned_data.get(name)
+                if isinstance(value, (list, tuple)):
+                    chosen = {str(v) for v in value}
+                else:
+                    chosen = set() if value in (None, "") else {str(value)}
+                for choice, group in reveals.items():
+                    if str(choice) not in chosen and not set(group) <= hidden:
+                        hidden.update(group)
+                        grown = True
+        return hidden
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in self.unchosen_reveals():
+            self._errors.pop(name, None)
+            data[name] = None
+        return data
 
     def error_items(self) -> list[tuple[str, str]]:
         """(link, message) for the error summary, in the order of the page."""

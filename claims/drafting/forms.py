@@ -352,6 +352,10 @@ class InterestForm(GovukForm):
         "different": "For example, a rate set out in a contract",
         "fixed": "You will need to explain how you calculated it",
     }
+    choice.reveal_fields = {
+        "different": ("rate", "rate_reason"),
+        "fixed": ("fixed_amount", "fixed_breakdown", "fixed_continue"),
+    }
     choice.choice_reveals = {
         "different": "claims/drafting/_interest_different.html",
         "fixed": "claims/drafting/_interest_fixed.html",
@@ -378,8 +382,6 @@ class InterestForm(GovukForm):
 
     def clean_rate(self) -> Decimal | None:
         typed = self.cleaned_data["rate"].replace("%", "").replace(" ", "")
-        if self.data.get(self.add_prefix("choice")) != "different":
-            return None
         if not typed:
             raise ValidationError("Enter the rate of interest you are claiming")
         try:
@@ -394,22 +396,9 @@ class InterestForm(GovukForm):
             raise ValidationError("The rate of interest must be 100% a year or less")
         return rate.normalize() if rate == rate.to_integral_value() else rate
 
-    #: The fields each answer reveals; errors in the fields of the other answers are dropped.
-    REVEALED = {
-        "none": (),
-        "standard": (),
-        "different": ("rate", "rate_reason"),
-        "fixed": ("fixed_amount", "fixed_breakdown", "fixed_continue"),
-    }
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         choice = data.get("choice")
-        revealed = self.REVEALED.get(choice or "", ())
-        for name in ("rate", "rate_reason", "fixed_amount", "fixed_breakdown", "fixed_continue"):
-            if name not in revealed:
-                self.errors.pop(name, None)
-                data.pop(name, None)
         if choice == "different" and not data.get("rate_reason") and "rate_reason" not in self.errors:
             self.add_error("rate_reason", "Explain why you are claiming this rate")
         if choice == "fixed":
@@ -452,6 +441,7 @@ class InterestFromForm(GovukForm):
         error_messages={"required": "Select when you are claiming interest from",
                         "invalid_choice": "Select when you are claiming interest from"},
     )
+    start.reveal_fields = {"date": ("from_date", "from_reason")}
     start.choice_reveals = {"date": "claims/drafting/_interest_date.html"}
     from_date = GovukDateField(
         label="Date", noun="The date you are claiming interest from", required=False,
@@ -484,11 +474,6 @@ class InterestFromForm(GovukForm):
                 )
             if not data.get("from_reason") and "from_reason" not in self.errors:
                 self.add_error("from_reason", "Explain why you are claiming interest from this date")
-        else:
-            # The date is only asked when "A particular date" is chosen: drop errors from a hidden reveal.
-            for name in ("from_date", "from_reason"):
-                self.errors.pop(name, None)
-                data.pop(name, None)
         return data
 
     def section(self, current: dict[str, Any]) -> dict[str, str]:

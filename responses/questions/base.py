@@ -29,7 +29,8 @@ class QuestionForm(GovukForm):
 
     Subclasses declare fields; a field's ``reveal_fields`` (``{choice: (field names)}``)
     shows those fields under that radio or checkbox choice, and they are then only
-    required when it is chosen (checked in the subclass's ``clean``).
+    required when it is chosen (checked in the subclass's ``clean``; ``GovukForm.clean``
+    drops them when it is not).
     """
 
     def __init__(self, *args: Any, situation: Situation, today: date, **kwargs: Any) -> None:
@@ -57,29 +58,8 @@ class QuestionForm(GovukForm):
 
     def saved(self) -> dict[str, Any]:
         """The page's answers as plain strings (after ``is_valid``). Fields revealed under a
-        choice that was not made are saved empty, so a changed answer leaves nothing stale."""
-        hidden = self.unchosen_reveals()
-        return {name: "" if name in hidden else plain(value) for name, value in self.cleaned_data.items()}
-
-    @property
-    def revealed_names(self) -> set[str]:
-        """Fields shown under a choice of another field (not drawn on their own)."""
-        names: set[str] = set()
-        for bound in self.fields.values():
-            for group in getattr(bound, "reveal_fields", {}).values():
-                names.update(group)
-        return names
-
-    def unchosen_reveals(self) -> set[str]:
-        """Revealed fields whose choice was not made."""
-        hidden: set[str] = set()
-        for name, bound in self.fields.items():
-            chosen = self.cleaned_data.get(name)
-            chosen_values = {str(v) for v in chosen} if isinstance(chosen, (list, tuple)) else {str(chosen)}
-            for value, group in getattr(bound, "reveal_fields", {}).items():
-                if str(value) not in chosen_values:
-                    hidden.update(group)
-        return hidden
+        choice that was not made are cleaned to nothing, so a changed answer leaves nothing stale."""
+        return {name: plain(value) for name, value in self.cleaned_data.items()}
 
     def require(self, *names: str, message: dict[str, str] | None = None) -> None:
         """Add "required" errors to revealed fields left empty (call from ``clean``)."""

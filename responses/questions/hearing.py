@@ -59,12 +59,8 @@ class HearingForm(QuestionForm):
     required_follow_ups: tuple[str, ...] = ()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean()  # follow-ups under a choice not made: not checked, and saved empty
         hidden = self.unchosen_reveals()
-        for name in hidden:
-            # Under a choice that was not made: not checked, and saved empty.
-            self._errors.pop(name, None)
-            data[name] = ""
         self.require(*(name for name in self.required_follow_ups if name not in hidden))
         return data
 

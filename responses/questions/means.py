@@ -147,27 +147,7 @@ def _signed(amount: Decimal) -> str:
 
 
 class MeansForm(QuestionForm):
-    """A means page: what is typed under a choice that is not made is neither checked nor
-    kept (its inputs are still sent by the browser when hidden), however deep the reveal."""
-
-    def unchosen_reveals(self) -> set[str]:
-        hidden = super().unchosen_reveals()
-        grown = True
-        while grown:
-            grown = False
-            for name in list(hidden):
-                for group in getattr(self.fields[name], "reveal_fields", {}).values():
-                    if set(group) - hidden:
-                        hidden.update(group)
-                        grown = True
-        return hidden
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        for name in self.unchosen_reveals():
-            self.errors.pop(name, None)
-            data[name] = None
-        return data
+    """A means page: its answers are saved in the order of its fields."""
 
     def saved(self) -> dict[str, Any]:
         answers = super().saved()

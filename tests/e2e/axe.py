@@ -7,6 +7,13 @@ worth checking (an error summary shown, a section expanded).
 ``within=[selectors]`` checks only those parts of the page (axe's ``include`` context): the staff pages
 are our templates inside the Django admin's own frame (header, navigation, change form), which is Django's
 markup and exempt, so their tests name the elements our templates render.
+
+One exemption, and only one: GOV.UK Frontend puts ``aria-expanded`` on a radio or checkbox that
+controls a conditional reveal, which ARIA does not allow on those roles, so axe reports
+``aria-allowed-attr``. The GOV.UK Design System keeps it on purpose, as it helps some screen reader
+users (https://github.com/alphagov/govuk-frontend/issues/979). An ``aria-allowed-attr`` finding is
+dropped only on such an input (``EXEMPT_INPUTS``) and only when ``aria-expanded`` is all it objects
+to; every other rule, and that rule everywhere else, still applies.
 """
 from __future__ import annotations
 
@@ -20,6 +27,28 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SHOW_NODES = 3
 SNIPPET = 200
+#: Radios and checkboxes of GOV.UK Frontend that carry its aria-expanded (govuk-frontend issue 979).
+EXEMPT_INPUTS = (
+    '.govuk-radios input.govuk-radios__input[type="radio"][aria-expanded], '
+    '.govuk-checkboxes input.govuk-checkboxes__input[type="checkbox"][aria-expanded]'
+)
+_RUN = """
+async ([tags, exempt, within]) => {
+  const context = within ? {include: within.map(selector => [selector])} : document;
+  const results = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  const onlyAriaExpanded = check => Array.isArray(check.data?.values)
+    && check.data.values.every(value => value.startsWith('aria-expanded='));
+  const isExempt = node => {
+    const element = node.target.length === 1 && typeof node.target[0] === 'string'
+      ? document.querySelector(node.target[0]) : null;
+    const failed = [...node.all, ...node.none, ...node.any];
+    return element !== null && element.matches(exempt) && failed.length > 0 && failed.every(onlyAriaExpanded);
+  };
+  return results.violations
+    .map(v => v.id === 'aria-allowed-attr' ? {...v, nodes: v.nodes.filter(node => !isExempt(node))} : v)
+    .filter(v => v.nodes.length > 0);
+}
+"""
 
 
 @cache
@@ -31,19 +60,14 @@ def _axe_source() -> str:
 
 def axe_violations(page: Page, within: list[str] | None = None) -> list[dict[str, Any]]:
     """axe's violations for the page as it is now, or for the elements ``within`` selects (see
-    https://github.com/dequelabs/axe-core)."""
+    https://github.com/dequelabs/axe-core), less the one exemption above."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         # Evaluated through the DevTools protocol, so a Content-Security-Policy cannot block it.
         page.evaluate(_axe_source())
     for selector in within or []:
         if page.locator(selector).count() == 0:
             raise AssertionError(f"nothing on {page.url} matches {selector!r}: axe would check nothing")
-    return page.evaluate(
-        "([tags, within]) => axe.run(within ? {include: within.map(s => [s])} : document,"
-        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(results => results.violations)",
-        [WCAG_TAGS, within or None],
-    )
+    return page.evaluate(_RUN, [WCAG_TAGS, EXEMPT_INPUTS, within or None])
 
 
 def format_violations(violations: list[dict[str, Any]]) -> str:

@@ -42,3 +42,32 @@ def test_console_errors_and_uncaught_exceptions_are_reported(page, page_problems
     assert page_problems[0].startswith("console error: boom")
     assert page_problems[1].startswith("uncaught JavaScript error: ") and "null" in page_problems[1]
     page_problems.clear()  # expected here: any other test would fail
+
+
+def _radios(inside: str, extra: str = "") -> str:
+    """A GOV.UK radio whose conditional reveal GOV.UK Frontend has opened (it sets aria-expanded)."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><title>Radios</title></head><body><main><h1>Radios</h1>'
+        f'<fieldset><legend>Paid?</legend><div class="{inside}">'
+        f'<input class="govuk-radios__input" id="paid" name="paid" type="radio" value="yes" checked'
+        f' aria-controls="conditional-paid" aria-expanded="true"{extra}><label for="paid">Yes</label>'
+        '<div id="conditional-paid"><label for="amount">Amount</label><input id="amount" name="amount"></div>'
+        "</div></fieldset></main></body></html>"
+    )
+
+
+def test_aria_expanded_on_govuk_radios_and_checkboxes_is_exempt_and_nothing_else(page):
+    # govuk-frontend issue 979: the Design System keeps aria-expanded on these inputs on purpose.
+    page.set_content(_radios("govuk-radios"))
+    assert_accessible(page, "GOV.UK radios with an open reveal")
+    page.set_content(_radios("govuk-checkboxes").replace('type="radio"', 'type="checkbox"')
+                     .replace("govuk-radios__input", "govuk-checkboxes__input"))
+    assert_accessible(page, "GOV.UK checkboxes with an open reveal")
+    # The same attribute on a radio that is not GOV.UK Frontend's is still reported...
+    page.set_content(_radios("app-radios"))
+    with pytest.raises(AssertionError, match="aria-allowed-attr"):
+        assert_accessible(page, "other radios")
+    # ...and so is any other attribute the role does not allow, even on GOV.UK's radios.
+    page.set_content(_radios("govuk-radios", extra=' aria-pressed="true"'))
+    with pytest.raises(AssertionError, match="aria-allowed-attr"):
+        assert_accessible(page, "GOV.UK radios with a stray attribute")

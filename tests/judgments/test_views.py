@@ -131,3 +131,32 @@ def test_the_check_page_shows_the_plan_the_court_left_standing(client, linked, t
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
     check = client.post(url, {"action": "check"}).content.decode()
     assert "£100.00 every month" in check and "£50.00 every month" not in check
+
+
+def test_what_is_typed_under_answers_not_chosen_is_ignored(client, linked, travel):
+    """Without JavaScript every follow-up shows; what is typed under an answer not chosen is not checked."""
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    answers = {"paid-paid": "no", "paid-amount": "lots", "plan-option": "immediately", "plan-instalment": "?",
+               "plan-frequency": "hourly", "plan-first_payment_day": "99", "plan-pay_by_year": "27"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "There is a problem" not in check and "Check the judgment you are asking for" in check
+
+
+def test_the_offer_page_reveals_the_claimants_own_plan_under_no(client, linked, travel):
+    from tests.judgments.test_answers import admitted
+
+    claim, _ = admitted(linked, travel)
+    client.force_login(claim.owner)
+    url = reverse("judgments:answer_offer", kwargs={"public_id": claim.public_id})
+    page = client.get(url).content.decode()
+    assert 'value="reject" data-aria-controls="conditional-id_answer-2"' in page
+    panel = page.split('id="conditional-id_answer-2"')[0].rsplit("<div", 1)[1]
+    assert 'class="govuk-radios__conditional govuk-radios__conditional--hidden"' in panel
+    assert page.index('id="conditional-id_answer-2"') < page.index('name="plan-option"')
+    chosen = client.post(url, {"answer": "reject", "plan-option": ""}).content.decode()
+    assert 'class="govuk-radios__conditional" id="conditional-id_answer-2"' in chosen  # open: it has the error
+    accepted = client.post(url, {"answer": "accept", "plan-option": "instalments", "plan-instalment": "lots"})
+    assert accepted["Location"].endswith("/offer/decision/")

@@ -122,3 +122,15 @@ def test_more_time_page(client, linked):
     assert client.post(url, {"more_time": "yes"}).status_code == 302
     claim.refresh_from_db()
     assert claim.response_deadline == uk(2027, 4, 5, 16, 0)
+
+
+def test_an_answer_typed_under_a_choice_not_made_is_not_saved(client, linked):
+    claim, dan = linked
+    client.force_login(dan)
+    base = f"/respond/{claim.public_id}/response"
+    client.post(f"{base}/response_type/", {"type": "reject"})
+    client.post(f"{base}/reject_reason/", {"reason": "dispute"})
+    posted = client.post(f"{base}/mediation/", {"willing": "no", "phone": "not a number " * 5, "reason": "Busy"})
+    assert posted.status_code == 302
+    assert services.response_draft(claim)["mediation"] == {"willing": "no", "phone": "", "contact_name": "",
+                                                            "reason": "Busy"}

@@ -29,7 +29,10 @@ class TestDoYouWantToClaimInterest:
         page = signed_in.get(url("interest", claim)).content.decode()
         assert '<h1 class="govuk-fieldset__heading">Do you want to claim interest?</h1>' in page
         assert "£1,000.00" in page and "£0.22 a day" in page
-        assert 'id="conditional-id_choice-3"' in page and "aria-controls" not in page  # always shown, no aria-expanded
+        # A conditional reveal: hidden until chosen (with JavaScript), wired for GOV.UK Frontend.
+        hidden = "govuk-radios__conditional govuk-radios__conditional--hidden"
+        assert f'class="{hidden}" id="conditional-id_choice-3"' in page
+        assert 'value="different" data-aria-controls="conditional-id_choice-3"' in page
 
     def test_no_interest(self, signed_in, claim):
         response = signed_in.post(url("interest", claim), {"choice": "none", "fixed_amount": "not looked at"})
