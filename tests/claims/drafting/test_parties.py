@@ -76,6 +76,9 @@ class TestYourDetails:
             ("31", "2", "1980", "#id_date_of_birth_day", "Date of birth must be a real date"),
             ("1", "2", "80", "#id_date_of_birth_year", "Year must include 4 numbers"),
             ("1", "2", "2030", "#id_date_of_birth_day", "Date of birth must be in the past"),
+            ("1", "1", "0001", "#id_date_of_birth_day", "Date of birth must be the same as or after 1 January 1900"),
+            ("31", "12", "1899", "#id_date_of_birth_day",
+             "Date of birth must be the same as or after 1 January 1900"),
         ],
     )
     def test_date_of_birth_errors(self, signed_in, make_draft, travel, day, month, year, anchor, message):
