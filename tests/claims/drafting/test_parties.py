@@ -116,6 +116,7 @@ class TestYourDetails:
             ("JE2 3AB",
              "Your address must be in the UK. You cannot use this service if your address is outside the UK"),
             ("not a postcode", "Enter a real postcode, like SW1A 1AA"),
+            ("ZZ99 9ZZ", "Enter a real postcode, like SW1A 1AA"),
         ],
     )
     def test_a_claimant_outside_the_uk(self, signed_in, make_draft, postcode, message):
@@ -188,6 +189,16 @@ class TestTheDefendant:
         )
         page = response.content.decode()
         assert f'value="{postcode}"' in page and 'value="Acme Building Ltd"' in page
+        draft.refresh_from_db()
+        assert draft.draft_data["defendant"]["postcode"] == "LS1 1AA"  # nothing saved
+
+    @pytest.mark.parametrize("postcode", ["ZZ99 9ZZ", "SW99 1AA", "BX1 1LT"])
+    def test_a_postcode_with_no_such_district_is_refused(self, signed_in, draft, postcode):
+        response = signed_in.post(
+            url("defendant_details", draft),
+            {"name": "Acme Building Ltd", "address_line1": "2 Low Road", "town": "Leeds", "postcode": postcode},
+        )
+        assert_error(response, "#id_postcode", "Enter a real postcode, like SW1A 1AA")
         draft.refresh_from_db()
         assert draft.draft_data["defendant"]["postcode"] == "LS1 1AA"  # nothing saved
 
