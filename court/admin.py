@@ -72,8 +72,8 @@ class NotificationAdmin(ReadOnly):
 class HearingCentreAdmin(admin.ModelAdmin):
     """The staff-managed list of hearing centres and where legal advisers operate (20.1(1)(c))."""
 
-    list_display = ["name", "legal_advisers"]
-    list_filter = ["legal_advisers"]
+    list_display = ["name", "legal_advisers", "active"]
+    list_filter = ["legal_advisers", "active"]
     search_fields = ["name"]
 
 

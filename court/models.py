@@ -226,7 +226,12 @@ class FeeScheduleChange(models.Model):
 
 class HearingCentre(models.Model):
     """A County Court hearing centre, as court staff keep the list: where claims can be sent, and
-    whether Online Civil Money Claims legal advisers operate for it (PD 51R 20.1(1)(c))."""
+    whether Online Civil Money Claims legal advisers operate for it (PD 51R 20.1(1)(c)).
+
+    The parties choose their preferred court from the active centres (the directions
+    questionnaire's ``hearing_court`` page); a centre that closes is made inactive, not deleted,
+    so the claims that named it still find it.
+    """
 
     name = models.CharField(max_length=200, unique=True)
     legal_advisers = models.BooleanField(
@@ -234,12 +239,22 @@ class HearingCentre(models.Model):
         help_text="Legal advisers may consider the directions questionnaires of claims whose preferred court is "
                   "this centre (20.1(1)(c)).",
     )
+    active = models.BooleanField(
+        "parties can choose it", default=True,
+        help_text="Offered as a preferred court in the directions questionnaire. Untick it when the centre "
+                  "closes instead of deleting it.",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def choices(cls) -> list[str]:
+        """The names of the centres a party can choose, in order."""
+        return list(cls.objects.filter(active=True).values_list("name", flat=True))
 
     @classmethod
     def advisers_operate_at(cls, name: str) -> bool:

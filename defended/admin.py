@@ -209,16 +209,19 @@ class PaperResponseForm(forms.Form):
     mediation_opt_out = forms.ChoiceField(
         label="Did the defendant opt out of mediation? (10.1(9B); a defence only)", choices=YES_NO,
         widget=forms.RadioSelect, required=False)
-    preferred_court = forms.CharField(label="Preferred court on the defendant's OCON180 (a defence only)",
-                                      max_length=200, required=False)
+    preferred_court = forms.ModelChoiceField(
+        label="Preferred court on the defendant's OCON180 (a defence only)", required=False,
+        queryset=HearingCentre.objects.filter(active=True), to_field_name="name",
+        help_text="The hearing centre the defendant names. If it is not on the list, add it under hearing centres "
+                  "first.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("nature") == PaperNature.DEFENCE:
             if not data.get("mediation_opt_out"):
                 self.add_error("mediation_opt_out", "Select whether the defendant opted out of mediation")
-            if not (data.get("preferred_court") or "").strip():
-                self.add_error("preferred_court", "Enter the preferred court from the defendant's OCON180")
+            if data.get("preferred_court") is None and "preferred_court" not in self.errors:
+                self.add_error("preferred_court", "Choose the preferred court from the defendant's OCON180")
         return data
 
 
@@ -514,7 +517,7 @@ class DefendedClaimSteps:
                 claim_id=claim.pk, actor=request.user, nature=data["nature"], scan=_upload(data["scan"]),
                 received_at=data["received_at"],
                 mediation_willing=(data["mediation_opt_out"] == "no") if defence else None,
-                preferred_court=data["preferred_court"] if defence else "")
+                preferred_court=data["preferred_court"].name if defence else "")
             if claim.state == ClaimState.SENT_OUT:
                 return f"Paper response entered. The claim has been sent out to the {claim.get_sent_out_to_display()}."
             return ("Paper defence entered. The claimant has been asked whether they continue with the claim, by "

@@ -139,7 +139,7 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
             if mediation_willing is None:
                 raise ClaimError("Select yes if you will try free mediation")
             if not preferred_court:
-                raise ClaimError("Enter the name of the court you would prefer")
+                raise ClaimError("Choose the court you would prefer")
         now = clock.now()
         received_on = court_calendar().deemed_submission_date(now)
         decision = ClaimantDecision.objects.create(

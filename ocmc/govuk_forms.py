@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.formsets import BaseFormSet, formset_factory
 
+from rules import dates_of_birth
 from rules.money import parse_money
 
 AMOUNT_ERROR = "Enter an amount of money, like 1,234.56"
@@ -359,6 +360,23 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(
                 f"{self.noun} must be a real date", code="invalid", params={"parts": [0, 1, 2]}
             ) from exc
+
+
+def check_date_of_birth(born: date, today: date, *, minimum_age: int = 0, too_young: str = "") -> date:
+    """``born`` if it is a possible date of birth on ``today`` (``rules.dates_of_birth``), else the
+    GOV.UK error; ``too_young`` is the message for someone under ``minimum_age``."""
+    problem = dates_of_birth.problem(born, today, minimum_age=minimum_age)
+    messages = {
+        dates_of_birth.Problem.IN_THE_FUTURE: "Date of birth must be in the past",
+        dates_of_birth.Problem.TOO_EARLY: (
+            f"Date of birth must be the same as or after {dates_of_birth.EARLIEST.day} "
+            f"{dates_of_birth.EARLIEST:%B %Y}"
+        ),
+        dates_of_birth.Problem.TOO_YOUNG: too_young,
+    }
+    if problem is not None:
+        raise ValidationError(messages[problem], code=problem.value, params={"parts": [0, 1, 2]})
+    return born
 
 
 # -- add-another rows -----------------------------------------------------------------------

@@ -192,6 +192,10 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
 ]
+#: alphagov's accessible-autocomplete (npm): a type-ahead over long selects, used only where it is installed.
+ACCESSIBLE_AUTOCOMPLETE = (BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist").is_dir()
+if ACCESSIBLE_AUTOCOMPLETE:
+    STATICFILES_DIRS.append(("accessible-autocomplete", BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -110,3 +110,17 @@ def travel():
 def _skip_postgres_only_elsewhere(request: Any) -> None:
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run the suite with `make test`")
+
+
+#: The hearing centres a party may choose as the preferred court (``hearing_centres``).
+HEARING_CENTRES = [("Leeds County Court", True), ("Bristol Civil and Family Justice Centre", False)]
+
+
+@pytest.fixture
+def hearing_centres(db: Any) -> None:
+    """The court's list of hearing centres, with a closed one that is kept but never offered."""
+    from court.models import HearingCentre
+
+    for name, advisers in HEARING_CENTRES:
+        HearingCentre.objects.create(name=name, legal_advisers=advisers)
+    HearingCentre.objects.create(name="Closed County Court", active=False)

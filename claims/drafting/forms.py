@@ -27,12 +27,13 @@ from ocmc.govuk_forms import (  # noqa: F401  (re-exported for the drafting view
     MoneyField,
     RowForm,
     RowFormSet,
+    check_date_of_birth,
     error_items,
     row_initial,
     rows_formset,
     text,
 )
-from rules import postcodes
+from rules import dates_of_birth, postcodes
 from rules.money import format_money
 
 # -- parties: claimant and defendant -------------------------------------------------------
@@ -153,18 +154,10 @@ class PartyDetailsForm(GovukForm):
 
     # -- validation -------------------------------------------------------------------
     def clean_date_of_birth(self) -> date:
-        born = self.cleaned_data["date_of_birth"]
-        if born >= self.today:
-            raise ValidationError("Date of birth must be in the past", params={"parts": [0, 1, 2]})
-        try:
-            eighteenth = born.replace(year=born.year + 18)
-        except ValueError:  # born on 29 February: 18 on 1 March
-            eighteenth = date(born.year + 18, 3, 1)
-        if eighteenth > self.today:
-            raise ValidationError(
-                "You must be 18 or over to make a claim with this service", params={"parts": [0, 1, 2]}
-            )
-        return born
+        return check_date_of_birth(
+            self.cleaned_data["date_of_birth"], self.today, minimum_age=dates_of_birth.ADULT,
+            too_young="You must be 18 or over to make a claim with this service",
+        )
 
     def clean_postcode(self) -> str:
         typed = self.cleaned_data["postcode"]

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from claims import ocon1
-from ocmc.govuk_forms import PHONE_ERROR, GovukDateField, MoneyField, text
+from ocmc.govuk_forms import PHONE_ERROR, GovukDateField, MoneyField, check_date_of_birth, text
 from responses.ocon9 import (
     FREQUENCIES,
     PAYMENT_OPTION_LABELS,
@@ -57,11 +57,7 @@ class DetailsForm(QuestionForm):
 
     def clean_date_of_birth(self) -> Any:
         born = self.cleaned_data.get("date_of_birth")
-        if born is not None and born >= self.today:
-            raise forms.ValidationError("Date of birth must be in the past", params={"parts": [0, 1, 2]})
-        if born is not None and born.year < self.today.year - 120:
-            raise forms.ValidationError("Enter a real date of birth", params={"parts": [2]})
-        return born
+        return born if born is None else check_date_of_birth(born, self.today)
 
 
 # -- the choice of response ----------------------------------------------------------------------------

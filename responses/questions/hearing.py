@@ -9,7 +9,8 @@ a follow-up field shown under a choice that was not made is saved as "".
 Page (slug)        Saved keys
 =================  =============================================================================
 ``hearing_court``  ``court``: the county court hearing centre the defendant prefers, the
-                   "preferred court" (as defined in 1.1) that ``ocon9.read`` takes.
+                   "preferred court" (as defined in 1.1) that ``ocon9.read`` takes: the name
+                   of an active ``court.HearingCentre`` as the court's list spells it.
 ``availability``   ``unavailable``: "yes"/"no", dates in the next 12 months the defendant or
                    their witnesses cannot go to a hearing; ``dates``: those dates (free text,
                    required with "yes").
@@ -37,12 +38,14 @@ from typing import Any
 
 from django import forms
 
+from court.models import HearingCentre
 from ocmc.govuk_forms import text
 from responses.ocon9 import Situation
 
 from .base import Page, QuestionForm, Section, yes_no
 
 WITNESSES_MAX = 20
+COURT_REQUIRED = "Choose the court you would prefer"
 
 
 def _follow_up(field: forms.Field) -> forms.Field:
@@ -69,21 +72,28 @@ class HearingForm(QuestionForm):
 
 
 class HearingCourtForm(QuestionForm):
-    court = text(
-        "Which court would you prefer for a hearing?", required="Enter the name of the court you would prefer",
-        max_length=200, too_long="The name of the court must be 200 characters or less",
-        help_text="If there is a hearing, it will usually be at this court. Give the name of a county court "
-                  "hearing centre near you, for example Central London County Court.",
+    """The preferred court, chosen from the court's active hearing centres (``court.HearingCentre``).
+
+    The page works as a plain select; where the accessible-autocomplete assets are served it
+    becomes a type-ahead over the same options (``static/js/autocomplete.js``).
+    """
+
+    court = forms.ChoiceField(
+        label="Which court would you prefer for a hearing?",
+        error_messages={"required": COURT_REQUIRED, "invalid_choice": COURT_REQUIRED},
+        help_text="If there is a hearing, it will usually be at this court. Choose a county court hearing centre "
+                  "near you. Start typing to find it, for example Leeds.",
+        widget=forms.Select(attrs={"data-autocomplete": "true"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["court"].choices = [("", "Choose a court"), *((name, name) for name in HearingCentre.choices())]
         if self.situation.party_type not in ("individual", "sole_trader"):
             # 1.1, "preferred court" (a): a defendant that is not an individual gets the claimant's choice.
             self.fields["court"].help_text = (
-                "Give the name of a county court hearing centre, for example Central London County Court. "
-                "Because you are responding for a company or organisation, a hearing may be at the court "
-                "the claimant chooses instead."
+                "Choose a county court hearing centre. Because you are responding for a company or organisation, "
+                "a hearing may be at the court the claimant chooses instead."
             )
 
 

@@ -22,7 +22,8 @@ from tests.conftest import uk
 from tests.defended.conftest import DEFENCE_AT
 from tests.responses.test_services import DEFENCE_PAGES, respond
 
-pytestmark = pytest.mark.django_db
+# The claimant chooses their preferred court from the hearing centres (Leeds, Bristol County Court).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("adviser_courts")]
 
 #: What the claimant types on each page of their directions questionnaire, then mediation.
 PAGE_POSTS: list[tuple[str, dict[str, Any]]] = [
@@ -299,7 +300,7 @@ def test_missing_answers_show_the_error_summary(client, linked, travel, defence)
     assert '<a href="#id_answer">Select yes if you want to continue with the claim</a>' in text
 
     text = client.post(url("defended:question", claim, slug="hearing_court"), {"court": " "}).content.decode()
-    assert "There is a problem" in text and "Enter the name of the court you would prefer" in text
+    assert "There is a problem" in text and "Choose the court you would prefer" in text
     text = client.post(url("defended:question", claim, slug="witnesses"),
                        {"yourself": "yes", "other_witnesses": "yes", "how_many": ""}).content.decode()
     assert "Enter how many other witnesses you have" in text

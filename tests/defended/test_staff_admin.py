@@ -231,7 +231,7 @@ def test_a_caseworker_records_the_call_then_the_ocon9_then_enters_a_paper_defenc
     travel(uk(2027, 3, 24, 12, 0), tick=False)
     client.force_login(caseworker)  # a new session: the first has expired by now
     form = {"scan": scan(), "received_at_0": "24/03/2027", "received_at_1": "09:30:00", "nature": "defence",
-            "mediation_opt_out": "yes", "preferred_court": "Leeds  County Court"}
+            "mediation_opt_out": "yes", "preferred_court": "Leeds County Court"}
     response = client.post(step_url("paper_response", claim), form)
     assert response.status_code == 302 and not refused(client, response, claim), text(response)
     claim.refresh_from_db()
@@ -276,7 +276,7 @@ def test_a_paper_response_other_than_a_defence_sends_the_claim_out(client, issue
 
 
 def test_a_paper_defence_needs_its_mediation_answer_court_and_a_scan_of_the_right_type(
-        client, issue_claim, caseworker, travel):
+        client, issue_claim, caseworker, travel, adviser_courts):
     claim = issue_claim()
     client.force_login(caseworker)
     client.post(step_url("paper_contact", claim), {"more_time": "no"})
@@ -285,7 +285,10 @@ def test_a_paper_defence_needs_its_mediation_answer_court_and_a_scan_of_the_righ
 
     missing = text(client.post(step_url("paper_response", claim), {**base, "scan": scan()}))
     assert "Select whether the defendant opted out of mediation" in missing
-    assert "Enter the preferred court from the defendant's OCON180" in missing
+    assert "Choose the preferred court from the defendant's OCON180" in missing
+    typed = text(client.post(step_url("paper_response", claim), {
+        **base, "scan": scan(), "mediation_opt_out": "no", "preferred_court": "Test answer from QA"}))
+    assert "Select a valid choice" in typed  # only a hearing centre on the court's list
 
     wrong = client.post(step_url("paper_response", claim), {
         **base, "scan": scan("scan.txt", "text/plain", b"hello"), "mediation_opt_out": "no",

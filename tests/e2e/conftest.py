@@ -48,6 +48,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.conftest import HEARING_CENTRES
+
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 10_000
 # The machine has no outside network: without these Chromium stalls trying to reach Google's services.
@@ -97,6 +99,15 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         yield browser
     finally:
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def hearing_centres(transactional_db: Any) -> None:
+    """The court's hearing centres, for the directions questionnaire's preferred court."""
+    from court.models import HearingCentre
+
+    for name, advisers in HEARING_CENTRES:
+        HearingCentre.objects.create(name=name, legal_advisers=advisers)
 
 
 @pytest.fixture

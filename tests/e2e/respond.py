@@ -168,15 +168,30 @@ class Defendant:
             self.fill("rows-0-description", evidence[1])
         self.save()
 
-    def hearing(self, court: str = "Leeds Combined Court Centre") -> None:
+    def hearing(self, court: str = "Leeds County Court") -> None:
         """The directions questionnaire (OCON180): every page, the plainest answers."""
         self.task("Give us details in case there is a hearing")
         self.hearing_pages(court)
 
-    def hearing_pages(self, court: str) -> None:
+    def choose_court(self, court: str, *, typeahead: bool = True) -> None:
+        """Choose the preferred court: typing the start of its name into the type-ahead and picking it,
+        or (``typeahead=False``, the page without the accessible-autocomplete script) from the select."""
+        if typeahead:
+            box = self.page.locator("input#id_court")  # the type-ahead takes the select's id and label
+            expect(box).to_be_visible()
+            expect(self.page.locator("select[name='court']")).to_be_hidden()
+            box.fill(court.split()[0][:4])
+            self.page.get_by_role("option", name=court, exact=True).click()
+            expect(box).to_have_value(court)
+        else:
+            select = self.page.locator("select#id_court")
+            expect(select).to_be_visible()
+            select.select_option(label=court)
+
+    def hearing_pages(self, court: str, *, typeahead: bool = True) -> None:
         """The OCON180's pages in order, from the preferred court (the claimant answers the same pages)."""
         self.on("Which court would you prefer for a hearing?", "hearing: preferred court")
-        self.fill("court", court)
+        self.choose_court(court, typeahead=typeahead)
         self.save()
         self.on("Are there any dates in the next 12 months", "hearing: availability")
         self.choose("unavailable", "yes")

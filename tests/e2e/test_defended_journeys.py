@@ -17,7 +17,6 @@ from playwright.sync_api import Page, expect
 
 from claims.constants import ClaimState
 from claims.models import Claim
-from court.models import HearingCentre
 from court.sweeps import run_sweep
 from tests.conftest import uk
 from tests.responses.test_services import DEFENCE_PAGES
@@ -35,7 +34,6 @@ FULL_DEFENCE = {"response_type": {"type": "reject"}, "reject_reason": {"reason":
 @pytest.fixture
 def claim(make_user, travel) -> Claim:
     travel(ISSUED_AT, tick=True)
-    HearingCentre.objects.create(name="Leeds County Court", legal_advisers=True)
     return issue_claim(make_user)
 
 
@@ -100,12 +98,19 @@ def claimant_opens_defence(party: Party, claim: Claim) -> None:
     party.sees("rejects all of your claim", "I never asked for the wall.")
 
 
-def claimant_dq(party: Party) -> None:
+def without_the_typeahead(party: Party) -> None:
+    """Serve the pages without the accessible-autocomplete script, as a browser that could not load it
+    sees them: the preferred court is then the plain select."""
+    party.page.route("**/accessible-autocomplete.min.js",
+                     lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+
+
+def claimant_dq(party: Party, *, typeahead: bool = True) -> None:
     """The claimant's directions questionnaire: the defendant's OCON180 pages, after one error state."""
     party.on("Which court would you prefer for a hearing?", "claimant's DQ: preferred court")
     party.save()
-    party.errors("Enter the name of the court you would prefer", context="claimant's DQ: preferred court")
-    party.hearing_pages("Leeds County Court")
+    party.errors("Choose the court you would prefer", context="claimant's DQ: preferred court")
+    party.hearing_pages("Leeds County Court", typeahead=typeahead)
 
 
 def test_defence_continue_mediation_28_days_legal_adviser_directions_sent_out(claim, dan, party, travel, make_user):
@@ -227,7 +232,7 @@ def test_paper_defence_entered_by_a_caseworker_continues_under_section_6(claim, 
     party.fill("received_at_1", "09:30:00")
     party.page.locator("input[name='nature'][value='defence']").check()
     party.page.locator("input[name='mediation_opt_out'][value='yes']").check()  # opted out: no mediation
-    party.fill("preferred_court", "Leeds County Court")
+    party.page.locator("select[name='preferred_court']").select_option(label="Leeds County Court")
     staff.submit("Enter the response")
     staff.done("")
     claim.refresh_from_db()
@@ -236,8 +241,9 @@ def test_paper_defence_entered_by_a_caseworker_continues_under_section_6(claim, 
     # The claimant answers it online like any defence (10.3: Section 6 applies).
     claimant_opens_defence_paper(party, claim)
     party.choose("answer", "yes")
+    without_the_typeahead(party)
     party.click("Continue")
-    claimant_dq(party)
+    claimant_dq(party, typeahead=False)
     party.on("Will you try free mediation?", "claimant's mediation")
     party.choose("willing", "no")
     party.save()

@@ -89,12 +89,12 @@ def test_reject_all_disputing_it_with_more_time(dan: Defendant, claim: Claim):
     dan.mediation(willing=True)
 
     dan.on("Check your answers before you submit your response", "check your answers")
-    dan.sees("Your response: Defence: rejects all of the claim", "The wall fell down.", "Leeds Combined Court Centre")
+    dan.sees("Your response: Defence: rejects all of the claim", "The wall fell down.", "Leeds County Court")
     dan.click("Submit your response")
     dan.errors("Confirm that you believe the facts stated in this response are true",
                "Enter your full name to sign the statement of truth", context="check your answers")
     dan.submit("Defence: rejects all of the claim")
-    dan.claim_after_response("Willing to try mediation", "Leeds Combined Court Centre")
+    dan.claim_after_response("Willing to try mediation", "Leeds County Court")
     with dan.page.expect_download() as download:
         dan.response_pdf_link().click()
     pdf = " ".join(" ".join(sheet.extract_text().split()) for sheet in PdfReader(download.value.path()).pages)

@@ -69,16 +69,22 @@ def test_pages_apply_only_when_the_response_defends(response_type: str, applies:
 # -- the preferred court -------------------------------------------------------------------------------------
 
 
-def test_preferred_court_saves_the_court_named() -> None:
-    assert saved(HearingCourtForm, {"court": "  Leeds County Court "}) == {"court": "Leeds County Court"}
+@pytest.mark.django_db
+def test_preferred_court_is_chosen_from_the_active_hearing_centres(hearing_centres: None) -> None:
+    choices = form(HearingCourtForm, {}).fields["court"].choices
+    assert choices == [("", "Choose a court"), ("Bristol Civil and Family Justice Centre",
+                                                "Bristol Civil and Family Justice Centre"),
+                       ("Leeds County Court", "Leeds County Court")]
+    assert saved(HearingCourtForm, {"court": "Leeds County Court"}) == {"court": "Leeds County Court"}
 
 
-def test_preferred_court_errors() -> None:
-    assert errors(HearingCourtForm, {"court": " "}) == {"court": ["Enter the name of the court you would prefer"]}
-    assert errors(HearingCourtForm, {"court": "x" * 201}) == {
-        "court": ["The name of the court must be 200 characters or less"]}
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["", "Test answer from QA", "leeds county court", "Closed County Court"])
+def test_preferred_court_must_be_one_on_the_list(hearing_centres: None, typed: str) -> None:
+    assert errors(HearingCourtForm, {"court": typed}) == {"court": ["Choose the court you would prefer"]}
 
 
+@pytest.mark.django_db
 def test_preferred_court_hint_for_a_company_says_the_claimants_court_may_be_used() -> None:
     individual = form(HearingCourtForm, {}).fields["court"].help_text
     company = form(HearingCourtForm, {}, party_type="company").fields["court"].help_text
@@ -305,7 +311,7 @@ ANSWERS = {
 
 
 @pytest.fixture
-def defending(linked: Any, client: Any) -> Any:
+def defending(linked: Any, client: Any, hearing_centres: None) -> Any:
     """The linked claim, its defendant signed in, who has chosen to reject the claim."""
     from responses import services
 

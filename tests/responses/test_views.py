@@ -78,7 +78,7 @@ def test_question_pages_show_errors_and_keep_answers(client, linked):
     assert 'value="immediately" checked' in client.get(url).content.decode()
 
 
-def test_the_whole_defence_through_the_pages(client, linked, travel):
+def test_the_whole_defence_through_the_pages(client, linked, travel, hearing_centres):
     from tests.responses.test_services import fill_hearing
 
     claim, dan = linked
@@ -93,7 +93,7 @@ def test_the_whole_defence_through_the_pages(client, linked, travel):
             "rows-0-event": "They knocked on my door"}
     assert client.post(f"{base}/defence_timeline/", {**rows, "action": "save"}).status_code == 302
     client.post(f"{base}/defence_evidence/", {"rows-TOTAL_FORMS": "0", "rows-INITIAL_FORMS": "0", "action": "save"})
-    client.post(f"{base}/hearing_court/", {"court": "Leeds"})
+    client.post(f"{base}/hearing_court/", {"court": "Leeds County Court"})
     client.post(f"{base}/mediation/", {"willing": "no", "reason": ""})
     fill_hearing(claim, dan)
     check = client.get(f"{base}/check/")

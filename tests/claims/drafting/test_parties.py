@@ -76,6 +76,9 @@ class TestYourDetails:
             ("31", "2", "1980", "#id_date_of_birth_day", "Date of birth must be a real date"),
             ("1", "2", "80", "#id_date_of_birth_year", "Year must include 4 numbers"),
             ("1", "2", "2030", "#id_date_of_birth_day", "Date of birth must be in the past"),
+            ("1", "1", "0001", "#id_date_of_birth_day", "Date of birth must be the same as or after 1 January 1900"),
+            ("31", "12", "1899", "#id_date_of_birth_day",
+             "Date of birth must be the same as or after 1 January 1900"),
         ],
     )
     def test_date_of_birth_errors(self, signed_in, make_draft, travel, day, month, year, anchor, message):
@@ -113,6 +116,7 @@ class TestYourDetails:
             ("JE2 3AB",
              "Your address must be in the UK. You cannot use this service if your address is outside the UK"),
             ("not a postcode", "Enter a real postcode, like SW1A 1AA"),
+            ("ZZ99 9ZZ", "Enter a real postcode, like SW1A 1AA"),
         ],
     )
     def test_a_claimant_outside_the_uk(self, signed_in, make_draft, postcode, message):
@@ -185,6 +189,16 @@ class TestTheDefendant:
         )
         page = response.content.decode()
         assert f'value="{postcode}"' in page and 'value="Acme Building Ltd"' in page
+        draft.refresh_from_db()
+        assert draft.draft_data["defendant"]["postcode"] == "LS1 1AA"  # nothing saved
+
+    @pytest.mark.parametrize("postcode", ["ZZ99 9ZZ", "SW99 1AA", "BX1 1LT"])
+    def test_a_postcode_with_no_such_district_is_refused(self, signed_in, draft, postcode):
+        response = signed_in.post(
+            url("defendant_details", draft),
+            {"name": "Acme Building Ltd", "address_line1": "2 Low Road", "town": "Leeds", "postcode": postcode},
+        )
+        assert_error(response, "#id_postcode", "Enter a real postcode, like SW1A 1AA")
         draft.refresh_from_db()
         assert draft.draft_data["defendant"]["postcode"] == "LS1 1AA"  # nothing saved
 
