@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("defended", "0001_initial"),
         ("responses", "0002_defendantresponse_on_paper"),
-        ("court", "0006_hearingcentre_active"),
+        ("court", "0007_hearingcentre_active"),
     ]
 
     operations = [migrations.RunPython(choose_from_the_list, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('court', '0005_hearingcentre'),
+        ('court', '0006_fee_band_starts_and_schedule_changes'),
     ]
 
     operations = [
