@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,6 +17,7 @@ from django.urls import path, reverse
 from court.admin import ReadOnly
 from defended.admin import DefendedClaimSteps
 from ocmc import clock
+from rules import postcodes
 from rules.money import parse_money
 
 from . import services
@@ -84,6 +86,15 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
     search_help_text = ("Search by claim number, a party's name, postcode or email address, or a Help with Fees "
                         "reference.")
     list_select_related = ["owner", "defendant_user"]
+
+    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> tuple[Any, bool]:
+        """As Django searches, and a postcode typed without its space ("ls27ab") finds "LS2 7AB" as stored."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        postcode = postcodes.normalise(search_term)
+        if postcodes.district(search_term) and postcode != search_term.strip().upper():
+            results |= queryset.filter(Q(submitted_data__claimant__postcode=postcode)
+                                       | Q(submitted_data__defendant__postcode=postcode))
+        return results, may_have_duplicates
 
     @admin.display(description="Total")
     def total_display(self, claim: Claim) -> str:

@@ -118,7 +118,7 @@ def two_claims(issue_claim, make_user):
 
 
 @pytest.mark.parametrize("query, who", [
-    ("LS2 7AB", {"dan"}), ("ls2 7ab", {"dan"}), ("BS2 0AA", {"eve"}),
+    ("LS2 7AB", {"dan"}), ("ls2 7ab", {"dan"}), ("BS2 0AA", {"eve"}), ("ls27ab", {"dan"}), ("BS20AA", {"eve"}),
     ("dan.pack@example.com", {"dan"}), ("eve@example.com", {"eve"}), ("carl@example.com", {"eve"}),
     ("Dan Defendant", {"dan"}), ("Eve", {"eve"}), ("Sam Claimant", {"dan", "eve"}), ("nobody", set()),
 ])
