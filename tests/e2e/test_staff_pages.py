@@ -47,6 +47,7 @@ def test_a_caseworkers_pages_pass_axe(claim, page: Page, live_server, make_user)
 
     staff.party.go(f"/admin/claims/claim/{claim.pk}/change/")
     page.get_by_role("link", name="See the security code").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Security code")  # the page has loaded
     assert_accessible(page, "the security code page", within=["#content-main"])
     staff.submit("Show the security code")
     expect(page.locator("#security-code")).to_have_text(claim.security_code)
