@@ -94,6 +94,23 @@ def test_rejecting_the_offer_through_the_pages(client, linked, travel):
     assert "Request a county court judgment" in page and "Propose a settlement agreement" in page
 
 
+def test_a_plan_the_court_ties_with_stands_on_the_decision_page(client, linked, travel):
+    from tests.judgments.test_answers import admitted
+
+    claim, _ = admitted(linked, travel)
+    client.force_login(claim.owner)
+    url = reverse("judgments:answer_offer", kwargs={"public_id": claim.public_id})
+    # £501 a month from 10 April ends on 10 May 2027, as the court's 2 × £526.30 would.
+    done = client.post(url, {"answer": "reject", "plan-option": "instalments", "plan-instalment": "501",
+                             "plan-frequency": "monthly", "plan-first_payment_day": "10",
+                             "plan-first_payment_month": "4", "plan-first_payment_year": "2027"})
+    assert done["Location"].endswith("/offer/decision/")
+    page = client.get(done["Location"]).content.decode()
+    assert "The defendant can afford your plan, so your plan stands" in page
+    assert "£501.00 every month" in page and "£526.30 every month" not in page
+    assert "Accept the court" not in page
+
+
 def test_the_application_pages(client, linked, travel):
     from tests.judgments.test_answers import admitted
 
