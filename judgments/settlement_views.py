@@ -259,7 +259,7 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
             else:
                 return _detail(claim)
         elif request.POST.get("action") == "check":
-            amount = settlement.breach_amount(claim, judgment_date=today, paid=paid)
+            amount = services.admission_amount(claim, judgment_date=today, paid=paid)
             if amount.total <= 0:
                 form.add_error("amount", "The defendant has paid the whole amount owed, so the court cannot give "
                                          "judgment")

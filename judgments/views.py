@@ -165,30 +165,34 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("claims:detail", public_id=claim.public_id)
     response = claim.response
     today = local(clock.now()).date()
-    amount = services.admission_amount(claim, judgment_date=today)
+    posted = request.POST if request.method == "POST" else None
+    # 7.4(6), 7.7(3): the judgment is less what the defendant has already paid, asked as for default judgment.
+    paid_form = PaidForm(posted, prefix="paid")
     plan_form = None
     if response.pay_immediately:
-        plan_form = PlanForm(request.POST if request.method == "POST" else None, prefix="plan", today=today,
-                             owed=amount.total)
-    context: dict[str, Any] = {"claim": claim, "response": response, "plan_form": plan_form, "amount": amount,
+        plan_form = PlanForm(posted, prefix="plan", today=today,
+                             owed=services.admission_amount(claim, judgment_date=today).total)
+    context: dict[str, Any] = {"claim": claim, "response": response, "paid_form": paid_form, "plan_form": plan_form,
                                "offer": PAYMENT_OPTION_LABELS.get(response.payment_option, "")}
-    if request.method == "POST" and (plan_form is None or plan_form.is_valid()):
+    if request.method == "POST" and paid_form.is_valid() and (plan_form is None or plan_form.is_valid()):
+        paid = paid_form.amount_paid()
         # The same plan the service will use: the claimant's (pay immediately not kept), else the one
         # that stands (the defendant's offer, or the plan the court's decision left).
         plan = plan_form.plan() if plan_form is not None else answers.plan_that_stands(claim)[0]
         if request.POST.get("action") == "confirm":
             try:
-                services.judgment_admission_request(claim_id=claim.pk, actor=request.user,
+                services.judgment_admission_request(claim_id=claim.pk, actor=request.user, paid=paid,
                                                     plan=plan if plan_form is not None else None)
             except ClaimError as exc:
-                context["error"] = str(exc)
+                paid_form.add_error(None, str(exc))
             else:
                 return redirect("claims:detail", public_id=claim.public_id)
         elif request.POST.get("action") == "check":
+            amount = services.admission_amount(claim, judgment_date=today, paid=paid)
             terms = services.terms_for(plan, today, admission=True)
             context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
                            terms=terms.describe(amount.total), posted=_carried(request))
-    context["errors"] = error_items(plan_form)
+    context["errors"] = error_items(paid_form, plan_form)
     return render(request, "judgments/request_admission.html", context)
 
 

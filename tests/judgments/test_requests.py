@@ -95,6 +95,40 @@ def test_judgment_on_a_full_admission_paying_immediately_after_5_days(linked, tr
     assert judgment.kind == "admission" and judgment.pay_by == date(2027, 4, 30)
 
 
+def test_judgment_on_a_full_admission_takes_off_what_the_defendant_has_paid(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "immediately"})
+    travel(uk(2027, 3, 16, 10, 0), tick=False)
+    judgment = services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("250.00"))
+    # 7.4(6): the claim, interest claimed and the court fee "minus any payments ... the defendant has
+    # already paid": £1,000 + 15 days at £0.22 = £3.30, the fee remitted, less £250.00.
+    assert judgment.line_items == [
+        ("Amount claimed", Decimal("1000.00")),
+        ("Interest from 2 March 2027 to the date of judgment (15 days at £0.22 a day)", Decimal("3.30")),
+        ("Less amount paid", Decimal("-250.00")),
+    ]
+    assert judgment.total == Decimal("753.30")
+    assert judgment.request["paid"] == "250.00"
+    assert "£753.30" in judgment.terms_text
+
+
+def test_no_judgment_on_an_admission_the_defendant_has_paid_in_full(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    with pytest.raises(ClaimError, match="paid the whole amount owed"):
+        services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("1001.98"))
+    claim.refresh_from_db()
+    assert claim.state != ClaimState.JUDGMENT_ENTERED
+    # A penny short of the whole amount (7.7(3)): judgment for that penny, on the defendant's plan.
+    judgment = services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("1001.97"))
+    assert judgment.total == Decimal("0.01") and judgment.instalment_amount == Decimal("100.00")
+
+
 def test_accepting_a_part_admission_plan_gives_judgment_on_the_admitted_amount(linked, travel):
     claim, dan = linked
     travel(uk(2027, 3, 10, 11, 0), tick=False)
@@ -112,3 +146,21 @@ def test_accepting_a_part_admission_plan_gives_judgment_on_the_admitted_amount(l
     values = dict(judgment.line_items)
     assert Decimal("400.00") in values.values()
     assert judgment.total > Decimal("400.00")  # plus the fee (and daily interest on the admitted share)
+
+
+def test_judgment_on_a_part_admission_takes_off_what_the_defendant_has_paid(linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    from responses import services as responses
+
+    responses.response_draft_save(claim_id=claim.pk, actor=dan, values={
+        "response_type": {"type": "part_admission"}, "part_paid": {"paid": "no"},
+        "admitted": {"amount": "400.00"}, "payment_option": {"option": "by_set_date"},
+        "payment_date": {"date": "2027-06-30"},
+    })
+    respond(claim, dan, **DEFENCE_PAGES)
+    judgment = services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner, paid=Decimal("150.00"))
+    # 7.41B(3): the amount admitted, its interest and the fee, minus payments of it already made.
+    lines = dict(judgment.line_items)
+    assert lines["Amount admitted"] == Decimal("400.00") and lines["Less amount paid"] == Decimal("-150.00")
+    assert judgment.total == sum(lines.values())

@@ -65,12 +65,50 @@ def test_accepting_the_defendants_plan_through_the_page(client, linked, travel):
     client.force_login(claim.owner)
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
     assert "£100.00 every month" in client.get(url).content.decode()
-    check = client.post(url, {"action": "check"}).content.decode()
-    assert "Check the judgment you are asking for" in check
-    assert client.post(url, {"action": "confirm"}).status_code == 302
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
+    assert "Check the judgment you are asking for" in check and "Less amount paid" not in check
+    assert client.post(url, {"action": "confirm", "paid-paid": "no"}).status_code == 302
     claim.refresh_from_db()
     judgment = claim.judgment
     assert judgment.kind == "admission" and judgment.instalment_amount == 100 and judgment.first_payment_on.day == 1
+
+
+def test_a_payment_on_a_full_admission_is_a_line_of_the_judgment(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    # The question default judgment asks (11.1(7)), asked the same way here (7.7(3)).
+    assert "Has the defendant paid you any of the money you are claiming?" in client.get(url).content.decode()
+    page = client.post(url, {"action": "check"}).content.decode()
+    assert "There is a problem" in page and "Select yes if the defendant has paid you any money" in page
+    page = client.post(url, {"action": "check", "paid-paid": "yes", "paid-amount": ""}).content.decode()
+    assert "Enter how much the defendant has paid" in page
+    answers = {"paid-paid": "yes", "paid-amount": "200"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "Check the judgment you are asking for" in check
+    assert "Less amount paid" in check and "-£200.00" in check and "£801.98" in check
+    assert client.post(url, {"action": "confirm", **answers}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.total == Decimal("801.98")
+    assert ("Less amount paid", Decimal("-200.00")) in claim.judgment.line_items
+
+
+def test_an_admission_paid_in_full_is_refused_on_the_page(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    page = client.post(url, {"action": "confirm", "paid-paid": "yes", "paid-amount": "2000"}).content.decode()
+    assert "There is a problem" in page and "paid the whole amount owed" in page
+    claim.refresh_from_db()
+    assert claim.state != ClaimState.JUDGMENT_ENTERED
 
 
 def test_rejecting_the_offer_through_the_pages(client, linked, travel):
@@ -146,5 +184,5 @@ def test_the_check_page_shows_the_plan_the_court_left_standing(client, linked, t
                                  claimant_plan=Plan.instalments(Decimal("100.00"), "monthly", date(2027, 4, 1)))
     client.force_login(claim.owner)
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
-    check = client.post(url, {"action": "check"}).content.decode()
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
     assert "£100.00 every month" in check and "£50.00 every month" not in check
