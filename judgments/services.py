@@ -7,7 +7,7 @@ system, named as such on the judgment (15.1(1)).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +24,6 @@ from court.notifications import notify
 from ocmc import clock
 from rules import judgments as rules
 from rules import periods
-from rules.calendar import local
 from rules.money import format_money, pounds
 
 from .models import Judgment, JudgmentKind
@@ -40,6 +39,16 @@ def terms_for(plan: rules.Plan | None, judgment_date: date, *, admission: bool) 
     (7.7(5)(b), 11.1(5)(b)); on admission the PD says the rest follow monthly, for default
     judgment it is silent, so the claimant's own frequency is kept."""
     return rules.judgment_terms(plan, judgment_date, then_monthly=admission)
+
+
+def date_of_judgment(claim: Claim, requested_at: datetime, *, made_on: date | None = None) -> date:
+    """The date of a judgment on ``claim`` asked for at ``requested_at``: the one place it is chosen
+    (``rules.judgments.judgment_date``). No earlier than the day the request counts as received
+    (14.1), nor the day the defendant's response it rests on does; a judge's, no earlier than
+    ``made_on``. The check pages call it too, so they show the figures the court will enter."""
+    response = getattr(claim, "response", None)
+    return rules.judgment_date(court_calendar(), requested_at, made_on=made_on,
+                               response_received_on=response.received_on if response is not None else None)
 
 
 def _fee_paid(claim: Claim) -> Decimal:
@@ -97,7 +106,7 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
         if existing is not None and claim.owner_id == getattr(actor, "pk", None):
             return existing
         require(actor, claim, Action.REQUEST_DEFAULT_JUDGMENT)
-        judgment_date = local(clock.now()).date()
+        judgment_date = date_of_judgment(claim, clock.now())
         amount = default_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
         if amount.total <= 0:
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
@@ -137,7 +146,7 @@ def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Dec
         answer = None
         if not response.pay_immediately:
             plan, answer = plan_that_stands(claim)
-        judgment_date = local(clock.now()).date()
+        judgment_date = date_of_judgment(claim, clock.now())
         amount = admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
         if amount.total <= 0:
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment. "

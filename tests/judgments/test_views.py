@@ -186,3 +186,47 @@ def test_the_check_page_shows_the_plan_the_court_left_standing(client, linked, t
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
     check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
     assert "£100.00 every month" in check and "£50.00 every month" not in check
+
+
+def test_the_check_page_dates_an_after_4pm_admission_judgment_the_next_working_day(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 16, 30), tick=False)  # Wednesday: the admission counts as received on Thursday
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    travel(uk(2027, 3, 10, 17, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
+    assert "The judgment will be dated 11 March 2027: a request received after 4pm" in check
+    assert "(10 days at £0.22 a day)" in check
+    assert client.post(url, {"action": "confirm", "paid-paid": "no"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.judgment_date == date(2027, 3, 11)
+    detail = client.get(reverse("claims:detail", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "on 11 March 2027" in detail
+
+
+def test_the_check_page_dates_a_friday_evening_default_judgment_after_the_bank_holiday(client, linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 4, 30, 16, 30), tick=False)  # Friday; Monday 3 May is a bank holiday
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    answers = {"paid-paid": "no", "plan-option": "by_set_date", "plan-pay_by_day": "3", "plan-pay_by_month": "5",
+               "plan-pay_by_year": "2027"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "The judgment will be dated 4 May 2027" in check
+    # The date to pay by (3 May) has passed by the date of the judgment: immediately (11.1(5)(a)).
+    assert "immediately" in check and "by 3 May 2027" not in check
+    assert client.post(url, {"action": "confirm", **answers}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.judgment_date == date(2027, 5, 4) and claim.judgment.payment_option == "immediately"
+
+
+def test_the_check_page_says_nothing_of_the_4pm_rule_before_4pm(client, linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    check = client.post(url, {"action": "check", "paid-paid": "no", "plan-option": "immediately"}).content.decode()
+    assert "The judgment will be dated 23 March 2027." in check and "after 4pm" not in check
