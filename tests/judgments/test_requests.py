@@ -204,12 +204,6 @@ def test_a_request_at_4pm_on_a_friday_before_a_bank_holiday_is_judged_on_the_tue
     assert "(64 days at £0.22 a day)" in judgment.line_items[1][0]
 
 
-def test_a_request_just_before_4pm_on_that_friday_is_judged_that_day(linked, travel):
-    claim, _ = linked
-    travel(uk(2027, 4, 30, 15, 59), tick=False)
-    assert services.judgment_default_request(claim_id=claim.pk, actor=claim.owner).judgment_date == date(2027, 4, 30)
-
-
 def test_a_request_on_a_closure_day_is_judged_on_the_next_open_day(linked, travel):
     from court.models import ClosureDay
 
