@@ -970,7 +970,8 @@ def default_request_decide(*, referral_id: int, actor: Any, enter: bool, reasons
             return referral
         request = referral.data or {}
         plan = plan_from_record(request["plan"]) if request.get("plan") else None
-        judgment_date = today()
+        # Made by the judge today, and never before the day the claimant's request counts as received.
+        judgment_date = judgments.date_of_judgment(claim, referral.created_at, made_on=today())
         paid = Decimal(request.get("paid") or "0")
         amount = judgments.default_amount(claim, judgment_date=judgment_date, paid=paid)
         if amount.total <= 0:

@@ -159,12 +159,12 @@ def claimant_court_plan_answer(*, claim_id: int, actor: Any, accept: bool) -> Cl
                         else "The claimant rejected the court's repayment plan")
         if accept:
             return answer
-        today = local(clock.now()).date()
+        judgment_date = services.date_of_judgment(claim, clock.now())
         return services.enter_judgment(
             claim, kind=JudgmentKind.ADMISSION, requested_by=actor,
             request={"form": "OCON225", "rejected_court_plan": True}, amount=services.admission_amount(
-                claim, judgment_date=today), plan=None, judgment_date=today, affordability=pending.affordability,
-            to_be_determined=True, redeterminable=True,
+                claim, judgment_date=judgment_date), plan=None, judgment_date=judgment_date,
+            affordability=pending.affordability, to_be_determined=True, redeterminable=True,
         )
 
 

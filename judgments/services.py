@@ -7,7 +7,7 @@ system, named as such on the judgment (15.1(1)).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +24,6 @@ from court.notifications import notify
 from ocmc import clock
 from rules import judgments as rules
 from rules import periods
-from rules.calendar import local
 from rules.money import format_money, pounds
 
 from .models import Judgment, JudgmentKind
@@ -42,6 +41,16 @@ def terms_for(plan: rules.Plan | None, judgment_date: date, *, admission: bool) 
     return rules.judgment_terms(plan, judgment_date, then_monthly=admission)
 
 
+def date_of_judgment(claim: Claim, requested_at: datetime, *, made_on: date | None = None) -> date:
+    """The date of a judgment on ``claim`` asked for at ``requested_at``: the one place it is chosen
+    (``rules.judgments.judgment_date``). No earlier than the day the request counts as received
+    (14.1), nor the day the defendant's response it rests on does; a judge's, no earlier than
+    ``made_on``. The check pages call it too, so they show the figures the court will enter."""
+    response = getattr(claim, "response", None)
+    return rules.judgment_date(court_calendar(), requested_at, made_on=made_on,
+                               response_received_on=response.received_on if response is not None else None)
+
+
 def _fee_paid(claim: Claim) -> Decimal:
     """The court fee the claimant paid (after any Help with Fees remission)."""
     return pounds((claim.fee or Decimal(0)) - claim.fee_remitted)
@@ -56,8 +65,10 @@ def default_amount(claim: Claim, *, judgment_date: date, paid: Decimal) -> rules
     )
 
 
-def admission_amount(claim: Claim, *, judgment_date: date) -> rules.JudgmentAmount:
-    """7.4(6) (full admission) and 7.40-7.41 (part admission accepted in settlement).
+def admission_amount(claim: Claim, *, judgment_date: date, paid: Decimal = Decimal(0)) -> rules.JudgmentAmount:
+    """7.4(6), 7.7(3), 7.8(4) (full admission) and 7.40(8), 7.41B(3), 7.42C(3) (part admission
+    accepted in settlement): the amount, interest and court fee "minus any payments ... that the
+    defendant has already paid" (``paid``, as the claimant says when asking).
 
     A full admission is judged like the claim (11.1(7)). A part admission's amount stands in
     for the claim and its interest to issue; daily interest after issue runs on the admitted
@@ -65,13 +76,13 @@ def admission_amount(claim: Claim, *, judgment_date: date) -> rules.JudgmentAmou
     """
     response = claim.response
     if response.kind == "full_admission":
-        return default_amount(claim, judgment_date=judgment_date, paid=Decimal(0))
+        return default_amount(claim, judgment_date=judgment_date, paid=paid)
     claimed = claim.amount_claimed or Decimal(0)
     admitted = response.admitted_amount
     daily = rules.scaled(claim.daily_interest or Decimal(0), claimed, admitted) if claimed else Decimal(0)
     return rules.judgment_amount(
         principal_or_admitted=admitted, interest_to_issue=Decimal(0), daily_interest=daily,
-        interest_from=claim.issue_date, judgment_date=judgment_date, fee=_fee_paid(claim), paid=Decimal(0),
+        interest_from=claim.issue_date, judgment_date=judgment_date, fee=_fee_paid(claim), paid=paid,
         admitted=True,
     )
 
@@ -95,7 +106,7 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
         if existing is not None and claim.owner_id == getattr(actor, "pk", None):
             return existing
         require(actor, claim, Action.REQUEST_DEFAULT_JUDGMENT)
-        judgment_date = local(clock.now()).date()
+        judgment_date = date_of_judgment(claim, clock.now())
         amount = default_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
         if amount.total <= 0:
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
@@ -110,12 +121,15 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
                               amount=amount, plan=plan, judgment_date=judgment_date)
 
 
-def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | None = None) -> Judgment:
+def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Decimal(0),
+                               plan: rules.Plan | None = None) -> Judgment:
     """The claimant asks for judgment on the defendant's admission (OCON225); the court enters it.
 
     If the defendant offered to pay immediately and has not paid within the 5 days, the
     claimant may give their own plan (7.4(2), (4)); otherwise the judgment is on the terms
-    the defendant offered, which the claimant accepts by asking (7.7(1), 7.41).
+    the defendant offered, which the claimant accepts by asking (7.7(1), 7.41). What the
+    defendant has already paid (``paid``) is taken off (7.4(6), 7.7(3)); refused if that is
+    the whole amount owed. Asking twice returns the judgment entered the first time.
     """
     with transaction.atomic():
         claim = locked_claim(claim_id)
@@ -132,10 +146,13 @@ def judgment_admission_request(*, claim_id: int, actor: Any, plan: rules.Plan | 
         answer = None
         if not response.pay_immediately:
             plan, answer = plan_that_stands(claim)
-        judgment_date = local(clock.now()).date()
-        amount = admission_amount(claim, judgment_date=judgment_date)
+        judgment_date = date_of_judgment(claim, clock.now())
+        amount = admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
+        if amount.total <= 0:
+            raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment. "
+                             "You can tell the court the claim has been paid.")
         request = {"form": "OCON225", "accepted_defendant_plan": answer is None and not response.pay_immediately,
-                   "plan": _plan_json(plan)}
+                   "paid": str(pounds(paid)), "plan": _plan_json(plan)}
         decided = answer is not None and answer.affordability is not None
         return enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
                               amount=amount, plan=plan, judgment_date=judgment_date,

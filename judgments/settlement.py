@@ -78,20 +78,6 @@ def agreement_plan(agreement: SettlementAgreement) -> rules.Plan:
                       frequency=record.get("frequency") or "", first_payment=day(record.get("first_payment")))
 
 
-def breach_amount(claim: Claim, *, judgment_date: date, paid: Decimal = Decimal(0)) -> rules.JudgmentAmount:
-    """The judgment when the agreement is broken (7.8(4), 7.13(6), 7.41C(4), 7.42D(6)): the claim (or the
-    amount admitted), interest claimed to the date of judgment and the court fee, less what the defendant has
-    already paid."""
-    amount = services.admission_amount(claim, judgment_date=judgment_date)
-    paid = pounds(paid)
-    if paid <= 0:
-        return amount
-    lines = [line for line in amount.lines if line.label != "Total"]
-    lines.append(rules.Line("Less amount paid", paid, deducted=True))
-    total = max(pounds(0), sum((line.signed for line in lines), Decimal(0)))
-    return rules.JudgmentAmount((*lines, rules.Line("Total", total)), total)
-
-
 # -- the steps -------------------------------------------------------------------------------------
 
 
@@ -300,8 +286,9 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         if agreement is None or agreement.status != Status.SIGNED:
             raise ClaimError("There is no signed settlement agreement on this claim.")
         now = clock.now()
-        today = local(now).date()
-        amount = breach_amount(claim, judgment_date=today, paid=paid)
+        judgment_date = services.date_of_judgment(claim, now)
+        # 7.8(4), 7.13(6), 7.41C(4), 7.42D(6): as any judgment on the admission, less what was paid.
+        amount = services.admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
         if amount.total <= 0:
             raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment. "
                              "You can tell the court the claim has been paid.")
@@ -317,7 +304,7 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         request = {"form": BREACH_FORM, "breach": details, "paid": str(pounds(paid)), "settlement": agreement.pk,
                    "plan": plan.to_record()}
         return services.enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
-                                       amount=amount, plan=plan, judgment_date=today)
+                                       amount=amount, plan=plan, judgment_date=judgment_date)
 
 
 # -- the deadline (SA-7) -----------------------------------------------------------------------------

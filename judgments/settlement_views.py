@@ -249,7 +249,8 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
     agreement = _agreement(claim)
     if agreement is None or agreement.status != Status.SIGNED or not can(request.user, claim, Action.REPORT_BREACH):
         return _detail(claim)
-    today = local(clock.now()).date()
+    now = clock.now()
+    today, judged_on = local(now).date(), services.date_of_judgment(claim, now)
     form = BreachForm(request.POST if request.method == "POST" else None)
     context: dict[str, Any] = {"claim": claim, "agreement": agreement, "form": form}
     if request.method == "POST" and form.is_valid():
@@ -265,13 +266,14 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
             else:
                 return _detail(claim)
         elif request.POST.get("action") == "check":
-            amount = settlement.breach_amount(claim, judgment_date=today, paid=paid)
+            amount = services.admission_amount(claim, judgment_date=judged_on, paid=paid)
             if amount.total <= 0:
                 form.add_error("amount", "The defendant has paid the whole amount owed, so the court cannot give "
                                          "judgment")
             else:
-                terms = services.terms_for(settlement.agreement_plan(agreement), today, admission=True)
-                context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
+                terms = services.terms_for(settlement.agreement_plan(agreement), judged_on, admission=True)
+                context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
+                               total=amount.total,
                                terms=terms.describe(amount.total), moved=terms.moved, posted=_carried(request))
     context["errors"] = error_items(form)
     return render(request, "judgments/settlement/breach.html", context)

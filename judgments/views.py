@@ -133,14 +133,15 @@ def _carried(request: HttpRequest) -> list[tuple[str, str]]:
 def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     require(request.user, claim, Action.REQUEST_DEFAULT_JUDGMENT)  # else the claim's page says what happened
-    today = local(clock.now()).date()
+    now = clock.now()
+    today, judged_on = local(now).date(), services.date_of_judgment(claim, now)
     posted = request.POST if request.method == "POST" else None
     paid_form = PaidForm(posted, prefix="paid")
     plan_form = PlanForm(posted, prefix="plan", today=today, owed=claim.total or Decimal(0))
     context: dict[str, Any] = {"claim": claim, "paid_form": paid_form, "plan_form": plan_form}
     if request.method == "POST" and paid_form.is_valid() and plan_form.is_valid():
         paid, plan = paid_form.amount_paid(), plan_form.plan()
-        amount = services.default_amount(claim, judgment_date=today, paid=paid)
+        amount = services.default_amount(claim, judgment_date=judged_on, paid=paid)
         if request.POST.get("action") == "confirm":
             try:
                 services.judgment_default_request(claim_id=claim.pk, actor=request.user, paid=paid, plan=plan)
@@ -151,9 +152,9 @@ def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
             else:
                 return redirect("claims:detail", public_id=claim.public_id)
         elif request.POST.get("action") == "check":
-            terms = services.terms_for(plan, today, admission=False)
-            context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
-                           terms=terms.describe(amount.total), posted=_carried(request))
+            terms = services.terms_for(plan, judged_on, admission=False)
+            context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
+                           total=amount.total, terms=terms.describe(amount.total), posted=_carried(request))
     context["errors"] = error_items(paid_form, plan_form)
     return render(request, "judgments/request_default.html", context)
 
@@ -164,33 +165,38 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     require(request.user, claim, Action.REQUEST_ADMISSION_JUDGMENT)  # else the claim's page says what happened
     response = claim.response
-    today = local(clock.now()).date()
-    amount = services.admission_amount(claim, judgment_date=today)
+    now = clock.now()
+    today, judged_on = local(now).date(), services.date_of_judgment(claim, now)
+    posted = request.POST if request.method == "POST" else None
+    # 7.4(6), 7.7(3): the judgment is less what the defendant has already paid, asked as for default judgment.
+    paid_form = PaidForm(posted, prefix="paid")
     plan_form = None
     if response.pay_immediately:
-        plan_form = PlanForm(request.POST if request.method == "POST" else None, prefix="plan", today=today,
-                             owed=amount.total)
-    context: dict[str, Any] = {"claim": claim, "response": response, "plan_form": plan_form, "amount": amount,
+        plan_form = PlanForm(posted, prefix="plan", today=today,
+                             owed=services.admission_amount(claim, judgment_date=judged_on).total)
+    context: dict[str, Any] = {"claim": claim, "response": response, "paid_form": paid_form, "plan_form": plan_form,
                                "offer": PAYMENT_OPTION_LABELS.get(response.payment_option, "")}
-    if request.method == "POST" and (plan_form is None or plan_form.is_valid()):
+    if request.method == "POST" and paid_form.is_valid() and (plan_form is None or plan_form.is_valid()):
+        paid = paid_form.amount_paid()
         # The same plan the service will use: the claimant's (pay immediately not kept), else the one
         # that stands (the defendant's offer, or the plan the court's decision left).
         plan = plan_form.plan() if plan_form is not None else answers.plan_that_stands(claim)[0]
         if request.POST.get("action") == "confirm":
             try:
-                services.judgment_admission_request(claim_id=claim.pk, actor=request.user,
+                services.judgment_admission_request(claim_id=claim.pk, actor=request.user, paid=paid,
                                                     plan=plan if plan_form is not None else None)
             except NotAllowed:
                 raise  # the claim moved on: StaleStepMiddleware
             except ClaimError as exc:
-                context["error"] = str(exc)
+                paid_form.add_error(None, str(exc))
             else:
                 return redirect("claims:detail", public_id=claim.public_id)
         elif request.POST.get("action") == "check":
-            terms = services.terms_for(plan, today, admission=True)
-            context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
-                           terms=terms.describe(amount.total), posted=_carried(request))
-    context["errors"] = error_items(plan_form)
+            amount = services.admission_amount(claim, judgment_date=judged_on, paid=paid)
+            terms = services.terms_for(plan, judged_on, admission=True)
+            context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
+                           total=amount.total, terms=terms.describe(amount.total), posted=_carried(request))
+    context["errors"] = error_items(paid_form, plan_form)
     return render(request, "judgments/request_admission.html", context)
 
 

@@ -18,7 +18,8 @@ the disposable income to the penny, the court's instalment down to the penny.
    date), instalment = min(disposable at that frequency, amount owed) rounded down to the
    penny; below £1 the defendant cannot afford any plan. First payment one calendar month
    after the calculation; n = ceil(owed ÷ instalment); last = first + (n − 1) periods.
-4. Which plan wins, by the date of the final payment (:func:`decide`).
+4. Which plan wins, by the date of the final payment (:func:`decide`); a court plan that
+   ends on the claimant's date leaves the claimant's plan standing.
 
 A company or organisation gets no calculation: the claimant's rejection sends the claim
 out (7.16, 7.42G), so these functions refuse one with a ValueError.
@@ -552,7 +553,9 @@ def decide(defendant_plan_end: date, claimant_plan_end: date, court_plan_end: da
     """Which plan stands, by the dates of the final payments (spec §4), in this order:
 
     - the claimant's plan ends no earlier than the defendant's → accept the defendant's offer;
-    - the court's plan ends before the claimant's → the claimant's plan stands;
+    - the court's plan ends on or before the claimant's → the claimant's plan stands: the
+      defendant can afford it (7.10(5) offers a court plan only where they cannot), and a court
+      plan that ends with it amounts to it (7.11, 7.42B); a tie goes to the claimant's plan;
     - the court's plan ends before the defendant's → the court's plan stands;
     - otherwise → the defendant's plan stands.
 
@@ -568,10 +571,10 @@ def decide(defendant_plan_end: date, claimant_plan_end: date, court_plan_end: da
             f"On the statement of means the defendant cannot afford any plan, so the claimant’s plan (paid by "
             f"{claimant}) is not affordable and the defendant’s plan (paid by {defendant}) stands."))
     court = long_date(court_plan_end)
-    if court_plan_end < claimant_plan_end:
+    if court_plan_end <= claimant_plan_end:
         return Decision(Outcome.CLAIMANT_PLAN, (
-            f"The defendant can afford to pay in full by {court}, before the claimant’s plan ends on {claimant}: "
-            "the claimant’s plan is affordable, so it stands."))
+            f"The defendant can afford to pay in full by {court}, no later than the claimant’s plan ends on "
+            f"{claimant}: the claimant’s plan is affordable, so it stands."))
     if court_plan_end < defendant_plan_end:
         return Decision(Outcome.COURT_PLAN, (
             f"The defendant cannot afford the claimant’s plan (paid by {claimant}), but can afford to pay in full "

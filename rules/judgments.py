@@ -12,6 +12,9 @@ Pure Python, no Django. Amounts are ``Decimal`` pounds to the penny; never float
 - The amount of the judgment (7.4(6), 7.7(3), 7.42C(3), 11.1(7)): the claim (or the amount
   admitted) + interest claimed and due to the date of judgment + court fees + fixed costs
   (represented claimant only) − what the defendant has already paid.
+- The date of the judgment (14.1(A2), 14.1(1)): no earlier than the day its request counts
+  as received (at or after 4 pm, or on a day the court office is closed, the next open
+  day), nor than the day the response it rests on counts as received (:func:`judgment_date`).
 - 15.1(2) (PAY-19): money ordered is paid within 19 days of the judgment unless it sets
   a different date. ``Terms.sets_date`` is True for a set date or instalments; a judgment
   to pay "immediately" names no date, and whether PAY-19 (``rules.periods.pay_19``) then
@@ -24,11 +27,12 @@ payment date, not chained (31 January → 28 February → 31 March).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
+from .calendar import CourtCalendar
 from .money import PENNY, format_money, interest_days, pounds
 from .periods import add_months, days_after
 
@@ -61,6 +65,27 @@ def long_date(day: date) -> str:
 def _check_frequency(frequency: str) -> None:
     if frequency not in FREQUENCY_WORDS:
         raise ValueError(f"unknown instalment frequency: {frequency!r}")
+
+
+# -- the date of the judgment ------------------------------------------------------------------
+
+
+def judgment_date(cal: CourtCalendar, requested_at: datetime, *, response_received_on: date | None = None,
+                  made_on: date | None = None) -> date:
+    """The date of a judgment asked for at ``requested_at``: the latest of
+
+    - the day the request counts as received (14.1(A2), 14.1(1)): that day before 4 pm on an
+      open day, else the next day the court office is open;
+    - ``response_received_on``, the day the response it rests on counts as received (an
+      admission, ``DefendantResponse.received_on``): a judgment never comes before it;
+    - ``made_on``, the day a judge made it, for a request the court could not grant itself.
+
+    Interest to the date of judgment, passed plan dates (7.7(5)) and the periods that run from
+    the judgment (CCJ-28, REDET-19, PAY-19) all count from this day.
+    """
+    days = [cal.deemed_submission_date(requested_at)]
+    days.extend(day for day in (response_received_on, made_on) if day is not None)
+    return max(days)
 
 
 # -- instalments ----------------------------------------------------------------------------

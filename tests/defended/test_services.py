@@ -530,6 +530,34 @@ def test_a_default_request_while_an_application_waits_goes_to_a_judge(linked, tr
     assert claim.judgment.made_by_label == "Judith Bench, Judge" and claim.judgment.made_by == judge
 
 
+def test_a_judgment_a_judge_enters_is_dated_when_made_and_never_before_the_request_counts(
+        linked, issue_claim, make_user, travel, judge):
+    from judgments import services as judgments
+    from responses import services as responses
+
+    def referred(claim, defendant, asked_at):
+        services.application_make(claim_id=claim.pk, actor=defendant, kind="other", details="Please wait.")
+        travel(asked_at, tick=False)
+        judgments.judgment_default_request(claim_id=claim.pk, actor=claim.owner)
+        return Referral.objects.get(claim=claim, kind="default_judgment")
+
+    # Asked for after 4pm (counts as received on 24 March) and decided that evening: 24 March.
+    claim, dan = linked
+    referral = referred(claim, dan, uk(2027, 3, 23, 16, 30))
+    travel(uk(2027, 3, 23, 17, 0), tick=False)
+    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
+    assert reload(claim).judgment.judgment_date == date(2027, 3, 24)
+
+    # Asked for in the morning and decided 3 days later: the day the judge made it.
+    other = issue_claim(owner=claim.owner)
+    eve = make_user("eve.defendant@example.com")
+    other = responses.response_link(user=eve, claim_number=other.claim_number, security_code=other.security_code)
+    referral = referred(other, eve, uk(2027, 3, 23, 10, 0))
+    travel(uk(2027, 3, 26, 11, 0), tick=False)
+    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
+    assert reload(other).judgment.judgment_date == date(2027, 3, 26)
+
+
 def test_a_judge_may_refuse_a_referred_default_request(linked, travel, judge, legal_adviser):
     from judgments import services as judgments
 

@@ -321,3 +321,21 @@ def test_judgment_in_default_through_the_services(linked: Any, travel: Any) -> N
     assert emails[defendant.email].subject.startswith("A county court judgment (CCJ) has been made against you")
     assert emails[defendant.email].body.startswith(f"Dear {defendant.display_name},")
     assert f"/respond/{claim.public_id}/" in emails[defendant.email].body
+
+
+def test_judgment_on_a_full_admission_shows_what_was_paid(linked: Any, travel: Any) -> None:
+    from judgments import services as judgment_services
+    from tests.responses.test_services import DEFENCE_PAGES, respond
+
+    claim, defendant = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, defendant, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    # 7.7(3): the judgment is less what the defendant has already paid, shown as its own line.
+    judgment = judgment_services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner,
+                                                            paid=Decimal("200.00"))
+    text = pdf_text(render(claim))
+    assert_all_in(text, ["Judgment on admission", "Less amount paid -£200.00", "Total to pay £801.98"])
+    assert_in_order(text, ["Amount claimed", "Less amount paid -£200.00", "Total to pay"])
+    assert judgment.total == Decimal("801.98")

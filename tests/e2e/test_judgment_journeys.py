@@ -37,6 +37,9 @@ RESPONDED_AT = uk(2027, 3, 10, 11, 0)
 CLAIMED = ("Amount claimed", "£1,000.00")
 LINES_10_MARCH = [CLAIMED, ("Interest from 2 March 2027 to the date of judgment (9 days at £0.22 a day)", "£1.98")]
 TOTAL_10_MARCH = "£1,001.98"
+#: The same, less £100.00 the defendant has already paid (7.7(3)).
+LINES_10_MARCH_PAID = [*LINES_10_MARCH, ("Less amount paid", "-£100.00")]
+TOTAL_10_MARCH_PAID = "£901.98"
 LINES_20_APRIL = [CLAIMED, ("Interest from 2 March 2027 to the date of judgment (50 days at £0.22 a day)", "£11.00")]
 TOTAL_20_APRIL = "£1,011.00"
 LINES_DEFAULT = [CLAIMED, ("Interest from 2 March 2027 to the date of judgment (22 days at £0.22 a day)", "£4.84"),
@@ -68,7 +71,7 @@ def sign_in_as_claimant(party: Party, claim: Claim, context: str) -> None:
     party.sign_in(CLAIMANT_EMAIL, claim_page(claim), claim.description, context)
 
 
-# -- 1. a full admission by instalments: the claimant accepts the offer and asks for judgment ---------------
+# -- 1. a full admission by instalments: the offer accepted, judgment asked for less a payment ------------
 
 
 def test_accepting_an_offer_of_instalments_then_judgment(party: Party, claim: Claim, dan, travel):
@@ -92,12 +95,17 @@ def test_accepting_an_offer_of_instalments_then_judgment(party: Party, claim: Cl
     party.on("Request judgment on the defendant's admission", "request judgment on admission")
     party.sees("£50.00 every month")
     party.click("Accept their offer and continue")
-    party.check_page(LINES_10_MARCH, TOTAL_10_MARCH, terms)
+    party.errors("Select yes if the defendant has paid you any money", context="request judgment on admission")
+    party.choose("paid-paid", "yes")
+    party.fill("paid-amount", "100")
+    party.click("Accept their offer and continue")
+    party.check_page(LINES_10_MARCH_PAID, TOTAL_10_MARCH_PAID, terms)
     party.click("Request judgment")
 
-    party.judgment_shown(claim.description, TOTAL_10_MARCH, terms, "Judgment on admission")
+    party.judgment_shown(claim.description, TOTAL_10_MARCH_PAID, terms, "Judgment on admission")
     pdf = party.download_text(party.judgment_pdf_link())
-    assert claim.claim_number in pdf and TOTAL_10_MARCH in pdf and "£50.00" in pdf, pdf
+    assert claim.claim_number in pdf and TOTAL_10_MARCH_PAID in pdf and "£50.00" in pdf, pdf
+    assert "Less amount paid -£100.00" in pdf, pdf
     claim.refresh_from_db()
     assert claim.state == ClaimState.JUDGMENT_ENTERED
     judgment = claim.judgment

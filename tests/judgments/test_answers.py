@@ -46,6 +46,22 @@ def test_the_claimants_affordable_plan_stands(linked, travel):
     assert judgment.redetermination_deadline == uk(2027, 3, 30, 16, 0)  # 19 days after 10 March is Easter Monday
 
 
+def test_a_court_plan_ending_on_the_claimants_date_leaves_the_claimants_plan(linked, travel):
+    claim, _ = admitted(linked, travel)
+    # The court's plan would be 2 × £526.30 a month, the last on 10 May 2027; the claimant asks for
+    # £501 a month, also paid by 10 May. The defendant can afford it (7.10(5)), so it stands (7.11):
+    # the claimant is not offered more a month than they asked for.
+    plan = Plan.instalments(Decimal("501.00"), "monthly", date(2027, 4, 10))
+    answer = answers.claimant_reject_plan(claim_id=claim.pk, actor=claim.owner, claimant_plan=plan)
+    plans = answer.affordability["plans"]
+    assert plans["court"]["instalment"] == "526.30" and plans["court"]["ends"] == "2027-05-10"
+    assert plans["claimant"]["ends"] == "2027-05-10"
+    assert answer.outcome == "claimant_plan" and answer.kind == ClaimantAnswer.Kind.REJECT_PLAN
+    judgment = services.judgment_admission_request(claim_id=claim.pk, actor=claim.owner)
+    assert judgment.instalment_amount == Decimal("501.00") and judgment.first_payment_on == date(2027, 4, 10)
+    assert judgment.affordability["decision"] == "claimant_plan"
+
+
 def test_the_courts_plan_is_offered_and_rejecting_it_leaves_the_terms_to_a_judge(linked, travel):
     claim, dan = admitted(linked, travel)
     answer = answers.claimant_reject_plan(claim_id=claim.pk, actor=claim.owner, claimant_plan=Plan.immediately())

@@ -1,8 +1,9 @@
 """Paid, settled, discontinued; the register of judgments (MCOL guides 003 and 004, CCJ-28).
 
 The claim of ``tests.responses.conftest``: issued on Monday 1 March 2027, its defendant Dan linked
-online. Judgment in default is entered at 4pm on Monday 22 March 2027 (the response deadline), so
-its 28 days (CCJ-28) end at 4pm on Monday 19 April 2027.
+online. Judgment in default is asked for at 4pm on Monday 22 March 2027 (the response deadline): the
+request counts as received on Tuesday 23 March (14.1(1)), the date of the judgment, so its 28 days
+(CCJ-28) end at 4pm on Tuesday 20 April 2027.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from tests.responses.test_services import respond
 pytestmark = pytest.mark.django_db
 
 JUDGMENT_AT = uk(2027, 3, 22, 16, 0)
-REGISTER_DEADLINE = uk(2027, 4, 19, 16, 0)
+REGISTER_DEADLINE = uk(2027, 4, 20, 16, 0)
 
 #: Every sweep that acts on a claim's own deadlines, or on its judgment's register window.
 CLAIM_SWEEPS = [
@@ -205,18 +206,18 @@ def test_after_judgment_the_claim_cannot_be_closed_only_the_judgment_marked_paid
         assert response.status_code == 302 and response["Location"] == detail
     page = client.get(reverse("closing:judgment_paid", args=[claim.public_id])).content.decode()
     assert "Tell us the judgment has been paid" in page
-    assert "on or before 19 April 2027 (within 28 days of the judgment)" in page
+    assert "on or before 20 April 2027 (within 28 days of the judgment)" in page
 
 
 @pytest.mark.parametrize(("paid_on", "removed"), [
-    (date(2027, 3, 22), True),   # the day of the judgment
-    (date(2027, 4, 19), True),   # the last of the 28 days
-    (date(2027, 4, 20), False),  # a day late
+    (date(2027, 3, 23), True),   # the day of the judgment
+    (date(2027, 4, 20), True),   # the last of the 28 days
+    (date(2027, 4, 21), False),  # a day late
 ])
 def test_paid_within_28_days_is_removed_later_is_satisfied(linked, travel, paid_on, removed):
     claim, dan = linked
     judged(claim, travel)
-    travel(uk(2027, 4, 21, 9, 0), tick=False)
+    travel(uk(2027, 4, 22, 9, 0), tick=False)
 
     judgment = closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=paid_on)
 
@@ -257,8 +258,8 @@ def test_judgment_paid_date_is_checked(linked, travel):
     travel(uk(2027, 4, 1, 9, 0), tick=False)
     with pytest.raises(ClaimError, match="today or in the past"):
         closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 2))
-    with pytest.raises(ClaimError, match="on or after the date of the judgment, 22 March 2027"):
-        closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 3, 21))
+    with pytest.raises(ClaimError, match="on or after the date of the judgment, 23 March 2027"):
+        closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 3, 22))
     assert Judgment.objects.get(claim=claim).paid_in_full_on is None
 
 
@@ -291,7 +292,7 @@ def test_paid_late_is_satisfied_and_the_defendant_gets_a_certificate(
         "County Court Business Centre, Online Civil Money Claims",
         "Certificate of satisfaction",
         f"Claim number {claim.claim_number}",
-        "Judgment date 22 March 2027",
+        "Judgment date 23 March 2027",
         "Date of certificate 4 May 2027",
         claim.claimant_name,
         "Dan Defendant",
@@ -315,7 +316,7 @@ def test_paid_late_is_satisfied_and_the_defendant_gets_a_certificate(
 def test_the_register_window_sweep_on_time_twice(linked, travel):
     claim, dan = linked
     judged(claim, travel)
-    travel(uk(2027, 4, 19, 15, 59), tick=False)
+    travel(uk(2027, 4, 20, 15, 59), tick=False)
     assert run_sweep("judgments.register_window").examined == 0
     travel(REGISTER_DEADLINE, tick=False)
 
@@ -337,7 +338,7 @@ def test_the_register_window_sweep_on_time_twice(linked, travel):
 
 
 STAYS = ("The judgment stays on the register: the court was not told it was paid in full within 28 days of the "
-         "judgment (by 19 April 2027)")
+         "judgment (by 20 April 2027)")
 
 
 def test_the_register_window_sweep_late(linked, travel):
@@ -351,7 +352,7 @@ def test_the_register_window_sweep_late(linked, travel):
     assert [e.summary for e in claim.events.filter(kind="register_window_passed")] == [STAYS]
     assert Notification.objects.filter(kind="register_window_passed").count() == 1
     # A payment the claimant reports late but that arrived within the 28 days still removes it.
-    closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 19))
+    closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 20))
     assert Judgment.objects.get(claim=claim).removed_from_register_at is not None
 
 
@@ -458,8 +459,8 @@ def test_judgment_paid_and_certificate_pages(linked, travel, client, django_capt
     assert "<title>Error:" in page and "Enter the date the judgment was paid in full" in page
     page = client.post(url, date_post("paid_on", date(2027, 5, 4))).content.decode()
     assert "The date the judgment was paid in full must be today or in the past" in page
-    page = client.post(url, date_post("paid_on", date(2027, 3, 21))).content.decode()
-    assert "The date must be on or after the date of the judgment, 22 March 2027" in page
+    page = client.post(url, date_post("paid_on", date(2027, 3, 22))).content.decode()
+    assert "The date must be on or after the date of the judgment, 23 March 2027" in page
     assert Judgment.objects.get(claim=claim).paid_in_full_on is None
 
     response = client.post(url, date_post("paid_on", date(2027, 5, 1)))

@@ -211,6 +211,17 @@ def test_a_breach_after_the_first_date_moves_it_and_takes_off_what_was_paid(prop
     assert judgment.total == owed - Decimal("100.00")
 
 
+def test_a_breach_reported_on_a_friday_evening_is_judged_after_the_bank_holiday(proposed, travel):
+    claim, dan, _ = proposed
+    settlement.settlement_sign(claim_id=claim.pk, actor=dan, signed_name="Dan Defendant")
+    travel(uk(2027, 4, 30, 16, 30), tick=False)  # Friday after 4pm; Monday 3 May is a bank holiday
+    judgment = settlement.settlement_breach(claim_id=claim.pk, actor=claim.owner, details="Missed April")
+    assert judgment.judgment_date == date(2027, 5, 4)
+    # The passed first date moves to a calendar month after the judgment's own date (7.8(6)(b)).
+    assert judgment.first_payment_on == date(2027, 6, 4)
+    assert judgment.total == services.admission_amount(claim, judgment_date=date(2027, 5, 4)).total
+
+
 def test_no_judgment_when_everything_has_been_paid(proposed, travel):
     claim, dan, _ = proposed
     settlement.settlement_sign(claim_id=claim.pk, actor=dan, signed_name="Dan Defendant")
@@ -402,3 +413,14 @@ def test_the_claimant_reports_a_breach_through_the_page(client, proposed, travel
     assert done.status_code == 302 and done["Location"] == reverse("claims:detail", args=[claim.public_id])
     claim.refresh_from_db()
     assert claim.state == ClaimState.JUDGMENT_ENTERED and claim.judgment.request["breach"] == "Missed the May payment"
+
+
+def test_the_breach_check_page_dates_a_friday_evening_judgment_after_the_bank_holiday(client, proposed, travel):
+    claim, dan, _ = proposed
+    settlement.settlement_sign(claim_id=claim.pk, actor=dan, signed_name="Dan Defendant")
+    travel(uk(2027, 4, 30, 16, 30), tick=False)  # Friday after 4pm; Monday 3 May is a bank holiday
+    client.force_login(claim.owner)
+    answers = {"action": "check", "details": "Missed April", "paid": "no"}
+    page = client.post(url("breach", claim), answers).content.decode()
+    assert "The judgment will be dated 4 May 2027: a request received after 4pm" in page
+    assert "4 June 2027" in page  # the passed first date moves to a month after the judgment's own date

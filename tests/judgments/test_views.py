@@ -65,12 +65,50 @@ def test_accepting_the_defendants_plan_through_the_page(client, linked, travel):
     client.force_login(claim.owner)
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
     assert "£100.00 every month" in client.get(url).content.decode()
-    check = client.post(url, {"action": "check"}).content.decode()
-    assert "Check the judgment you are asking for" in check
-    assert client.post(url, {"action": "confirm"}).status_code == 302
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
+    assert "Check the judgment you are asking for" in check and "Less amount paid" not in check
+    assert client.post(url, {"action": "confirm", "paid-paid": "no"}).status_code == 302
     claim.refresh_from_db()
     judgment = claim.judgment
     assert judgment.kind == "admission" and judgment.instalment_amount == 100 and judgment.first_payment_on.day == 1
+
+
+def test_a_payment_on_a_full_admission_is_a_line_of_the_judgment(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    # The question default judgment asks (11.1(7)), asked the same way here (7.7(3)).
+    assert "Has the defendant paid you any of the money you are claiming?" in client.get(url).content.decode()
+    page = client.post(url, {"action": "check"}).content.decode()
+    assert "There is a problem" in page and "Select yes if the defendant has paid you any money" in page
+    page = client.post(url, {"action": "check", "paid-paid": "yes", "paid-amount": ""}).content.decode()
+    assert "Enter how much the defendant has paid" in page
+    answers = {"paid-paid": "yes", "paid-amount": "200"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "Check the judgment you are asking for" in check
+    assert "Less amount paid" in check and "-£200.00" in check and "£801.98" in check
+    assert client.post(url, {"action": "confirm", **answers}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.total == Decimal("801.98")
+    assert ("Less amount paid", Decimal("-200.00")) in claim.judgment.line_items
+
+
+def test_an_admission_paid_in_full_is_refused_on_the_page(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 11, 0), tick=False)
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    page = client.post(url, {"action": "confirm", "paid-paid": "yes", "paid-amount": "2000"}).content.decode()
+    assert "There is a problem" in page and "paid the whole amount owed" in page
+    claim.refresh_from_db()
+    assert claim.state != ClaimState.JUDGMENT_ENTERED
 
 
 def test_rejecting_the_offer_through_the_pages(client, linked, travel):
@@ -92,6 +130,23 @@ def test_rejecting_the_offer_through_the_pages(client, linked, travel):
     client.post(reverse("judgments:court_plan", kwargs={"public_id": claim.public_id}), {"answer": "accept"})
     page = client.get(done["Location"]).content.decode()
     assert "Request a county court judgment" in page and "Propose a settlement agreement" in page
+
+
+def test_a_plan_the_court_ties_with_stands_on_the_decision_page(client, linked, travel):
+    from tests.judgments.test_answers import admitted
+
+    claim, _ = admitted(linked, travel)
+    client.force_login(claim.owner)
+    url = reverse("judgments:answer_offer", kwargs={"public_id": claim.public_id})
+    # £501 a month from 10 April ends on 10 May 2027, as the court's 2 × £526.30 would.
+    done = client.post(url, {"answer": "reject", "plan-option": "instalments", "plan-instalment": "501",
+                             "plan-frequency": "monthly", "plan-first_payment_day": "10",
+                             "plan-first_payment_month": "4", "plan-first_payment_year": "2027"})
+    assert done["Location"].endswith("/offer/decision/")
+    page = client.get(done["Location"]).content.decode()
+    assert "The defendant can afford your plan, so your plan stands" in page
+    assert "£501.00 every month" in page and "£526.30 every month" not in page
+    assert "Accept the court" not in page
 
 
 def test_the_application_pages(client, linked, travel):
@@ -129,7 +184,7 @@ def test_the_check_page_shows_the_plan_the_court_left_standing(client, linked, t
                                  claimant_plan=Plan.instalments(Decimal("100.00"), "monthly", date(2027, 4, 1)))
     client.force_login(claim.owner)
     url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
-    check = client.post(url, {"action": "check"}).content.decode()
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
     assert "£100.00 every month" in check and "£50.00 every month" not in check
 
 
@@ -160,3 +215,47 @@ def test_the_offer_page_reveals_the_claimants_own_plan_under_no(client, linked, 
     assert 'class="govuk-radios__conditional" id="conditional-id_answer-2"' in chosen  # open: it has the error
     accepted = client.post(url, {"answer": "accept", "plan-option": "instalments", "plan-instalment": "lots"})
     assert accepted["Location"].endswith("/offer/decision/")
+
+
+def test_the_check_page_dates_an_after_4pm_admission_judgment_the_next_working_day(client, linked, travel):
+    claim, dan = linked
+    travel(uk(2027, 3, 10, 16, 30), tick=False)  # Wednesday: the admission counts as received on Thursday
+    respond(claim, dan, details=DEFENCE_PAGES["details"], response_type={"type": "full_admission"},
+            payment_option={"option": "instalments"},
+            instalments={"amount": "100.00", "frequency": "monthly", "first_date": "2027-04-01"})
+    travel(uk(2027, 3, 10, 17, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    check = client.post(url, {"action": "check", "paid-paid": "no"}).content.decode()
+    assert "The judgment will be dated 11 March 2027: a request received after 4pm" in check
+    assert "(10 days at £0.22 a day)" in check
+    assert client.post(url, {"action": "confirm", "paid-paid": "no"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.judgment_date == date(2027, 3, 11)
+    detail = client.get(reverse("claims:detail", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "on 11 March 2027" in detail
+
+
+def test_the_check_page_dates_a_friday_evening_default_judgment_after_the_bank_holiday(client, linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 4, 30, 16, 30), tick=False)  # Friday; Monday 3 May is a bank holiday
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    answers = {"paid-paid": "no", "plan-option": "by_set_date", "plan-pay_by_day": "3", "plan-pay_by_month": "5",
+               "plan-pay_by_year": "2027"}
+    check = client.post(url, {"action": "check", **answers}).content.decode()
+    assert "The judgment will be dated 4 May 2027" in check
+    # The date to pay by (3 May) has passed by the date of the judgment: immediately (11.1(5)(a)).
+    assert "immediately" in check and "by 3 May 2027" not in check
+    assert client.post(url, {"action": "confirm", **answers}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.judgment.judgment_date == date(2027, 5, 4) and claim.judgment.payment_option == "immediately"
+
+
+def test_the_check_page_says_nothing_of_the_4pm_rule_before_4pm(client, linked, travel):
+    claim, _ = linked
+    travel(uk(2027, 3, 23, 10, 0), tick=False)
+    client.force_login(claim.owner)
+    url = reverse("judgments:request_default", kwargs={"public_id": claim.public_id})
+    check = client.post(url, {"action": "check", "paid-paid": "no", "plan-option": "immediately"}).content.decode()
+    assert "The judgment will be dated 23 March 2027." in check and "after 4pm" not in check

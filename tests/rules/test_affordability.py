@@ -484,7 +484,9 @@ DECISIONS = [
     ("the claimant asks for later than the defendant offers", D2, D3, D1, a.Outcome.ACCEPT_DEFENDANT_OFFER),
     ("the claimant asks for the same date as the defendant offers", D2, D2, D1, a.Outcome.ACCEPT_DEFENDANT_OFFER),
     ("the court's plan ends before the claimant's: the claimant's is affordable", D3, D2, D1, a.Outcome.CLAIMANT_PLAN),
-    ("the court's plan ends on the claimant's date: not before it, so the court's plan", D3, D2, D2, a.Outcome.COURT_PLAN),
+    # 7.10(5): a court plan only where the defendant cannot afford the claimant's; 7.11: one that
+    # amounts to the claimant's is the claimant's. A tie is the claimant's plan.
+    ("the court's plan ends on the claimant's date: the claimant's plan", D3, D2, D2, a.Outcome.CLAIMANT_PLAN),
     ("the court's plan ends between the claimant's and the defendant's", D4, D1, D2, a.Outcome.COURT_PLAN),
     ("the court's plan ends on the defendant's date: the defendant's plan", D3, D1, D3, a.Outcome.DEFENDANT_PLAN),
     ("the court's plan ends after the defendant's", D2, D1, D3, a.Outcome.DEFENDANT_PLAN),
@@ -499,6 +501,12 @@ def test_decide(label, defendant, claimant, court, outcome):
     assert decision.outcome == outcome
     assert decision.reason  # in words, with the dates
     assert f"{claimant.day} {claimant:%B %Y}" in decision.reason
+
+
+def test_a_tie_is_the_claimants_plan_a_day_later_the_courts():
+    # The claimant's plan ends on 1 September 2027, the defendant's on 1 December 2027.
+    outcomes = [a.decide(D3, D2, court).outcome for court in (date(2027, 8, 31), D2, date(2027, 9, 2))]
+    assert outcomes == [a.Outcome.CLAIMANT_PLAN, a.Outcome.CLAIMANT_PLAN, a.Outcome.COURT_PLAN]
 
 
 # -- the whole calculation ------------------------------------------------------------------------------------
@@ -520,6 +528,12 @@ WHOLE = [
     ("weekly offer; the claimant's fortnightly plan ends 3 days before the court's: the court's plan",
      Plan.instalments(D("20"), "weekly", date(2027, 3, 8)), Plan.instalments(D("250"), "fortnightly", date(2027, 3, 8)), "1000",
      ("weekly", date(2028, 2, 14), date(2027, 4, 19), date(2027, 4, 22), a.Outcome.COURT_PLAN)),
+    ("the claimant's set date is the court's last payment (22 April): a tie, the claimant's plan",
+     Plan.by_set_date(date(2028, 1, 1)), Plan.by_set_date(date(2027, 4, 22)), "1000",
+     ("weekly", date(2028, 1, 1), date(2027, 4, 22), date(2027, 4, 22), a.Outcome.CLAIMANT_PLAN)),
+    ("the claimant's £500 a month ends on 1 April, as the court's £1,000 in one month: the claimant's plan",
+     Plan.instalments(D("10"), "monthly", date(2027, 4, 1)), Plan.instalments(D("500"), "monthly", date(2027, 3, 1)), "1000",
+     ("monthly", date(2035, 7, 1), date(2027, 4, 1), date(2027, 4, 1), a.Outcome.CLAIMANT_PLAN)),
     ("the claimant's plan ends after the court's (weekly, 4 × £260.68 to 22 April): the claimant's plan",
      Plan.instalments(D("20"), "weekly", date(2027, 3, 8)), Plan.instalments(D("250"), "fortnightly", date(2027, 3, 22)), "1000",
      ("weekly", date(2028, 2, 14), date(2027, 5, 3), date(2027, 4, 22), a.Outcome.CLAIMANT_PLAN)),
@@ -559,6 +573,8 @@ def test_a_defendant_who_cannot_pay_anything_keeps_their_plan():
     [
         (Plan.immediately(), a.Outcome.COURT_PLAN, Plan.instalments(D("1000"), "monthly", date(2027, 4, 1))),
         (Plan.instalments(D("500"), "monthly", date(2027, 5, 1)), a.Outcome.CLAIMANT_PLAN, Plan.instalments(D("500"), "monthly", date(2027, 5, 1))),
+        # A tie: the claimant asked for £500 a month and keeps it, not the court's £1,000 in one month.
+        (Plan.instalments(D("500"), "monthly", date(2027, 3, 1)), a.Outcome.CLAIMANT_PLAN, Plan.instalments(D("500"), "monthly", date(2027, 3, 1))),
         (Plan.by_set_date(date(2040, 1, 1)), a.Outcome.ACCEPT_DEFENDANT_OFFER, Plan.instalments(D("10"), "monthly", date(2027, 4, 1))),
     ],
 )

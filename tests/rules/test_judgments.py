@@ -1,6 +1,6 @@
 """Judgments: how and how much the defendant is ordered to pay (shared/spec/money.md; PD 51R
 7.4(4)-(6), 7.7(3)-(5), 11.1(4)-(7))."""
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal as D
 from types import SimpleNamespace
 
@@ -8,6 +8,12 @@ import pytest
 
 from rules import judgments as j
 from rules import money as m
+from rules.calendar import LONDON, PLAIN, CourtCalendar
+
+
+def uk(*args: int) -> datetime:
+    return datetime(*args, tzinfo=LONDON)
+
 
 MONTHLY_50 = j.Plan.instalments(D("50"), "monthly", date(2027, 5, 1))
 
@@ -288,3 +294,44 @@ def test_interest_scaled_to_the_amount_admitted(interest, principal, admitted, e
 def test_scaling_needs_a_claim():
     with pytest.raises(ValueError):
         j.scaled(D("10"), D("0"), D("5"))
+
+
+# -- the date of the judgment (14.1(A2), 14.1(1)) ---------------------------------------------------------
+
+#: 3 December 2026 is a court closure day in this calendar (a staff-recorded closure, not a weekend).
+CLOSED_3_DECEMBER = CourtCalendar.build(closures=[date(2026, 12, 3)])
+
+# calendar, requested at (UK time), response received on, made on → judgment date
+JUDGMENT_DATES = [
+    ("before 4 pm on an open day: that day (14.1(A2))", PLAIN, uk(2026, 12, 2, 15, 59), None, None, date(2026, 12, 2)),
+    ("at 4 pm: the next open day (14.1(1))", PLAIN, uk(2026, 12, 2, 16, 0), None, None, date(2026, 12, 3)),
+    ("at 11.59 pm: the next open day (14.1(1))", PLAIN, uk(2026, 12, 2, 23, 59), None, None, date(2026, 12, 3)),
+    ("just after midnight, an open day: that day", PLAIN, uk(2026, 12, 3, 0, 1), None, None, date(2026, 12, 3)),
+    ("Friday after 4 pm: Monday", PLAIN, uk(2026, 11, 13, 16, 30), None, None, date(2026, 11, 16)),
+    ("on a Saturday morning: Monday", PLAIN, uk(2026, 11, 14, 10, 0), None, None, date(2026, 11, 16)),
+    ("Friday after 4 pm before a bank holiday Monday (31 August 2026): Tuesday", PLAIN, uk(2026, 8, 28, 16, 5), None, None, date(2026, 9, 1)),
+    ("on the bank holiday itself, before 4 pm: the next day", PLAIN, uk(2026, 8, 31, 11, 0), None, None, date(2026, 9, 1)),
+    ("Christmas Eve 2026 after 4 pm: Tuesday 29 December (Christmas, the weekend, Boxing Day's Monday)", PLAIN, uk(2026, 12, 24, 16, 0), None, None, date(2026, 12, 29)),
+    ("Thursday before Easter 2027 after 4 pm: Easter Tuesday", PLAIN, uk(2027, 3, 25, 17, 0), None, None, date(2027, 3, 30)),
+    ("after 4 pm before a closure day: the day after it", CLOSED_3_DECEMBER, uk(2026, 12, 2, 16, 0), None, None, date(2026, 12, 4)),
+    ("in summer 4 pm UK time is 15:00 UTC: the next open day", PLAIN, datetime(2026, 8, 27, 15, 0, tzinfo=timezone.utc), None, None, date(2026, 8, 28)),
+    ("in summer 14:59 UTC is before 4 pm: that day", PLAIN, datetime(2026, 8, 27, 14, 59, tzinfo=timezone.utc), None, None, date(2026, 8, 27)),
+    # The admission submitted after 4 pm on 2 December counts as received on 3 December: the
+    # judgment asked for that evening is dated 3 December, never 2 December.
+    ("the admission and the request both after 4 pm on 2 December", PLAIN, uk(2026, 12, 2, 17, 30), date(2026, 12, 3), None, date(2026, 12, 3)),
+    ("a request before 4 pm on a response that counts from the next day: the response's day", PLAIN, uk(2026, 12, 2, 10, 0), date(2026, 12, 3), None, date(2026, 12, 3)),
+    ("a response received days earlier changes nothing", PLAIN, uk(2026, 12, 9, 10, 0), date(2026, 12, 3), None, date(2026, 12, 9)),
+    ("a judge deciding later: the day the judge makes it", PLAIN, uk(2026, 12, 2, 10, 0), None, date(2026, 12, 10), date(2026, 12, 10)),
+    ("a judge deciding the same evening: still the day the request counts from", PLAIN, uk(2026, 12, 2, 16, 30), None, date(2026, 12, 2), date(2026, 12, 3)),
+]
+
+
+@pytest.mark.parametrize("label, cal, requested_at, received_on, made_on, expected", JUDGMENT_DATES,
+                         ids=[row[0] for row in JUDGMENT_DATES])
+def test_judgment_date(label, cal, requested_at, received_on, made_on, expected):
+    assert j.judgment_date(cal, requested_at, response_received_on=received_on, made_on=made_on) == expected
+
+
+def test_judgment_date_needs_an_aware_instant():
+    with pytest.raises(ValueError):
+        j.judgment_date(PLAIN, datetime(2026, 12, 2, 10, 0))
