@@ -9,7 +9,7 @@ from court.templatetags.govuk import govuk_date
 from rules.calendar import local
 from rules.money import format_money
 
-from .constants import ClaimState
+from .constants import ClaimState, PartyRole
 from .models import Claim
 
 
@@ -43,7 +43,7 @@ def for_claimant(claim: Claim) -> Status:
                       "green")
     if claim.state == ClaimState.JUDGMENT_ENTERED:
         return Status("Judgment entered", f"Judgment for {format_money(claim.judgment.total)}: "
-                      f"{claim.judgment.terms_text}", None, "green")
+                      f"{claim.judgment.terms_for(PartyRole.CLAIMANT)}", None, "green")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return _claimant_to_answer(claim)
     if claim.state == ClaimState.SETTLED:

@@ -266,6 +266,7 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
             else:
                 terms = services.terms_for(settlement.agreement_plan(agreement), today, admission=True)
                 context.update(checking=True, lines=services.shown_lines(amount), total=amount.total,
-                               terms=terms.describe(amount.total), moved=terms.moved, posted=_carried(request))
+                               terms=terms.describe(amount.total, reader=rules.Reader.CLAIMANT), moved=terms.moved,
+                               posted=_carried(request))
     context["errors"] = error_items(form)
     return render(request, "judgments/settlement/breach.html", context)

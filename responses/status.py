@@ -1,7 +1,7 @@
 """Where a claim stands for its defendant, in plain words (derived, never stored)."""
 from __future__ import annotations
 
-from claims.constants import ClaimState
+from claims.constants import ClaimState, PartyRole
 from claims.models import Claim
 from claims.status import DEFENDED_STATES, Status, defended_status, sent_out_next_step, stayed_next_step
 from rules.money import format_money
@@ -22,8 +22,9 @@ def for_defendant(claim: Claim) -> Status:
         return Status("Response sent", "The claimant has until this time to answer your response:",
                       claim.claimant_response_deadline, "blue")
     if claim.state == ClaimState.JUDGMENT_ENTERED:
+        terms = claim.judgment.terms_for(PartyRole.DEFENDANT)
         return Status("Judgment against you", f"A county court judgment was made against you for "
-                      f"{format_money(claim.judgment.total)}. {claim.judgment.terms_text}.", None, "red")
+                      f"{format_money(claim.judgment.total)}. {terms}.", None, "red")
     if claim.state == ClaimState.SETTLED:
         return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
     if claim.state == ClaimState.DISCONTINUED:
