@@ -3,9 +3,14 @@
 ``assert_accessible(page, "sign-in page")`` runs axe on what the page shows now and fails with a
 readable list of the WCAG 2.0/2.1/2.2 A and AA violations. Call it again after each change of state
 worth checking (an error summary shown, a section expanded).
+
+It also checks two things axe does not: the page's title is plain words (the browser tab shows it
+and screen readers read it out first, so markup in it is read out as such), and the page fits a
+375 px wide phone screen without scrolling sideways (WCAG 1.4.10 Reflow).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +21,9 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SHOW_NODES = 3
 SNIPPET = 200
+#: A phone's width in CSS pixels (an iPhone SE, the narrowest we design for).
+PHONE_WIDTH = 375
+MARKUP = re.compile(r"[<>]")
 
 
 @cache
@@ -56,8 +64,37 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def assert_plain_title(page: Page, context: str) -> None:
+    """Fail if the page's title holds markup (a template block that swallowed a heading or a table)."""
+    title = page.title()
+    if not title.strip() or MARKUP.search(title):
+        raise AssertionError(f"{context}: the page title at {page.url} is not plain words: {title[:SNIPPET]!r}")
+
+
+def page_width_at(page: Page, width: int) -> int:
+    """How wide the page is (its scroll width) when the browser window is ``width`` CSS pixels wide."""
+    viewport = page.viewport_size
+    assert viewport is not None
+    page.set_viewport_size({"width": width, "height": viewport["height"]})
+    try:
+        return page.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        page.set_viewport_size(viewport)
+
+
+def assert_fits_a_phone(page: Page, context: str) -> None:
+    """Fail if the page is wider than a 375 px screen, so it would scroll sideways."""
+    width = page_width_at(page, PHONE_WIDTH)
+    if width > PHONE_WIDTH:
+        raise AssertionError(f"{context}: at {page.url} the page is {width} px wide on a {PHONE_WIDTH} px screen, "
+                             "so it scrolls sideways")
+
+
 def assert_accessible(page: Page, context: str) -> None:
-    """Fail if axe finds WCAG 2.2 A/AA violations on the page; ``context`` says which page and state."""
+    """Fail if axe finds WCAG 2.2 A/AA violations on the page, its title holds markup, or it does not fit a
+    375 px screen; ``context`` says which page and state."""
+    assert_plain_title(page, context)
+    assert_fits_a_phone(page, context)
     violations = axe_violations(page)
     if violations:
         raise AssertionError(
