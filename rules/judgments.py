@@ -49,6 +49,7 @@ FREQUENCY_WORDS = {
     "monthly": "every month",
 }
 
+
 class Reader(StrEnum):
     """Who a judgment's terms are worded for: each party is spoken to; the court's record
     (timeline, register, the judgment form) names both parties."""
@@ -64,6 +65,7 @@ PAYS = {
     Reader.CLAIMANT: "The defendant must pay you",
     Reader.COURT: "The defendant must pay the claimant",
 }
+
 
 #: Days between instalments; monthly instalments go by calendar months instead.
 PERIOD_DAYS = {"weekly": 7, "fortnightly": 14, "four_weekly": 28}
