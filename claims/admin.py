@@ -18,7 +18,7 @@ from court.admin import ReadOnly
 from defended.admin import DefendedClaimSteps
 from ocmc import clock
 from rules import postcodes
-from rules.money import parse_money
+from rules.money import format_money, parse_money
 
 from . import services
 from .constants import ClaimState, HwfDecision
@@ -162,8 +162,11 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
                 form.add_error(None, str(exc))
             else:
                 claim.refresh_from_db()
-                done = "issued" if claim.state == ClaimState.ISSUED else "told to pay what is left"
-                messages.success(request, f"Decision recorded. The claimant has been {done}.")
+                if claim.state == ClaimState.ISSUED:
+                    done = f"The claim has been issued: claim number {claim.claim_number}."
+                else:
+                    done = f"The claimant has been told to pay what is left ({format_money(claim.fee_due)})."
+                messages.success(request, f"Decision recorded. {done}")
                 return redirect("admin:claims_claim_change", claim.pk)
         context = {
             **self.admin_site.each_context(request), "title": "Help with Fees decision", "claim": claim, "form": form,

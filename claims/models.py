@@ -194,7 +194,12 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.claim_number or f"{self.get_state_display()} claim {self.public_id}"
+        """How the court's pages (work queues, the admin) name the claim: by its number once it has one,
+        before that by who claims against whom."""
+        if self.claim_number:
+            return self.claim_number
+        return (f"Claim by {self.claimant_name or 'a claimant not yet named'} against "
+                f"{self.defendant_label or 'a defendant not yet named'}")
 
     # -- transitions: called only by ``claims.services`` ----------------------------------
 

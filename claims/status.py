@@ -9,17 +9,25 @@ from court.templatetags.govuk import govuk_date
 from rules.calendar import local
 from rules.money import format_money
 
-from .constants import ClaimState
+from .constants import ClaimState, PartyRole
 from .models import Claim
 
 
 @dataclass(frozen=True)
 class Status:
     words: str
+    #: What happens next, in full: the claim page says it.
     next_step: str
     deadline: datetime | None = None
     #: GOV.UK tag colour for the status.
     colour: str = "grey"
+    #: The dashboard's one short sentence, when ``next_step`` is longer (the detail is on the claim page).
+    brief: str = ""
+
+    @property
+    def summary(self) -> str:
+        """What happens next, in one short sentence (before the deadline, if there is one)."""
+        return self.brief or self.next_step
 
 
 def for_claimant(claim: Claim) -> Status:
@@ -33,36 +41,41 @@ def for_claimant(claim: Claim) -> Status:
     if claim.state == ClaimState.AWAITING_HWF_DECISION:
         return Status("Help with Fees being checked",
                       "The court is deciding your Help with Fees application. We will email you the decision.",
-                      None, "blue")
+                      None, "blue", brief="The court is deciding your Help with Fees application.")
     if claim.state == ClaimState.ISSUED:
         if claim.default_available_at is not None:
             return Status("No response", "The defendant did not respond in time. You can ask the court for a county "
-                          "court judgment (CCJ) in default.", None, "red")
+                          "court judgment (CCJ) in default.", None, "red",
+                          brief="You can ask the court for a county court judgment (CCJ) in default.")
         more = " (they asked for more time)" if claim.more_time_requested_at else ""
         return Status("Issued", f"The defendant has until this time to respond{more}:", claim.response_deadline,
                       "green")
     if claim.state == ClaimState.JUDGMENT_ENTERED:
-        return Status("Judgment entered", f"Judgment for {format_money(claim.judgment.total)}: "
-                      f"{claim.judgment.terms_text}", None, "green")
+        terms = claim.judgment.terms_for(PartyRole.CLAIMANT)
+        return Status("Judgment entered", f"Judgment for {format_money(claim.judgment.total)}. {terms}.", None,
+                      "green", brief=f"{terms}.")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return _claimant_to_answer(claim)
     if claim.state == ClaimState.SETTLED:
         return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
     if claim.state == ClaimState.DISCONTINUED:
-        return Status("Discontinued", "The claimant discontinued the claim. It is closed.", None, "grey")
+        return Status("Discontinued", "You discontinued the claim. It is closed.", None, "grey",
+                      brief="You discontinued the claim: it is closed.")
     if claim.state == ClaimState.SETTLEMENT_OFFERED:
         return Status("Settlement agreement proposed", "The defendant has until this time to sign it:",
                       claim.settlement_deadline, "yellow")
     if claim.state == ClaimState.SETTLEMENT_AGREED:
         return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
-                      "broken, the claimant can ask for judgment.", None, "blue")
+                      "broken, the claimant can ask for judgment.", None, "blue", brief=ON_HOLD_WHILE_KEPT)
     if claim.state == ClaimState.STAYED:
         if claim.stay_lifts_on_answer:
             return Status("Stayed", f"The claim is on hold (stayed): {claim.stay_reason}. If you answer the "
-                          "defendant's response now, the stay is lifted (7.44).", None, "grey")
-        return Status("Stayed", stayed_next_step(claim), None, "grey")
+                          "defendant's response now, the stay is lifted (7.44).", None, "grey",
+                          brief="Answer the defendant's response to lift the stay.")
+        return Status("Stayed", stayed_next_step(claim), None, "grey", brief=STAYED_BRIEF)
     if claim.state == ClaimState.SENT_OUT:
-        return Status("Sent out of the online service", sent_out_next_step(claim), None, "grey")
+        return Status("Sent out of the online service", sent_out_next_step(claim), None, "grey",
+                      brief=sent_out_brief(claim))
     if claim.state in DEFENDED_STATES:
         return defended_status(claim)
     return Status(claim.get_state_display(), "")
@@ -74,7 +87,7 @@ def _claimant_to_answer(claim: Claim) -> Status:
         if response.kind == "part_admission":
             return Status("Response received", "Read the defendant's response. Accept the amount they admit, or "
                           "decide whether to continue with the claim, by", claim.claimant_response_deadline,
-                          "yellow")
+                          "yellow", brief="Read the defendant's response and decide what to do by")
         return Status("Defence received", "Read the defendant's defence and decide whether to continue with the "
                       "claim by", claim.claimant_response_deadline, "yellow")
     return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
@@ -103,20 +116,24 @@ def defended_status(claim: Claim, *, claimant: bool = True) -> Status:
         return Status("In mediation", "You have both agreed to try free mediation. The claim is on hold "
                       f"(stayed){until} and has been referred to the Small Claims Mediation Service, who will call "
                       f"you. If you reach a settlement, {who} must tell the court. If not, a legal adviser or "
-                      "judge will then look at both directions questionnaires.", None, "blue")
+                      "judge will then look at both directions questionnaires.", None, "blue",
+                      brief=f"The claim is on hold{until} while you try mediation.")
     if claim.state == ClaimState.AWAITING_DIRECTIONS:
         if claim.referrals.filter(closed_at__isnull=True, kind="reconsideration").exists():
             return Status("With a judge", "A judge is reconsidering the legal adviser's decision. The claim will not "
-                          "be sent out until they have. We will tell you what they decide.", None, "blue")
+                          "be sent out until they have. We will tell you what they decide.", None, "blue",
+                          brief="A judge is reconsidering the legal adviser's decision.")
         return Status("With a legal adviser or judge", "A legal adviser or judge will look at both directions "
-                      "questionnaires and decide what happens next. We will tell you when they do.", None, "blue")
+                      "questionnaires and decide what happens next. We will tell you when they do.", None, "blue",
+                      brief="A legal adviser or judge will decide what happens next.")
     if claim.state == ClaimState.DIRECTIONS_MADE:
         order = claim.directions_orders.order_by("-made_at", "-pk").first()
         where = (order.send_out_court or destination_words(order.get_send_out_to_display())) if order else (
             "the preferred court")
         return Status("Directions made", f"A legal adviser has given directions. Unless either party asks a judge "
                       f"to reconsider the decision, the claim will then be sent out of the online service to {where}. "
-                      "You can ask a judge to reconsider it until", claim.send_out_due_at, "blue")
+                      "You can ask a judge to reconsider it until", claim.send_out_due_at, "blue",
+                      brief="Directions given: you can ask a judge to reconsider them until")
     return Status(claim.get_state_display(), "")
 
 
@@ -129,6 +146,11 @@ def destination_words(label: str) -> str:
     return f"the {label}"
 
 
+#: The dashboard's words for a claim on hold: the claim page says why, and how to come back to the court.
+STAYED_BRIEF = "The claim is on hold (stayed): its page says why and what you can do."
+ON_HOLD_WHILE_KEPT = "The claim is on hold while the agreement is kept."
+
+
 def stayed_next_step(claim: Claim) -> str:
     """Why the claim is stayed, and how to come back to the court (16.1, 6.2(10)-(11))."""
     step = (f"The claim is on hold (stayed): {claim.stay_reason}. You can apply to the court (form N244) to lift "
@@ -139,10 +161,18 @@ def stayed_next_step(claim: Claim) -> str:
     return step
 
 
+def sent_out_where(claim: Claim) -> str:
+    return claim.sent_out_court or destination_words(claim.get_sent_out_to_display())
+
+
+def sent_out_brief(claim: Claim) -> str:
+    """Where the claim went, in one sentence (the claim page gives why, and the directions)."""
+    return f"The claim continues by post at {sent_out_where(claim)}."
+
+
 def sent_out_next_step(claim: Claim) -> str:
     """Where the claim went, why, and the directions given with it (19.1(4))."""
-    where = claim.sent_out_court or destination_words(claim.get_sent_out_to_display())
-    step = f"The claim continues by post at {where}: {claim.sent_out_reason}."
+    step = f"The claim continues by post at {sent_out_where(claim)}: {claim.sent_out_reason}."
     if claim.sent_out_directions:
         step += " Directions: " + " ".join(line.strip() for line in claim.sent_out_directions.splitlines()
                                            if line.strip())

@@ -429,6 +429,9 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
     reason = " ".join((reason or "").split())
     if not standard and not free_text:
         raise ClaimError("Select at least one standard direction or write the directions")
+    if StandardDirection.INFORMATION in standard and not free_text:
+        # Its words point to the other directions ("the further information the court asks for below").
+        raise ClaimError("Write the further information the parties must supply in the other directions")
     with transaction.atomic():
         claim = _claim(claim_id)
         require(actor, claim, Action.GIVE_DIRECTIONS)

@@ -132,7 +132,7 @@ def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan
         notify(kind="plan_decision", to_email=claim.owner.email, user=claim.owner,
                claim_number=claim.claim_number or "", key=f"plan-decision:{claim.pk}:{answer.pk}",
                context={"claim": claim, "answer": answer, "words": OUTCOME_WORDS[outcome],
-                        "plan": rules.judgment_terms(stands, today).describe(owed)})
+                        "plan": rules.judgment_terms(stands, today).describe(owed, reader=rules.Reader.CLAIMANT)})
     return answer
 
 

@@ -14,6 +14,11 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from rules import judgments as rules
+
+#: The terms of a judgment entered for its amount, with how it is paid left to a judge (7.15).
+TERMS_TO_BE_DETERMINED = "The terms of payment are to be decided by a judge (redetermination)"
+
 
 class JudgmentKind(models.TextChoices):
     DEFAULT = "default", "Judgment in default (no response)"
@@ -93,6 +98,15 @@ class Judgment(models.Model):
     @property
     def line_items(self) -> list[tuple[str, Decimal]]:
         return [(str(label), Decimal(str(amount))) for label, amount in self.lines]
+
+    def terms_for(self, reader: str) -> str:
+        """How to pay, worded for ``reader`` (``rules.judgments.Reader``: a party, spoken to, or the
+        court's record), from the terms as entered."""
+        if self.terms_to_be_determined:
+            return TERMS_TO_BE_DETERMINED
+        terms = rules.Terms(rules.Option(self.payment_option), pay_by=self.pay_by, instalment=self.instalment_amount,
+                            frequency=self.instalment_frequency, first_payment=self.first_payment_on)
+        return terms.describe(self.total, reader=rules.Reader(reader))
 
     def as_plan(self) -> dict[str, Any]:
         return {"option": self.payment_option, "pay_by": self.pay_by, "instalment": self.instalment_amount,

@@ -26,7 +26,7 @@ from rules import judgments as rules
 from rules import periods
 from rules.money import format_money, pounds
 
-from .models import Judgment, JudgmentKind
+from .models import TERMS_TO_BE_DETERMINED, Judgment, JudgmentKind
 
 
 def shown_lines(amount: rules.JudgmentAmount) -> list[tuple[str, Decimal]]:
@@ -184,9 +184,7 @@ def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, reque
     decided by the court, a judge deciding a referred request): the caller has locked the claim
     and checked who may ask."""
     terms = terms_for(plan, judgment_date, admission=kind == JudgmentKind.ADMISSION)
-    terms_text = terms.describe(amount.total)
-    if to_be_determined:
-        terms_text = "The terms of payment are to be decided by a judge (redetermination)"
+    terms_text = TERMS_TO_BE_DETERMINED if to_be_determined else terms.describe(amount.total, reader=rules.Reader.COURT)
     now = clock.now()
     cal = court_calendar()
     judgment = Judgment.objects.create(

@@ -274,6 +274,7 @@ def breach(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 terms = services.terms_for(settlement.agreement_plan(agreement), judged_on, admission=True)
                 context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
                                total=amount.total,
-                               terms=terms.describe(amount.total), moved=terms.moved, posted=_carried(request))
+                               terms=terms.describe(amount.total, reader=rules.Reader.CLAIMANT), moved=terms.moved,
+                               posted=_carried(request))
     context["errors"] = error_items(form)
     return render(request, "judgments/settlement/breach.html", context)

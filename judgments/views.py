@@ -154,7 +154,8 @@ def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
         elif request.POST.get("action") == "check":
             terms = services.terms_for(plan, judged_on, admission=False)
             context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
-                           total=amount.total, terms=terms.describe(amount.total), posted=_carried(request))
+                           total=amount.total, terms=terms.describe(amount.total, reader=rules.Reader.CLAIMANT),
+                           posted=_carried(request))
     context["errors"] = error_items(paid_form, plan_form)
     return render(request, "judgments/request_default.html", context)
 
@@ -195,7 +196,8 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
             amount = services.admission_amount(claim, judgment_date=judged_on, paid=paid)
             terms = services.terms_for(plan, judged_on, admission=True)
             context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
-                           total=amount.total, terms=terms.describe(amount.total), posted=_carried(request))
+                           total=amount.total, terms=terms.describe(amount.total, reader=rules.Reader.CLAIMANT),
+                           posted=_carried(request))
     context["errors"] = error_items(paid_form, plan_form)
     return render(request, "judgments/request_admission.html", context)
 
@@ -262,7 +264,7 @@ def decision(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "claim": claim, "answer": answer, "pending": pending, "owed": owed,
         "words": answers.OUTCOME_WORDS.get(answer.outcome) if answer and answer.outcome in answers.OUTCOME_WORDS
         else "",
-        "plan": rules.judgment_terms(plan, today).describe(owed),
+        "plan": rules.judgment_terms(plan, today).describe(owed, reader=rules.Reader.CLAIMANT),
         "record": answer.affordability if answer else None,
     })
 
@@ -297,7 +299,8 @@ class RedeterminationForm(GovukForm):
 @require_http_methods(["GET", "POST"])
 def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
-    back = "responses:claim" if claim.defendant_user_id == request.user.pk else "claims:detail"
+    reader = rules.Reader.DEFENDANT if claim.defendant_user_id == request.user.pk else rules.Reader.CLAIMANT
+    back = "responses:claim" if reader == rules.Reader.DEFENDANT else "claims:detail"
     if not can(request.user, claim, Action.REQUEST_REDETERMINATION):
         return redirect(back, public_id=claim.public_id)
     form = RedeterminationForm(request.POST or None)
@@ -312,7 +315,7 @@ def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             return redirect(back, public_id=claim.public_id)
     return render(request, "judgments/redetermine.html", {"claim": claim, "form": form, "errors": error_items(form),
-                                                          "judgment": claim.judgment})
+                                                          "terms": claim.judgment.terms_for(reader)})
 
 
 # -- applications that send the claim out (7.45, 7.46) --------------------------------------------------------

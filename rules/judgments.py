@@ -53,6 +53,24 @@ FREQUENCY_WORDS = {
     "monthly": "every month",
 }
 
+
+class Reader(StrEnum):
+    """Who a judgment's terms are worded for: each party is spoken to; the court's record
+    (timeline, register, the judgment form) names both parties."""
+
+    CLAIMANT = "claimant"
+    DEFENDANT = "defendant"
+    COURT = "court"
+
+
+#: Who pays whom, for each reader.
+PAYS = {
+    Reader.DEFENDANT: "You must pay the claimant",
+    Reader.CLAIMANT: "The defendant must pay you",
+    Reader.COURT: "The defendant must pay the claimant",
+}
+
+
 #: Days between instalments; monthly instalments go by calendar months instead.
 PERIOD_DAYS = {"weekly": 7, "fortnightly": 14, "four_weekly": 28}
 
@@ -221,22 +239,26 @@ class Terms:
         """Does the judgment name its own date(s) for payment (15.1(2)(a))? "Immediately" names none."""
         return self.option != Option.IMMEDIATELY
 
-    def describe(self, amount: Decimal | None = None) -> str:
-        """The order in plain English. ``amount`` (the judgment total) is needed to pay in one go.
+    def describe(self, amount: Decimal | None = None, *, reader: Reader) -> str:
+        """The order in plain English, spoken to ``reader``. ``amount`` (the judgment total) is
+        needed to pay in one go.
 
-        "You must pay the claimant £1,234.56 immediately" / "… by 30 June 2027" /
-        "You must pay the claimant £50.00 every month, the first payment by 1 May 2027".
+        The defendant reads "You must pay the claimant £1,234.56 immediately" / "… by 30 June
+        2027" / "You must pay the claimant £50.00 every month, the first payment by 1 May 2027";
+        the claimant reads "The defendant must pay you …"; the court's record "The defendant
+        must pay the claimant …".
         """
+        who = PAYS[reader]
         if self.option == Option.INSTALMENTS:
             assert self.instalment is not None and self.first_payment is not None
-            return (f"You must pay the claimant {format_money(self.instalment)} {FREQUENCY_WORDS[self.frequency]}, "
+            return (f"{who} {format_money(self.instalment)} {FREQUENCY_WORDS[self.frequency]}, "
                     f"the first payment by {long_date(self.first_payment)}")
         if amount is None:
             raise ValueError("say how much is to be paid")
         if self.option == Option.IMMEDIATELY:
-            return f"You must pay the claimant {format_money(amount)} immediately"
+            return f"{who} {format_money(amount)} immediately"
         assert self.pay_by is not None
-        return f"You must pay the claimant {format_money(amount)} by {long_date(self.pay_by)}"
+        return f"{who} {format_money(amount)} by {long_date(self.pay_by)}"
 
     def schedule(self, owed: Decimal) -> list[tuple[date, Decimal]]:
         """Instalments as (date, amount); empty unless the judgment is for instalments."""

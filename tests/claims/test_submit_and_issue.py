@@ -11,7 +11,6 @@ from django.urls import reverse
 from claims import services
 from claims.constants import ClaimState
 from claims.errors import ClaimError, NotAllowed
-from claims.models import Claim
 from claims.numbers import format_claim_number
 from court.models import Notification
 from payments.models import Payment
@@ -229,9 +228,22 @@ def test_caseworker_records_the_decision_in_the_admin(client, make_user, casewor
     assert page.status_code == 200 and b"Record the Help with Fees decision" in page.content
     bad = client.post(reverse("admin:claims_claim_hwf", args=[claim.pk]), {"decision": "part", "remitted": "abc"})
     assert bad.status_code == 200 and b"Enter the amount remitted" in bad.content
-    done = client.post(reverse("admin:claims_claim_hwf", args=[claim.pk]), {"decision": "full"})
-    assert done.status_code == 302
-    assert Claim.objects.get(pk=claim.pk).state == ClaimState.ISSUED
+    done = client.post(reverse("admin:claims_claim_hwf", args=[claim.pk]), {"decision": "full"}, follow=True)
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.ISSUED
+    assert [str(m) for m in done.context["messages"]] == [
+        f"Decision recorded. The claim has been issued: claim number {claim.claim_number}."]
+
+
+def test_caseworker_told_what_is_left_to_pay_after_a_part_remission(client, make_user, caseworker):
+    owner = make_user()
+    claim = submitted(owner)
+    services.claim_hwf_apply(claim_id=claim.pk, actor=owner, reference="HWF-A1B-23C")
+    client.force_login(caseworker)
+    done = client.post(reverse("admin:claims_claim_hwf", args=[claim.pk]), {"decision": "part", "remitted": "50"},
+                       follow=True)
+    assert [str(m) for m in done.context["messages"]] == [
+        "Decision recorded. The claimant has been told to pay what is left (£30.00)."]
 
 
 # -- the claimant's pages -------------------------------------------------------------------------

@@ -104,6 +104,18 @@ def test_paper_responses_to_enter_and_help_with_fees_decisions(issue_claim, make
     assert [c.pk for c in hwf] == [older.pk, newer.pk] and hwf[0].waiting_since == uk(2027, 2, 10, 10, 0)
 
 
+def test_a_claim_without_a_number_is_named_by_its_parties_on_the_queues_page(client, make_user, caseworker,
+                                                                              travel):
+    claim = awaiting_hwf(make_user, travel, uk(2027, 2, 10, 10, 0), "Hana Applicant")
+    assert not claim.claim_number
+    client.force_login(caseworker)
+    hwf = section(page_text(client.get(reverse("admin:queues"))), "Help with Fees decisions")
+    link = f'{reverse("admin:claims_claim_change", args=[claim.pk])}">'
+    name = f"Claim by {claim.claimant_name} against {claim.defendant_name}"
+    assert f"{link}{name}</a>" in hwf, hwf
+    assert str(claim.public_id) not in hwf
+
+
 # -- the page -------------------------------------------------------------------------------------------------
 
 

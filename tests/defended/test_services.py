@@ -271,6 +271,19 @@ def test_a_legal_adviser_gives_directions_and_the_claim_leaves_after_7_days(
     assert claim.events.filter(kind="sent_out").count() == 1
 
 
+def test_directions_to_supply_further_information_must_say_what_it_is(defence, adviser_courts, legal_adviser):
+    """The standard direction reads "… the further information the court asks for below": the order must
+    ask for it in its other directions, or there would be nothing below."""
+    claim, _ = _awaiting_adviser(defence)
+    with pytest.raises(ClaimError, match="Write the further information the parties must supply"):
+        services.directions_give(claim_id=claim.pk, actor=legal_adviser, standard=["documents", "information"],
+                                 free_text="  ")
+    assert reload(claim).state == ClaimState.AWAITING_DIRECTIONS and not claim.directions_orders.exists()
+    order = services.directions_give(claim_id=claim.pk, actor=legal_adviser, standard=["documents", "information"],
+                                     free_text="The claimant must send a copy of the contract.")
+    assert order.standard_texts[-1].endswith("the further information the court asks for below.")
+
+
 def test_reconsideration_in_time_goes_to_a_judge_and_stops_the_sending_out(
         defence, travel, adviser_courts, legal_adviser, judge):
     claim, dan = _awaiting_adviser(defence)

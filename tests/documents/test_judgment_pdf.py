@@ -51,7 +51,8 @@ LINES = [
 ]
 TOTAL = Decimal("1236.47")
 #: As ``rules.judgments.Terms.describe`` writes it: no date of its own, so PAY-19 applies (15.1(2)).
-TERMS = "You must pay the claimant £1,236.47 immediately"
+#: As the court records them (rules.judgments.Reader.COURT); each party's email speaks to them.
+TERMS = "The defendant must pay the claimant £1,236.47 immediately"
 
 
 def make_judgment(claim: Claim, **fields: Any) -> Judgment:
@@ -162,7 +163,7 @@ def test_a_judgment_in_default_with_a_payment_deducted(issued_claim: Claim) -> N
 
 def test_a_judgment_on_admission_made_by_a_judge(issued_claim: Claim) -> None:
     lines = [["Amount admitted", "400.00"], ["Court fee", "80.00"]]
-    terms = "You must pay the claimant £50.00 every month, the first payment by 1 May 2027"
+    terms = "The defendant must pay the claimant £50.00 every month, the first payment by 1 May 2027"
     make_judgment(
         issued_claim, kind=JudgmentKind.ADMISSION, made_by_label="District Judge Patel", lines=lines,
         total=Decimal("480.00"), payment_option="instalments", pay_by=None, instalment_amount=Decimal("50.00"),
@@ -230,7 +231,7 @@ def test_the_email_to_the_claimant(issued_claim: Claim) -> None:
     for fact in [
         "Judgment has been entered against Acme Kitchens Ltd on your claim 000MC042: "
         "Judgment in default (no response), made on 23 March 2027.",
-        f'The judgment is for £1,236.47. It tells the defendant: "{TERMS}." '
+        "The judgment is for £1,236.47. The defendant must pay you £1,236.47 immediately. "
         "The money must reach you within 19 days of the date of the judgment.",
         "The defendant pays you directly, not the court.",
         "If they pay the whole amount within 28 days of the judgment, by 20 April 2027, the judgment will be "
@@ -255,7 +256,7 @@ def test_the_email_to_the_defendant(issued_claim: Claim) -> None:
     for fact in [
         "A county court judgment (CCJ) has been made against you on the claim from Ms Jane Claimant "
         "(claim number 000MC042): Judgment in default (no response), made on 23 March 2027.",
-        f"The judgment is for £1,236.47. {TERMS}. "
+        "The judgment is for £1,236.47. You must pay the claimant £1,236.47 immediately. "
         "The money must reach the claimant within 19 days of the date of the judgment.",
         "Pay the claimant directly, not the court.",
         "If you pay the whole amount within 28 days of the judgment, by 20 April 2027, the judgment will be "

@@ -14,9 +14,14 @@ controls a conditional reveal, which ARIA does not allow on those roles, so axe 
 users (https://github.com/alphagov/govuk-frontend/issues/979). An ``aria-allowed-attr`` finding is
 dropped only on such an input (``EXEMPT_INPUTS``) and only when ``aria-expanded`` is all it objects
 to; every other rule, and that rule everywhere else, still applies.
+
+It also checks two things axe does not: the page's title is plain words (the browser tab shows it
+and screen readers read it out first, so markup in it is read out as such), and the page fits a
+375 px wide phone screen without scrolling sideways (WCAG 1.4.10 Reflow).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +32,9 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SHOW_NODES = 3
 SNIPPET = 200
+#: A phone's width in CSS pixels (an iPhone SE, the narrowest we design for).
+PHONE_WIDTH = 375
+MARKUP = re.compile(r"[<>]")
 #: Radios and checkboxes of GOV.UK Frontend that carry its aria-expanded (govuk-frontend issue 979).
 EXEMPT_INPUTS = (
     '.govuk-radios input.govuk-radios__input[type="radio"][aria-expanded], '
@@ -89,9 +97,37 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def assert_plain_title(page: Page, context: str) -> None:
+    """Fail if the page's title holds markup (a template block that swallowed a heading or a table)."""
+    title = page.title()
+    if not title.strip() or MARKUP.search(title):
+        raise AssertionError(f"{context}: the page title at {page.url} is not plain words: {title[:SNIPPET]!r}")
+
+
+def page_width_at(page: Page, width: int) -> int:
+    """How wide the page is (its scroll width) when the browser window is ``width`` CSS pixels wide."""
+    viewport = page.viewport_size
+    assert viewport is not None
+    page.set_viewport_size({"width": width, "height": viewport["height"]})
+    try:
+        return page.evaluate("() => document.documentElement.scrollWidth")
+    finally:
+        page.set_viewport_size(viewport)
+
+
+def assert_fits_a_phone(page: Page, context: str) -> None:
+    """Fail if the page is wider than a 375 px screen, so it would scroll sideways."""
+    width = page_width_at(page, PHONE_WIDTH)
+    if width > PHONE_WIDTH:
+        raise AssertionError(f"{context}: at {page.url} the page is {width} px wide on a {PHONE_WIDTH} px screen, "
+                             "so it scrolls sideways")
+
+
 def assert_accessible(page: Page, context: str, within: list[str] | None = None) -> None:
-    """Fail if axe finds WCAG 2.2 A/AA violations on the page (or in the parts ``within`` selects);
-    ``context`` says which page and state."""
+    """Fail if axe finds WCAG 2.2 A/AA violations on the page (or in the parts ``within`` selects), its title
+    holds markup, or it does not fit a 375 px screen; ``context`` says which page and state."""
+    assert_plain_title(page, context)
+    assert_fits_a_phone(page, context)
     violations = axe_violations(page, within)
     if violations:
         raise AssertionError(

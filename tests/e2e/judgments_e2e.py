@@ -58,6 +58,12 @@ class Party(Defendant):
         self.click("Sign in")
         self.on(heading, context)
 
+    def dashboard_row(self, claim: Claim, context: str) -> Locator:
+        """Open the dashboard (checked like every page): the row of ``claim``."""
+        self.go("/claims/")
+        self.on("Your money claims account", context)
+        return self.page.locator("main tbody tr").filter(has_text=claim.claim_number)
+
     def status(self, words: str) -> None:
         """The claim page's status tag."""
         expect(self.page.locator("main .govuk-tag").first).to_have_text(words)
@@ -82,7 +88,7 @@ class Party(Defendant):
         claim's own PDFs, left for the worker by ``issue_claim``, are "being prepared")."""
         self.on(heading, "the claim, judgment entered")
         self.status("Judgment entered")
-        self.sees(f"Judgment for {total}: {terms}")
+        self.sees(f"Judgment for {total}. {terms}.")
         summary = self.page.locator("main dl.govuk-summary-list").filter(has_text="Register of judgments")
         expect(summary).to_contain_text(kind)
         expect(summary).to_contain_text(total)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.axe import assert_accessible
+from tests.e2e.axe import PHONE_WIDTH, assert_accessible
 
 pytestmark = pytest.mark.e2e
 
@@ -34,6 +34,32 @@ def test_assert_accessible_passes_the_same_page_once_fixed(page):
         "</main></body></html>"
     )
     assert_accessible(page, "the fixed page")
+
+
+def page_with(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body><main><h1>A page</h1>'
+            f"{body}</main></body></html>")
+
+
+def test_assert_accessible_reports_markup_in_the_title(page):
+    page.set_content(page_with("Your account &lt;h2 class=&quot;govuk-heading-m&quot;&gt;Claims&lt;/h2&gt;", ""))
+    with pytest.raises(AssertionError, match=r"the dashboard: the page title at .* is not plain words: "
+                                             r"'Your account <h2 class=\"govuk-heading-m\">Claims</h2>'"):
+        assert_accessible(page, "the dashboard")
+
+
+def test_assert_accessible_reports_a_page_wider_than_a_phone(page):
+    viewport = page.viewport_size
+    page.set_content(page_with("Wide", '<div style="width: 640px">A wide table</div>'))
+    with pytest.raises(AssertionError, match=f"the page is 6[0-9][0-9] px wide on a {PHONE_WIDTH} px screen"):
+        assert_accessible(page, "a wide page")
+    assert page.viewport_size == viewport  # measured at 375 px, then put back
+
+
+def test_a_wide_part_that_scrolls_on_its_own_still_fits(page):
+    page.set_content(page_with("Fits", '<div style="overflow-x: auto"><div style="width: 640px">A wide table</div>'
+                                       "</div>"))
+    assert_accessible(page, "a page with its own scrolling part")
 
 
 def test_console_errors_and_uncaught_exceptions_are_reported(page, page_problems):

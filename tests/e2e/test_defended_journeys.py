@@ -173,6 +173,15 @@ def test_defence_continue_mediation_28_days_legal_adviser_directions_sent_out(cl
     party.sees("Leeds County Court", "The claimant must bring the original invoice to the hearing.")
     expect(party.page.get_by_role("link", name="Respond to the defence")).to_have_count(0)
 
+    # Each party's dashboard says where the claim went in one sentence: the directions are on its page.
+    row = party.dashboard_row(claim, "the claimant's dashboard, sent out")
+    expect(row.locator("td").last).to_have_text("The claim continues by post at Leeds County Court.",
+                                                use_inner_text=True)
+    party.sign_in(DEFENDANT_EMAIL, "/claims/", "Your money claims account", "the defendant's dashboard, sent out")
+    row = party.dashboard_row(claim, "the defendant's dashboard, sent out")
+    expect(row.locator("td").last).to_have_text("The claim continues by post at Leeds County Court.",
+                                                use_inner_text=True)
+
 
 def test_defence_not_continued_stays_the_claim(claim, dan, party, travel, tmp_path):
     travel(DEFENCE_AT, tick=True)

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from claims.constants import ClaimState
 from claims.models import Claim
@@ -89,7 +89,7 @@ def test_accepting_an_offer_of_instalments_then_judgment(party: Party, claim: Cl
     party.click("Continue")
 
     party.on("How the defendant will pay", "the plan that stands: their offer")
-    terms = "You must pay the claimant £50.00 every month, the first payment by 1 April 2027"
+    terms = "The defendant must pay you £50.00 every month, the first payment by 1 April 2027"
     party.sees(terms)
     party.click("Request a county court judgment", role="link")
     party.on("Request judgment on the defendant's admission", "request judgment on admission")
@@ -106,6 +106,16 @@ def test_accepting_an_offer_of_instalments_then_judgment(party: Party, claim: Cl
     pdf = party.download_text(party.judgment_pdf_link())
     assert claim.claim_number in pdf and TOTAL_10_MARCH_PAID in pdf and "£50.00" in pdf, pdf
     assert "Less amount paid -£100.00" in pdf, pdf
+    # Each party's dashboard gives the terms, spoken to them.
+    row = party.dashboard_row(claim, "the claimant's dashboard, judgment entered")
+    expect(row.locator("td").last).to_have_text(f"{terms}.", use_inner_text=True)
+    parties = f"{claim.claimant_name} v {claim.defendant_name}"
+    party.sign_in(DEFENDANT_EMAIL, reverse("responses:claim", kwargs={"public_id": claim.public_id}), parties,
+                  "the defendant's claim page, judgment entered")
+    party.sees("You must pay the claimant £50.00 every month, the first payment by 1 April 2027")
+    row = party.dashboard_row(claim, "the defendant's dashboard, judgment entered")
+    expect(row.locator("td").last).to_have_text("You must pay the claimant £50.00 every month, the first payment "
+                                                "by 1 April 2027.", use_inner_text=True)
     claim.refresh_from_db()
     assert claim.state == ClaimState.JUDGMENT_ENTERED
     judgment = claim.judgment
@@ -132,7 +142,7 @@ def test_the_courts_plan_as_a_settlement_agreement_then_judgment_on_its_breach(p
     party.sees("£526.30 every month")
     party.click("Accept the court's plan")
     party.on("How the defendant will pay", "the plan that stands: the court's")
-    party.sees("You must pay the claimant £526.30 every month, the first payment by 10 April 2027")
+    party.sees("The defendant must pay you £526.30 every month, the first payment by 10 April 2027")
     party.click("Propose a settlement agreement", role="link")
 
     party.on("Propose a settlement agreement", "propose a settlement agreement")
@@ -175,7 +185,7 @@ def test_the_courts_plan_as_a_settlement_agreement_then_judgment_on_its_breach(p
     party.fill("details", "They did not pay the first instalment, due on 10 April 2027.")
     party.choose("paid", "no")
     party.click("Continue")
-    terms = "You must pay the claimant £526.30 every month, the first payment by 20 May 2027"
+    terms = "The defendant must pay you £526.30 every month, the first payment by 20 May 2027"
     party.check_page(LINES_20_APRIL, TOTAL_20_APRIL, terms)
     party.sees("The first instalment date, 10 April 2027, had passed")
     party.click("Request judgment")
@@ -209,7 +219,7 @@ def test_judgment_in_default_to_be_paid_by_a_set_date(party: Party, claim: Claim
     party.fill_date("plan-pay_by", date(2027, 4, 30))
     party.click("Continue")
 
-    terms = f"You must pay the claimant {TOTAL_DEFAULT} by 30 April 2027"
+    terms = f"The defendant must pay you {TOTAL_DEFAULT} by 30 April 2027"
     party.check_page(LINES_DEFAULT, TOTAL_DEFAULT, terms)
     party.click("Request judgment")
 

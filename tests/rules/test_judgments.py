@@ -43,28 +43,35 @@ def test_judgment_terms(label, plan, judged, then_monthly, expected, moved):
     assert bool(terms.moved) is moved
 
 
-@pytest.mark.parametrize(
-    "terms, amount, text",
-    [
-        (j.Terms(j.Option.IMMEDIATELY), D("1234.56"), "You must pay the claimant £1,234.56 immediately"),
-        (j.Terms(j.Option.BY_SET_DATE, pay_by=date(2027, 6, 30)), D("1234.56"), "You must pay the claimant £1,234.56 by 30 June 2027"),
-        (j.Terms(j.Option.INSTALMENTS, instalment=D("50"), frequency="monthly", first_payment=date(2027, 5, 1)), D("1234.56"),
-         "You must pay the claimant £50.00 every month, the first payment by 1 May 2027"),
-        (j.Terms(j.Option.INSTALMENTS, instalment=D("12.5"), frequency="weekly", first_payment=date(2027, 5, 3)), None,
-         "You must pay the claimant £12.50 every week, the first payment by 3 May 2027"),
-        (j.Terms(j.Option.INSTALMENTS, instalment=D("20"), frequency="fortnightly", first_payment=date(2027, 5, 3)), None,
-         "You must pay the claimant £20.00 every 2 weeks, the first payment by 3 May 2027"),
-        (j.Terms(j.Option.INSTALMENTS, instalment=D("40"), frequency="four_weekly", first_payment=date(2027, 5, 3)), None,
-         "You must pay the claimant £40.00 every 4 weeks, the first payment by 3 May 2027"),
-    ],
-)
-def test_terms_in_plain_english(terms, amount, text):
-    assert terms.describe(amount) == text
+PLAN_WORDINGS = [
+    (j.Terms(j.Option.IMMEDIATELY), D("1234.56"), "£1,234.56 immediately"),
+    (j.Terms(j.Option.BY_SET_DATE, pay_by=date(2027, 6, 30)), D("1234.56"), "£1,234.56 by 30 June 2027"),
+    (j.Terms(j.Option.INSTALMENTS, instalment=D("50"), frequency="monthly", first_payment=date(2027, 5, 1)),
+     D("1234.56"), "£50.00 every month, the first payment by 1 May 2027"),
+    (j.Terms(j.Option.INSTALMENTS, instalment=D("12.5"), frequency="weekly", first_payment=date(2027, 5, 3)), None,
+     "£12.50 every week, the first payment by 3 May 2027"),
+    (j.Terms(j.Option.INSTALMENTS, instalment=D("20"), frequency="fortnightly", first_payment=date(2027, 5, 3)), None,
+     "£20.00 every 2 weeks, the first payment by 3 May 2027"),
+    (j.Terms(j.Option.INSTALMENTS, instalment=D("40"), frequency="four_weekly", first_payment=date(2027, 5, 3)), None,
+     "£40.00 every 4 weeks, the first payment by 3 May 2027"),
+]
+READERS = [
+    (j.Reader.DEFENDANT, "You must pay the claimant"),
+    (j.Reader.CLAIMANT, "The defendant must pay you"),
+    (j.Reader.COURT, "The defendant must pay the claimant"),
+]
+
+
+@pytest.mark.parametrize("reader, opening", READERS, ids=[str(r[0]) for r in READERS])
+@pytest.mark.parametrize("terms, amount, text", PLAN_WORDINGS, ids=[t[2] for t in PLAN_WORDINGS])
+def test_terms_in_plain_english_for_each_reader(terms, amount, text, reader, opening):
+    """Each party is spoken to; the court's record names both."""
+    assert terms.describe(amount, reader=reader) == f"{opening} {text}"
 
 
 def test_a_lump_sum_needs_the_amount_to_describe():
     with pytest.raises(ValueError):
-        j.Terms(j.Option.IMMEDIATELY).describe()
+        j.Terms(j.Option.IMMEDIATELY).describe(reader=j.Reader.DEFENDANT)
 
 
 @pytest.mark.parametrize(
