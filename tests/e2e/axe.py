@@ -125,7 +125,11 @@ def assert_fits_a_phone(page: Page, context: str) -> None:
 
 def assert_accessible(page: Page, context: str, within: list[str] | None = None) -> None:
     """Fail if axe finds WCAG 2.2 A/AA violations on the page (or in the parts ``within`` selects), its title
-    holds markup, or it does not fit a 375 px screen; ``context`` says which page and state."""
+    holds markup, or it does not fit a 375 px screen; ``context`` says which page and state.
+
+    A click that follows a link returns once the new page is committed, before it is parsed: the checks
+    wait for it to load, so that they judge the page the click led to, never one half drawn."""
+    page.wait_for_load_state("load")
     assert_plain_title(page, context)
     assert_fits_a_phone(page, context)
     violations = axe_violations(page, within)

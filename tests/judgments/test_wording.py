@@ -79,9 +79,10 @@ def test_the_courts_plan_and_the_judgment_on_it_speak_to_each_party(client, link
 
     answers.claimant_court_plan_answer(claim_id=claim.pk, actor=claim.owner, accept=True)
     check = client.post(reverse("judgments:request_admission", kwargs={"public_id": claim.public_id}),
-                        {"action": "check"}).content.decode()
+                        {"action": "check", "paid-paid": "no"}).content.decode()
     assert f"{CLAIMANT} {terms}" in check and DEFENDANT not in check
-    client.post(reverse("judgments:request_admission", kwargs={"public_id": claim.public_id}), {"action": "confirm"})
+    client.post(reverse("judgments:request_admission", kwargs={"public_id": claim.public_id}),
+                {"action": "confirm", "paid-paid": "no"})
     url = reverse("judgments:redetermine", kwargs={"public_id": claim.public_id})
     page = client.get(url).content.decode()
     assert f"The judgment says: {CLAIMANT} {terms}." in page
