@@ -9,6 +9,9 @@ Fixtures
              fails if the page logs a console error, throws an uncaught JavaScript error, gets a 5xx
              response, or a 4xx for anything but a page (a missing static file); a test that expects
              one of those reads and clears ``page_problems``.
+``claim``    a claim issued at ``respond.ISSUED_AT`` (the journeys' own clock starts there, ticking);
+``dan``      the defendant's account (``respond.DEFENDANT_EMAIL``), not yet linked to the claim;
+``party``    a :class:`judgments_e2e.Party` in the test's page, to act as either party or as staff.
 ``live_server`` comes from pytest-django; it makes the test transactional (the server runs in another
              thread, so it only sees committed rows) and serves ``/static/`` through the staticfiles
              finders, so GOV.UK Frontend is served straight from ``node_modules`` without collectstatic.
@@ -48,7 +51,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from claims.models import Claim
 from tests.conftest import HEARING_CENTRES
+
+from .judgments_e2e import Party
+from .respond import DEFENDANT_EMAIL, ISSUED_AT, issue_claim
 
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 10_000
@@ -148,6 +155,22 @@ def page(browser: Browser, page_problems: list[str], request: pytest.FixtureRequ
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def claim(make_user: Any, travel: Any) -> Claim:
+    travel(ISSUED_AT, tick=True)
+    return issue_claim(make_user)
+
+
+@pytest.fixture
+def dan(make_user: Any) -> Any:
+    return make_user(DEFENDANT_EMAIL, full_name="Dan Defendant")
+
+
+@pytest.fixture
+def party(page: Page, live_server: Any) -> Party:
+    return Party(page, live_server.url)
 
 
 @pytest.hookimpl(wrapper=True)

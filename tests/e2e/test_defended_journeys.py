@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from claims.constants import ClaimState
 from claims.models import Claim
@@ -22,29 +22,13 @@ from tests.conftest import uk
 from tests.responses.test_services import DEFENCE_PAGES
 
 from .judgments_e2e import Party, respond_by_services
-from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL, ISSUED_AT, PASSWORD, issue_claim
+from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL, PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 DEFENCE_AT = uk(2027, 3, 8, 11, 0)
 ANSWERED_AT = uk(2027, 3, 15, 10, 0)  # Monday 15 March: the mediation stay runs to the end of 11 April
 FULL_DEFENCE = {"response_type": {"type": "reject"}, "reject_reason": {"reason": "dispute"}, **DEFENCE_PAGES}
-
-
-@pytest.fixture
-def claim(make_user, travel) -> Claim:
-    travel(ISSUED_AT, tick=True)
-    return issue_claim(make_user)
-
-
-@pytest.fixture
-def dan(make_user):
-    return make_user(DEFENDANT_EMAIL, full_name="Dan Defendant")
-
-
-@pytest.fixture
-def party(page: Page, live_server) -> Party:
-    return Party(page, live_server.url)
 
 
 def staff_user(make_user, role: str, name: str):

@@ -16,7 +16,7 @@ from claims.models import Claim
 from responses import services as response_services
 
 from .judgments_e2e import INSTALMENTS_OFFER, Party, respond_by_services
-from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL, ISSUED_AT, issue_claim
+from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL
 from .test_judgment_journeys import RESPONDED_AT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,22 +24,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 #: The income page with nothing chosen, at 1280 px wide, when only the chosen answers' panels show.
 INCOME_PAGE_MAX_HEIGHT = 2000
 WIDE, NARROW = 1280, 375
-
-
-@pytest.fixture
-def claim(make_user, travel) -> Claim:
-    travel(ISSUED_AT, tick=True)
-    return issue_claim(make_user)
-
-
-@pytest.fixture
-def dan(make_user):
-    return make_user(DEFENDANT_EMAIL, full_name="Dan Defendant")
-
-
-@pytest.fixture
-def party(page: Page, live_server) -> Party:
-    return Party(page, live_server.url)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from claims.constants import ClaimState
 from claims.models import Claim
@@ -24,7 +24,7 @@ from judgments.models import SettlementAgreement
 from tests.conftest import uk
 
 from .judgments_e2e import INSTALMENTS_OFFER, Party, respond_by_services
-from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL, ISSUED_AT, issue_claim
+from .respond import CLAIMANT_EMAIL, DEFENDANT_EMAIL
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -45,22 +45,6 @@ TOTAL_20_APRIL = "£1,011.00"
 LINES_DEFAULT = [CLAIMED, ("Interest from 2 March 2027 to the date of judgment (22 days at £0.22 a day)", "£4.84"),
                  ("Less amount paid", "-£50.00")]
 TOTAL_DEFAULT = "£954.84"
-
-
-@pytest.fixture
-def claim(make_user, travel) -> Claim:
-    travel(ISSUED_AT, tick=True)
-    return issue_claim(make_user)
-
-
-@pytest.fixture
-def dan(make_user):
-    return make_user(DEFENDANT_EMAIL, full_name="Dan Defendant")
-
-
-@pytest.fixture
-def party(page: Page, live_server) -> Party:
-    return Party(page, live_server.url)
 
 
 def claim_page(claim: Claim) -> str:

@@ -13,20 +13,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from claims.models import Claim, StaffAccess
+from claims.models import StaffAccess
 
 from .axe import assert_accessible
 from .judgments_e2e import Party
-from .respond import ISSUED_AT, issue_claim
 from .test_defended_journeys import Staff, staff_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def claim(make_user, travel) -> Claim:
-    travel(ISSUED_AT, tick=True)
-    return issue_claim(make_user)
 
 
 def test_a_caseworkers_pages_pass_axe(claim, page: Page, live_server, make_user):
