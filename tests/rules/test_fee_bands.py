@@ -25,6 +25,8 @@ GOOD_TAIL = [row("500", None, fixed="10000")]
         ([row("0", None, fixed="35")], []),
         ([row("0", "300", fixed="35"), row("300", "500", percent="5", cap="200"), *GOOD_TAIL], []),
         ([row("0", "300", fixed="35"), row("300", None, percent="4.5")], []),
+        # The edges of what a band may charge: a fee of nothing, and all of the amount.
+        ([row("0", "300", fixed="0"), row("300", None, percent="100")], []),
         # Order of entry does not matter.
         ([*GOOD_TAIL, row("300", "500", fixed="50"), row("0", "300", fixed="35")], []),
         # Nothing at all.
@@ -32,6 +34,10 @@ GOOD_TAIL = [row("500", None, fixed="10000")]
         # A gap between two bands.
         ([row("0", "300", fixed="35"), row("400", "500", fixed="50"), *GOOD_TAIL],
          ["Amounts over £300.00 up to £400.00 have no band: the band after over £0.00 up to £300.00 must start "
+          "over £300.00"]),
+        # A gap of a penny is still a gap.
+        ([row("0", "300", fixed="35"), row("300.01", "500", fixed="50"), *GOOD_TAIL],
+         ["Amounts over £300.00 up to £300.01 have no band: the band after over £0.00 up to £300.00 must start "
           "over £300.00"]),
         # Overlapping bands.
         ([row("0", "300", fixed="35"), row("250", "500", fixed="50"), *GOOD_TAIL],
