@@ -29,6 +29,31 @@ def test_pd_examples(label, compute, expected):
     assert compute() == expected
 
 
+# From Thursday 7 January 2027 every period ends mid-week, so a day more or a day less would be
+# another working day: the PD's examples end on Mondays, where a day less rolls over the weekend to
+# the same Monday and cannot tell 18 days from 19.
+THU = date(2027, 1, 7)
+MID_WEEK = [
+    ("DEF-19 → Tuesday 26 January", lambda: p.def_19(PLAIN, THU), at4(2027, 1, 26)),
+    ("DEF-33 → Tuesday 9 February", lambda: p.def_33(PLAIN, THU), at4(2027, 2, 9)),
+    ("DEF-PAPER contact, claimant in person: 19 days", lambda: p.def_paper_contact(PLAIN, THU, claimant_represented=False), at4(2027, 1, 26)),
+    ("DEF-PAPER response: 19 days", lambda: p.def_paper_response(PLAIN, THU, more_time=False, claimant_represented=False), at4(2027, 1, 26)),
+    ("DEF-PAPER response with more time: 33 days", lambda: p.def_paper_response(PLAIN, THU, more_time=True, claimant_represented=False), at4(2027, 2, 9)),
+    ("CLM-33 → Tuesday 9 February", lambda: p.clm_33(PLAIN, THU), at4(2027, 2, 9)),
+    ("CLM-ADM-33 → Tuesday 9 February", lambda: p.clm_adm_33(PLAIN, THU), at4(2027, 2, 9)),
+    ("REDET-19 → Tuesday 26 January", lambda: p.redet_19(PLAIN, THU), at4(2027, 1, 26)),
+    ("PAY-19 → Tuesday 26 January", lambda: p.pay_19(PLAIN, THU), at4(2027, 1, 26)),
+    ("LA-RECON online: 7 days → Thursday 14 January", lambda: p.la_recon(PLAIN, THU, paper_defence=False), at4(2027, 1, 14)),
+    ("LA-RECON paper defence: 12 days → Tuesday 19 January", lambda: p.la_recon(PLAIN, THU, paper_defence=True), at4(2027, 1, 19)),
+    ("APP-RESP-5 → Tuesday 12 January", lambda: p.app_resp_5(PLAIN, THU), at4(2027, 1, 12)),
+]
+
+
+@pytest.mark.parametrize("label, compute, expected", MID_WEEK, ids=[e[0] for e in MID_WEEK])
+def test_periods_that_end_mid_week(label, compute, expected):
+    assert compute() == expected
+
+
 # The same periods from 3 March 2026, when the last days fall on closed days.
 ROLLED = [
     ("19 days → Sunday 22 March 2026 → Monday", lambda: p.def_19(PLAIN, date(2026, 3, 3)), at4(2026, 3, 23)),
@@ -69,6 +94,7 @@ def test_day_count_periods_fixed_examples():
 def test_agreed_extension_for_represented_parties():
     assert p.def_rep_extended(PLAIN, date(2027, 3, 3), extension_days=14) == at4(2027, 4, 14)
     assert p.def_rep_extended(PLAIN, date(2027, 3, 3), extension_days=28) == at4(2027, 4, 28)
+    assert p.def_rep_extended(PLAIN, date(2027, 3, 3), extension_days=1) == at4(2027, 4, 1)  # the shortest
     with pytest.raises(ValueError):
         p.def_rep_extended(PLAIN, date(2027, 3, 3), extension_days=29)
     with pytest.raises(ValueError):
@@ -120,3 +146,9 @@ def test_draft_expires_28_days_after_last_save_keeping_wall_clock_across_bst():
 def test_announced_closure_moves_a_limit():
     cal = CourtCalendar.build(closures=[date(2027, 3, 22)])
     assert p.def_19(cal, date(2027, 3, 3)) == at4(2027, 3, 23)
+
+
+def test_response_reminders_come_5_days_and_1_day_before_the_deadline():
+    deadline = at4(2027, 1, 26)
+    assert p.response_reminders(deadline) == [at4(2027, 1, 21), at4(2027, 1, 25)]
+    assert p.next_response_reminder(deadline, after=at4(2027, 1, 21)) == at4(2027, 1, 25)
