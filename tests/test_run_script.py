@@ -57,8 +57,17 @@ def environment(tmp_path_factory):
 def start(environment) -> tuple[subprocess.Popen, int, Path]:
     var_dir, env = environment
     port = free_port()
-    script = subprocess.Popen(["scripts/run.sh"], cwd=ROOT, env={**env, "PORT": str(port)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # A terminal's foreground job takes Ctrl-C. Where this suite runs as a background job, SIGINT and
+    # SIGQUIT are ignored, and an ignored signal stays ignored across exec (a caught one is reset to its
+    # default): catch them here while the script starts, so that it starts as it would from a terminal.
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler),
+                signal.SIGQUIT: signal.signal(signal.SIGQUIT, signal.SIG_DFL)}
+    try:
+        script = subprocess.Popen(["scripts/run.sh"], cwd=ROOT, env={**env, "PORT": str(port)},
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     deadline = time.monotonic() + 120
     while True:
         try:

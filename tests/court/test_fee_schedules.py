@@ -28,6 +28,13 @@ pytestmark = pytest.mark.django_db
 NO_INTEREST = {"interest": {"choice": "none"}}
 
 
+@pytest.fixture(autouse=True)
+def _on_10_november_2026(travel):
+    """These tests date schedules and claims around Tuesday 10 November 2026, so they start there
+    whatever instant the suite runs at (``--clock-at``)."""
+    travel(uk(2026, 11, 10, 11, 0), tick=False)
+
+
 @pytest.fixture
 def caseworker(make_user):
     user = make_user(first_name="Casey", last_name="Worker", is_staff=True)
