@@ -12,7 +12,7 @@ instant (UK time unless an offset is given): tests that choose no instant of the
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
@@ -47,7 +47,9 @@ def clock_instant(config: pytest.Config) -> datetime:
     if not option:
         return DEFAULT_INSTANT
     instant = datetime.fromisoformat(option)
-    return instant if instant.tzinfo else instant.replace(tzinfo=LONDON)
+    # In UTC: a UK time in the hour the clocks skip (01:30 on the Sunday they go forward) does not
+    # exist, and Python compares such a time unequal to every instant; it is read as GMT.
+    return (instant if instant.tzinfo else instant.replace(tzinfo=LONDON)).astimezone(timezone.utc)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

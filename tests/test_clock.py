@@ -44,6 +44,7 @@ def test_the_default_instant_is_an_ordinary_working_day_morning():
     ("2026-12-24T10:00", datetime(2026, 12, 24, 10, 0, tzinfo=LONDON)),
     ("2027-03-28T03:00", datetime(2027, 3, 28, 2, 0, tzinfo=timezone.utc)),  # BST: UK time, an hour ahead
     ("2026-11-10T16:00:00+00:00", datetime(2026, 11, 10, 16, 0, tzinfo=timezone.utc)),
+    ("2027-03-28T01:30", datetime(2027, 3, 28, 1, 30, tzinfo=timezone.utc)),  # the hour skipped: read as GMT
     ("2028-02-29T15:59:59+01:00", datetime(2028, 2, 29, 14, 59, 59, tzinfo=timezone.utc)),
 ])
 def test_clock_at_takes_uk_time_unless_given_an_offset(option, expected):
