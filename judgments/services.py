@@ -51,6 +51,14 @@ def date_of_judgment(claim: Claim, requested_at: datetime, *, made_on: date | No
                                response_received_on=response.received_on if response is not None else None)
 
 
+def refuse_if_paid_in_full(amount: rules.JudgmentAmount, *, cite: str = "") -> None:
+    """No judgment for nothing: refused when what the defendant has already paid covers the whole
+    amount that would be owed (every request for judgment asks what was paid)."""
+    if amount.total <= 0:
+        raise ClaimError(f"The defendant has paid the whole amount owed, so the court cannot give judgment{cite}. "
+                         "You can tell the court the claim has been paid.")
+
+
 def _fee_paid(claim: Claim) -> Decimal:
     """The court fee the claimant paid (after any Help with Fees remission)."""
     return pounds((claim.fee or Decimal(0)) - claim.fee_remitted)
@@ -108,9 +116,7 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
         require(actor, claim, Action.REQUEST_DEFAULT_JUDGMENT)
         judgment_date = date_of_judgment(claim, clock.now())
         amount = default_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
-        if amount.total <= 0:
-            raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment "
-                             "(PD 51R 11.1A(1)). You can tell the court the claim has been paid.")
+        refuse_if_paid_in_full(amount, cite=" (PD 51R 11.1A(1))")
         request = {"form": "OCON205A", "paid": str(pounds(paid)), "plan": _plan_json(plan)}
         if claim.applications.filter(decided_at__isnull=True).exists():
             from defended.services import refer_default_request
@@ -148,9 +154,7 @@ def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Dec
             plan, answer = plan_that_stands(claim)
         judgment_date = date_of_judgment(claim, clock.now())
         amount = admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
-        if amount.total <= 0:
-            raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment. "
-                             "You can tell the court the claim has been paid.")
+        refuse_if_paid_in_full(amount)
         request = {"form": "OCON225", "accepted_defendant_plan": answer is None and not response.pay_immediately,
                    "paid": str(pounds(paid)), "plan": _plan_json(plan)}
         decided = answer is not None and answer.affordability is not None

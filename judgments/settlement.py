@@ -289,9 +289,7 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         judgment_date = services.date_of_judgment(claim, now)
         # 7.8(4), 7.13(6), 7.41C(4), 7.42D(6): as any judgment on the admission, less what was paid.
         amount = services.admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
-        if amount.total <= 0:
-            raise ClaimError("The defendant has paid the whole amount owed, so the court cannot give judgment. "
-                             "You can tell the court the claim has been paid.")
+        services.refuse_if_paid_in_full(amount)
         plan = agreement_plan(agreement)
         agreement.status = Status.BROKEN
         agreement.broken_reported_at = now
