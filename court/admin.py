@@ -80,6 +80,11 @@ class HearingCentreAdmin(admin.ModelAdmin):
 # -- fee schedules (money.md) -----------------------------------------------------------------------------------
 
 
+def _not_used(schedule: FeeSchedule | None) -> bool:
+    """A schedule no claim has paid by (or one being added) may still be changed."""
+    return schedule is None or not schedule.used
+
+
 class FeeBandFormSet(forms.BaseInlineFormSet):
     """The bands of one schedule must cover every amount once (``rules.fee_bands``)."""
 
@@ -106,13 +111,13 @@ class FeeBandInline(admin.TabularInline):
     extra = 1
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_add_permission(request, obj) and not (obj is not None and obj.used)
+        return super().has_add_permission(request, obj) and _not_used(obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_change_permission(request, obj) and not (obj is not None and obj.used)
+        return super().has_change_permission(request, obj) and _not_used(obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_delete_permission(request, obj) and not (obj is not None and obj.used)
+        return super().has_delete_permission(request, obj) and _not_used(obj)
 
 
 class FeeScheduleChangeInline(admin.TabularInline):
@@ -175,10 +180,10 @@ class FeeScheduleAdmin(admin.ModelAdmin):
                 "fees, add a new schedule from the day they change.")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_change_permission(request, obj) and not (obj is not None and obj.used)
+        return super().has_change_permission(request, obj) and _not_used(obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_delete_permission(request, obj) and not (obj is not None and obj.used)
+        return super().has_delete_permission(request, obj) and _not_used(obj)
 
     def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         # Deleting in bulk would skip the check above and the change record.
