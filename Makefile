@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup chromium run test test-dates lint bench bench-responses bench-defended sweeps clean
+.PHONY: setup chromium run test test-dates lint diagrams bench bench-responses bench-defended sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -34,6 +34,7 @@ chromium:
 
 test: setup chromium
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The whole suite once at each of several instants (scripts/test-dates.sh; DATES="2027-01-04T16:00 …" for others).
@@ -42,6 +43,11 @@ test-dates: setup chromium
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+# The state machines' pages (docs/state-machines/), drawn from the code; a test fails when they are stale.
+diagrams: setup
+	$(PY) manage.py state_diagrams
 
 bench: setup
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/sweep_bench.py $(BENCH_ARGS)

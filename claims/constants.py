@@ -75,3 +75,8 @@ class Referee(models.TextChoices):
 
 #: Before judgment, states in which the parties are still taking steps online (12.1 counts them).
 PARTY_STEP_STATES = ("issued", "awaiting_claimant_response", "settlement_offered")
+
+#: The statuses of a fee payment still in progress (``payments.models.PaymentStatus``): while one is, the
+#: claim can go neither back to a draft nor to Help with Fees. Payments sits above claims, so the two
+#: values are named here and ``payments.models`` builds its ``LIVE_STATUSES`` from them.
+PAYMENT_LIVE_STATUSES = ("created", "in_progress")

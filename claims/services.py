@@ -17,13 +17,14 @@ from django.db import transaction
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_datetime
+from documents.services import documents_request
 from ocmc import clock
 from rules import periods
 from rules.calendar import LONDON, local
 from rules.money import format_money, pounds
 
 from . import numbers, ocon1, pricing, timeline
-from .constants import SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
+from .constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
 from .errors import ClaimError
 from .models import Claim, ClaimNumberCounter, StaffAccess
 from .policy import Action, require
@@ -209,8 +210,6 @@ def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
 
 def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
     """Take a submitted claim whose fee is not paid back to a draft, to change it."""
-    from payments.models import LIVE_STATUSES
-
     with transaction.atomic():
         claim = locked_claim(claim_id)
         if claim is None:
@@ -218,7 +217,7 @@ def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
         if claim.state == ClaimState.DRAFT:
             return claim
         require(actor, claim, Action.RETURN_TO_DRAFT)
-        if claim.payments.filter(status__in=LIVE_STATUSES).exists():
+        if claim.payments.filter(status__in=PAYMENT_LIVE_STATUSES).exists():
             raise ClaimError("A payment for this claim is in progress. Finish or cancel it before changing the claim.")
         claim.submitted_data = None
         claim.submitted_at = claim.submitted_on = claim.sot_signed_on = None
@@ -246,9 +245,7 @@ def claim_hwf_apply(*, claim_id: int, actor: Any, reference: str) -> Claim:
         if claim.state == ClaimState.AWAITING_HWF_DECISION and claim.hwf_reference == reference:
             return claim
         require(actor, claim, Action.APPLY_HWF)
-        from payments.models import LIVE_STATUSES
-
-        if claim.payments.filter(status__in=LIVE_STATUSES).exists():
+        if claim.payments.filter(status__in=PAYMENT_LIVE_STATUSES).exists():
             raise ClaimError("A card payment for this claim is in progress. Finish or cancel it first.")
         claim.hwf_reference = reference
         claim.apply_for_help_with_fees()
@@ -335,8 +332,6 @@ def _next_claim_number() -> str:
 
 def _issue(claim: Claim, *, received_at: datetime) -> None:
     """Issue the (locked) claim: number, issue date, response deadline, service, documents."""
-    from documents.services import documents_request
-
     cal = court_calendar()
     issue_date = cal.deemed_submission_date(received_at)  # 14.1: after 4pm or a closed day → next open day
     form = claim.form

@@ -1,5 +1,6 @@
 """Where a claim stands, in plain words, and what happens next: derived from the claim,
-never stored twice (the dashboard and the claim page both use it)."""
+never stored twice (the dashboard and the claim page both use it). ``for_claimant`` words it for
+the claimant, ``for_defendant`` for the defendant."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ def _claimant_to_answer(claim: Claim) -> Status:
                   claim.claimant_response_deadline, "yellow")
 
 
-# -- a defended claim: the words both parties see (``responses.status`` uses them too) ------------------------
+# -- a defended claim: the words both parties see (``for_defendant`` uses them too) ------------------------
 
 #: States of a defended claim after the claimant's decision to continue (6.2(5A), (9), (12), 6.3(6), 20).
 DEFENDED_STATES = (ClaimState.MEDIATION, ClaimState.AWAITING_DIRECTIONS, ClaimState.DIRECTIONS_MADE)
@@ -177,3 +178,46 @@ def sent_out_next_step(claim: Claim) -> str:
         step += " Directions: " + " ".join(line.strip() for line in claim.sent_out_directions.splitlines()
                                            if line.strip())
     return step
+
+
+# -- the defendant's view --------------------------------------------------------------------------------------
+
+def for_defendant(claim: Claim) -> Status:
+    """Where the claim stands for its defendant."""
+    if claim.state == ClaimState.ISSUED:
+        if claim.default_available_at is not None:
+            return Status("Response overdue", "You did not respond by the deadline. The claimant can ask for a "
+                          "county court judgment against you, but you can still respond until judgment is "
+                          "entered. Respond now.", None, "red",
+                          brief="Your response is late: respond now, before judgment is entered.")
+        return Status("Respond to the claim", "Respond by", claim.response_deadline, "yellow")
+    if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        response = getattr(claim, "response", None)
+        if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
+            return Status("Response sent", "The claimant has until this time to decide whether to continue with the "
+                          "claim:", claim.claimant_response_deadline, "blue")
+        return Status("Response sent", "The claimant has until this time to answer your response:",
+                      claim.claimant_response_deadline, "blue")
+    if claim.state == ClaimState.JUDGMENT_ENTERED:
+        terms = claim.judgment.terms_for(PartyRole.DEFENDANT)
+        return Status("Judgment against you", f"A county court judgment was made against you for "
+                      f"{format_money(claim.judgment.total)}. {terms}.", None, "red", brief=f"{terms}.")
+    if claim.state == ClaimState.SETTLED:
+        return Status("Paid or settled", f"The claim is closed: {claim.closed_reason}.", None, "green")
+    if claim.state == ClaimState.DISCONTINUED:
+        return Status("Discontinued", "The claimant discontinued the claim. It is closed.", None, "grey",
+                      brief="The claimant discontinued the claim: it is closed.")
+    if claim.state == ClaimState.SETTLEMENT_OFFERED:
+        return Status("Settlement agreement proposed", "Sign or reject the settlement agreement by",
+                      claim.settlement_deadline, "yellow")
+    if claim.state == ClaimState.SETTLEMENT_AGREED:
+        return Status("Settlement agreement signed", "The claim is on hold while the agreement is kept. If it is "
+                      "broken, the claimant can ask for judgment.", None, "blue", brief=ON_HOLD_WHILE_KEPT)
+    if claim.state == ClaimState.STAYED:
+        return Status("Stayed", stayed_next_step(claim), None, "grey", brief=STAYED_BRIEF)
+    if claim.state == ClaimState.SENT_OUT:
+        return Status("Sent out of the online service", sent_out_next_step(claim), None, "grey",
+                      brief=sent_out_brief(claim))
+    if claim.state in DEFENDED_STATES:
+        return defended_status(claim, claimant=False)
+    return Status(claim.get_state_display(), "")

@@ -42,10 +42,8 @@ def may_download(user: object, claim: Claim, kind: DocumentKind) -> bool:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    from responses.status import for_defendant
-
     rows = [(claim, status.for_claimant(claim)) for claim in claims_for_user(request.user)]
-    against = [(claim, for_defendant(claim)) for claim in claims_against_user(request.user)]
+    against = [(claim, status.for_defendant(claim)) for claim in claims_against_user(request.user)]
     return render(request, "claims/dashboard.html", {"rows": rows, "against": against, "now": clock.now()})
 
 

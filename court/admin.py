@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import HttpRequest
 
-from claims.models import Claim
 from rules.fee_bands import BandRow, band_problems
 
 from . import fees
@@ -147,9 +147,10 @@ class FeeScheduleForm(forms.ModelForm):
         day, channel = data.get("effective_from"), data.get("channel")
         if day is None or not channel:
             return data
-        charged = Claim.objects.filter(fee_schedule__channel=channel, fee_schedule__effective_from__lt=day,
-                                       submitted_on__gte=day).exclude(fee_schedule_id=self.instance.pk)
-        latest = charged.order_by("-submitted_on").values_list("submitted_on", flat=True).first()
+        # Through the schedules' claims (``claims_charged``): court sits below claims and names no claim model.
+        earlier = FeeSchedule.objects.filter(channel=channel, effective_from__lt=day).exclude(pk=self.instance.pk)
+        latest = earlier.filter(claims_charged__submitted_on__gte=day).aggregate(
+            latest=Max("claims_charged__submitted_on"))["latest"]
         if latest is not None:
             self.add_error("effective_from", f"Claims submitted up to {latest:%-d %B %Y} have paid the fee of an "
                                              "earlier schedule. A new schedule can only take effect after that day.")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "responses",
     "judgments",
     "defended",
+    "demo",
 ]
 
 MIDDLEWARE = [

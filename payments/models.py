@@ -13,6 +13,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from claims.constants import PAYMENT_LIVE_STATUSES
+
 
 class PaymentStatus(models.TextChoices):
     CREATED = "created", "Created"
@@ -22,7 +24,8 @@ class PaymentStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-LIVE_STATUSES = (PaymentStatus.CREATED, PaymentStatus.IN_PROGRESS)
+#: A payment still in progress (claims.constants names them for the claim's own services).
+LIVE_STATUSES = tuple(PaymentStatus(value) for value in PAYMENT_LIVE_STATUSES)
 
 
 class PaymentPurpose(models.TextChoices):

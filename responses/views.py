@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from claims import status as claim_status
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, allowed_actions, can, require
@@ -30,7 +31,7 @@ from ocmc import clock
 from ocmc.govuk_forms import GovukForm, error_items, row_initial, text
 from rules import periods
 
-from . import linking, ocon9, questions, services, status
+from . import linking, ocon9, questions, services
 from .models import DefendantResponse
 
 # -- plumbing -------------------------------------------------------------------------------------
@@ -110,7 +111,7 @@ def claim_page(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "responses/claim.html", {
         "claim": claim,
         "form": claim.form,
-        "status": status.for_defendant(claim),
+        "status": claim_status.for_defendant(claim),
         "actions": {str(action) for action in allowed_actions(request.user, claim)},
         "response": response,
         "judgment": getattr(claim, "judgment", None),

@@ -27,6 +27,7 @@ from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, require
 from claims.selectors import get_claim_for_user
+from eligibility import session as eligibility  # the eligibility checker's answers, in the session
 from ocmc import clock
 from rules.money import STATUTORY_RATE, daily_interest, format_money, parse_money
 
@@ -138,8 +139,6 @@ def _page(request: HttpRequest, template: str, claim: Claim, context: dict[str, 
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """Make a money claim: what you will need; starting makes the draft."""
-    from eligibility import session as eligibility  # the eligibility checker's answers, in the session
-
     if not eligibility.passed(request):
         return redirect("eligibility:start")
     if request.method == "POST":

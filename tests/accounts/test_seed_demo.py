@@ -6,9 +6,9 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.management.commands.seed_demo import DEMO_PASSWORD, DEMO_SOLICITORS, DEMO_USERS
 from accounts.models import Firm, FirmMembership, User
 from accounts.roles import firm_of, is_firm_admin, user_kind
+from demo.management.commands.seed_demo import DEMO_PASSWORD, DEMO_SOLICITORS, DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

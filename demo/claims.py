@@ -6,11 +6,12 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from claims import services
+from claims.models import Claim
 from ocmc import clock
+from payments.providers import ProviderPayment, ProviderStatus
+from payments.services import payment_record_answer, payment_start
 from rules import periods
-
-from . import services
-from .models import Claim
 
 
 def _answers(defendant: dict[str, str], amount: str, what: str) -> dict[str, Any]:
@@ -48,9 +49,6 @@ def seed_demo_claims(claimant: Any) -> None:
         draft_reminder_at=periods.draft_reminder(expires),
     )
     # Issued: paid through the (fake) card service.
-    from payments.providers import ProviderPayment, ProviderStatus
-    from payments.services import payment_record_answer, payment_start
-
     paid = services.claim_draft_create(owner=claimant, data=_answers(
         {"type": "company", "name": "Bright Kitchens Ltd", "address_line1": "9 Canal Street", "town": "Manchester",
          "postcode": "M1 3HE"}, "2400.00", "I supplied worktops the defendant ordered. The invoice is unpaid."))

@@ -13,8 +13,8 @@ from django.db import transaction
 from accounts.emails import mark_email_verified
 from accounts.models import Firm, FirmMembership, User
 from accounts.roles import StaffRole
-from claims.demo import seed_demo_claims
 from court.models import HearingCentre
+from demo.claims import seed_demo_claims
 
 DEMO_PASSWORD = "money-claims-demo"
 
