@@ -1,9 +1,15 @@
 """The defendant's response: the draft they work on, and the response the court received.
 
-A :class:`DefendantResponse` is the form as received (PD 51R 5.1(3)-(6), 13.1(2)): it is
-written once, by ``responses.services.response_submit``, and never changed (``save``
-refuses an update, and the admin shows it read-only). Its PDF is a ``ClaimDocument`` of
-kind ``response``.
+A :class:`DefendantResponse` is the form as received (PD 51R 5.1(3)-(6), 13.1(2)): its
+answers are written once, by ``responses.services``, and never changed (``save`` refuses any
+update but that of its state, and the admin shows it read-only). Its PDF is a
+``ClaimDocument`` of kind ``response``.
+
+Where the response stands is its own state machine (``state``): received by the court, with
+the claimant to answer, then accepted or rejected by the claimant (a rejected part admission
+goes on as a defence of the whole, 7.43), or withdrawn with the court's permission (7.46).
+Only the services of ``responses``, ``defended`` and ``judgments`` move it, each in the
+transaction of the claim's own step.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from rules.calendar import local
 
@@ -33,8 +40,36 @@ class ImmutableError(RuntimeError):
     pass
 
 
-class DefendantResponse(models.Model):
+class ResponseState(models.TextChoices):
+    SUBMITTED = "submitted", "Received by the court"
+    WITH_CLAIMANT = "with_claimant", "With the claimant to answer"
+    ACCEPTED = "accepted", "Accepted by the claimant"
+    REJECTED = "rejected", "Rejected: the claimant goes on with the claim"
+    CONTINUING_AS_DEFENCE = "continuing_as_defence", "Part admission rejected: goes on as a defence (7.43)"
+    WITHDRAWN = "withdrawn", "Admission withdrawn with the court's permission (7.46)"
+
+
+#: The claimant has not answered the response yet.
+AWAITING_ANSWER = (ResponseState.WITH_CLAIMANT,)
+
+
+def _is_admission(response: DefendantResponse) -> bool:
+    return response.kind in (ocon9.Kind.FULL_ADMISSION, ocon9.Kind.PART_ADMISSION)
+
+
+def _is_part_admission(response: DefendantResponse) -> bool:
+    return response.kind == ocon9.Kind.PART_ADMISSION
+
+
+def _is_defence(response: DefendantResponse) -> bool:
+    return response.kind in ocon9.DEFENCE_KINDS
+
+
+class DefendantResponse(ConcurrentTransitionMixin, models.Model):
+    """The defendant's response form as the court received it, and where it stands."""
+
     claim = models.OneToOneField("claims.Claim", on_delete=models.PROTECT, related_name="response")
+    state = FSMField(default=ResponseState.SUBMITTED, choices=ResponseState.choices, protected=True)
     kind = models.CharField(max_length=20, choices=[(kind.value, label) for kind, label in ocon9.KIND_LABELS.items()])
     #: Every answer exactly as submitted.
     data = models.JSONField()
@@ -70,9 +105,42 @@ class DefendantResponse(models.Model):
         return f"{self.get_kind_display()} on {self.claim}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ImmutableError("A response the court has received is never changed.")
+        if not self._state.adding and set(kwargs.get("update_fields") or ()) != {"state"}:
+            raise ImmutableError("A response the court has received is never changed (only where it stands).")
         super().save(*args, **kwargs)
+
+    # -- where it stands (a transition is saved with ``save(update_fields=["state"])``) --------------
+
+    @transition(field=state, source=ResponseState.SUBMITTED, target=ResponseState.WITH_CLAIMANT)
+    def send_to_claimant(self) -> None:
+        """The court tells the claimant and asks for their answer within 33 days (5.1(8)(b), 6.2(2), 7.3)."""
+
+    @transition(field=state, source=ResponseState.WITH_CLAIMANT, target=ResponseState.ACCEPTED)
+    def accept(self) -> None:
+        """The claimant accepts it: the admission (asking for judgment or settling on it, 7.4, 7.8), the amount
+        admitted in full settlement (7.42), the payment the defendant says they made, or the defence, by not going
+        on (6.2(3), 6.3(3))."""
+
+    @transition(field=state, source=ResponseState.WITH_CLAIMANT, target=ResponseState.REJECTED,
+                conditions=[_is_defence])
+    def reject(self) -> None:
+        """The claimant rejects the defence, or disputes that they were paid, and goes on with the claim
+        (6.2(5), 6.3(5))."""
+
+    @transition(field=state, source=ResponseState.WITH_CLAIMANT, target=ResponseState.CONTINUING_AS_DEFENCE,
+                conditions=[_is_part_admission])
+    def continue_as_defence(self) -> None:
+        """The claimant rejects the part admission and goes on: the response is treated as a defence of the whole
+        and Section 6 applies (7.43(a))."""
+
+    @transition(field=state, source=[ResponseState.WITH_CLAIMANT, ResponseState.ACCEPTED],
+                target=ResponseState.WITHDRAWN, conditions=[_is_admission])
+    def withdraw(self) -> None:
+        """The court gives the defendant permission to withdraw their admission (7.46, CPR PD 14 7.2)."""
+
+    def change_state(self) -> None:
+        """Save a transition just made (the answers are never saved again)."""
+        self.save(update_fields=["state"])
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ImmutableError("A response the court has received is never deleted.")

@@ -32,7 +32,7 @@ from rules.calendar import local
 from rules.money import format_money
 
 from . import ocon9
-from .models import DefendantResponse, ResponseDraft
+from .models import AWAITING_ANSWER, DefendantResponse, ResponseDraft
 
 #: One message for every wrong pair, so a guess learns nothing about which half was wrong.
 LINK_ERROR = "Enter the claim number and security code exactly as they are on the letter from the court"
@@ -202,6 +202,8 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
             mediation_willing=answer.mediation, preferred_court=answer.preferred_court,
         )
         response.save()
+        response.send_to_claimant()
+        response.change_state()
         claim.intention_confirmed_at = claim.intention_confirmed_at or now
         claim.response_reminder_at = claim.no_response_stay_at = None
         claim.claimant_response_deadline = periods.clm_33(cal, received_on)
@@ -224,6 +226,29 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
                claim_number=claim.claim_number or "", key=f"response:{claim.pk}:defendant", context=context)
         documents_request(claim, ["response"])
     return response
+
+
+# -- the claimant's answer, as the response's own state (called inside the answering step's transaction) --------
+
+
+def response_accepted(response: DefendantResponse) -> None:
+    """The claimant's answer accepts the response. A later answer on the same admission (judgment after a
+    settlement agreement was not signed, say) finds it accepted already and changes nothing."""
+    if response.state in AWAITING_ANSWER:
+        response.accept()
+        response.change_state()
+
+
+def response_rejected(response: DefendantResponse) -> None:
+    """The claimant goes on with the claim against the response: a part admission goes on as a defence of the
+    whole (7.43(a)); a defence, or a defence that says the claim was paid, is rejected (6.2(5), 6.3(5))."""
+    if response.state not in AWAITING_ANSWER:
+        return
+    if response.kind == ocon9.Kind.PART_ADMISSION:
+        response.continue_as_defence()
+    else:
+        response.reject()
+    response.change_state()
 
 
 def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:

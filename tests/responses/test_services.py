@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django_fsm import TransitionNotAllowed, can_proceed
 
 from claims.constants import ClaimState
 from claims.errors import ClaimError, NotAllowed
@@ -14,7 +15,7 @@ from court.models import Notification
 from court.sweeps import run_sweep
 from documents.models import ClaimDocument
 from responses import services
-from responses.models import DefendantResponse, ImmutableError
+from responses.models import DefendantResponse, ImmutableError, ResponseState
 from tests.conftest import uk
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +181,7 @@ def test_a_full_defence_moves_the_claim_and_asks_the_claimant(linked, travel, dj
     assert "rejects all of your claim" in body and "willing to try free mediation" in body
     assert ClaimDocument.objects.filter(claim=claim, kind="response").exists()
     assert claim.events.filter(kind="response_received").count() == 1
+    assert DefendantResponse.objects.get(pk=response.pk).state == ResponseState.WITH_CLAIMANT
 
 
 def test_submitting_twice_returns_the_first_response(linked):
@@ -198,7 +200,26 @@ def test_a_received_response_is_never_changed(linked):
     with pytest.raises(ImmutableError):
         response.save()
     with pytest.raises(ImmutableError):
+        response.save(update_fields=["sot_signed_name", "state"])
+    with pytest.raises(ImmutableError):
         response.delete()
+
+
+def test_where_a_response_stands_moves_only_by_its_named_transitions(linked):
+    claim, dan = linked
+    response = respond(claim, dan, response_type={"type": "reject"}, reject_reason={"reason": "dispute"},
+                       **DEFENCE_PAGES)
+    with pytest.raises(AttributeError):
+        response.state = ResponseState.ACCEPTED  # protected: only a transition moves it
+    assert not can_proceed(response.continue_as_defence)  # a defence is not a part admission
+    assert not can_proceed(response.withdraw)  # there is no admission to withdraw
+    with pytest.raises(TransitionNotAllowed):
+        response.send_to_claimant()  # it went to the claimant when it was received
+    services.response_rejected(response)
+    services.response_rejected(response)  # the same answer again changes nothing
+    assert DefendantResponse.objects.get(pk=response.pk).state == ResponseState.REJECTED
+    with pytest.raises(TransitionNotAllowed):
+        response.accept()
 
 
 def test_paid_in_full_is_a_states_paid_defence(linked):
