@@ -1,0 +1,63 @@
+"""Every step on a defended claim (PD 51R Sections 6, 10, 12, 16-20), one module a capability.
+
+- ``common``: what the steps share (the claim locked, uploads checked, staying and settling a
+  claim, who on the staff acts, where a claim sent out goes);
+- ``decision``: the claimant's decision on a defence (6.2, 6.3, 7.40-7.44);
+- ``mediation``: the Small Claims Mediation Service's outcome and the 28-day stay (6.2(5A)-(10));
+- ``referrals``: referrals to a legal adviser or judge, directions, sending out and the legal
+  adviser's reconsideration window (6C.1, 11.1A(2), 16A, 18-20);
+- ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
+  16.1, 17.1, 18.1, 20.3);
+- ``paper``: paper responses (Section 10);
+- ``inactivity``: six months with no step by either party (12.1).
+
+Views, the admin, the sweeps and other apps import the services from here
+(``from defended.services import claimant_decide``); the names below are the package's public
+interface.
+"""
+from __future__ import annotations
+
+from .applications import APPLICATION_ACTIONS, Ruling, application_decide, application_make, application_record_paper
+from .common import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Upload, check_upload
+from .decision import claimant_decide, decision_draft, decision_draft_save
+from .inactivity import inactivity_stay, touch_party_step
+from .mediation import mediation_outcome, mediation_period_ended
+from .paper import paper_contact_record, paper_extension_received, paper_response_enter
+from .referrals import (
+    default_request_decide,
+    directions_give,
+    judge_send_out,
+    la_window_passed,
+    open_referrals,
+    refer,
+    refer_default_request,
+)
+
+__all__ = [
+    "APPLICATION_ACTIONS",
+    "MAX_UPLOAD_BYTES",
+    "UPLOAD_TYPES",
+    "Ruling",
+    "Upload",
+    "application_decide",
+    "application_make",
+    "application_record_paper",
+    "check_upload",
+    "claimant_decide",
+    "decision_draft",
+    "decision_draft_save",
+    "default_request_decide",
+    "directions_give",
+    "inactivity_stay",
+    "judge_send_out",
+    "la_window_passed",
+    "mediation_outcome",
+    "mediation_period_ended",
+    "open_referrals",
+    "paper_contact_record",
+    "paper_extension_received",
+    "paper_response_enter",
+    "refer",
+    "refer_default_request",
+    "touch_party_step",
+]

@@ -1,0 +1,179 @@
+"""A defendant who responds on paper (PD 51R Section 10).
+
+Their call recorded and the paper pack sent (10.1(1)-(5)), the time extension form (OCON9)
+received (10.1(6)-(9)), and the scanned response entered: a defence of the whole claim continues
+under Section 6 (10.3); anything else, or no nature indicated, sends the claim out to the CNBC
+(10.2(1), 10.4(1)).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from claims import timeline
+from claims.constants import SentOutTo
+from claims.errors import ClaimError
+from claims.models import Claim
+from claims.policy import Action, require
+from claims.services import send_out
+from court.calendar import court_calendar
+from court.templatetags.govuk import govuk_date, govuk_datetime
+from judgments.closing import today
+from ocmc import clock
+from rules import periods
+from rules.calendar import local
+
+from ..models import PaperNature, PaperResponse
+from ..notices import tell_parties
+from .common import Upload, _claim, check_upload
+
+
+def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: str = "") -> PaperResponse:
+    """A caseworker records the defendant's call: they cannot respond online (10.1(1)-(2)). The
+    court sends the paper pack (OCON9 unless they have had more time, OCON9X, OCON180) with the
+    date it was sent (10.1(3)-(4)); the claimant is told (10.1(5)). The paper response is due
+    19 days after the forms were sent, or 33 with more time; 33 days after issue if they already
+    had more time online (10.1(5A), (7)-(9))."""
+    with transaction.atomic():
+        claim = _claim(claim_id)
+        require(actor, claim, Action.RECORD_PAPER_CONTACT)
+        if hasattr(claim, "paper_response"):
+            raise ClaimError("The defendant's call has already been recorded and the paper forms sent.")
+        cal = court_calendar()
+        now = clock.now()
+        had_more_time = claim.more_time_requested_at is not None
+        contact_by = (periods.def_33(cal, claim.issue_date) if had_more_time
+                      else periods.def_paper_contact(cal, claim.issue_date, claimant_represented=False))
+        if now >= contact_by:
+            raise ClaimError(f"The defendant had to contact the court by {govuk_datetime(contact_by)} (10.1(1)); "
+                             "the claimant may now ask for judgment in default")
+        sent_on = today()
+        if had_more_time:
+            deadline = periods.def_33(cal, claim.issue_date)
+            forms = ["OCON9X", "OCON180"]
+        else:
+            deadline = periods.def_paper_response(cal, sent_on, more_time=more_time, claimant_represented=False)
+            forms = ["OCON9", "OCON9X", "OCON180"]
+        paper = PaperResponse.objects.create(
+            claim=claim, contacted_at=now, recorded_by=actor, call_note=(note or "").strip(),
+            more_time_asked=more_time and not had_more_time, forms=forms, sent_on=sent_on, deadline=deadline,
+        )
+        claim.intention_confirmed_at = claim.intention_confirmed_at or now
+        if more_time and not had_more_time:
+            claim.more_time_requested_at = now
+        claim.response_deadline = deadline
+        claim.response_deadline_day = local(deadline).date()
+        claim.response_reminder_at = None
+        claim.save()
+        timeline.record(claim, kind="paper_forms_sent", actor=actor,
+                        summary=f"The defendant phoned: they cannot respond online. Paper forms ({', '.join(forms)}) "
+                                f"sent on {govuk_date(sent_on)}; the response is due by {govuk_datetime(deadline)}",
+                        data={"forms": forms, "sent_on": sent_on.isoformat()})
+        from documents.services import documents_request
+
+        documents_request(claim, ["paper_pack"])
+        tell_parties(claim, key=f"paper-forms:{claim.pk}", roles=("claimant",),
+                     headline="the defendant will respond on paper",
+                     paragraphs=[f"The defendant told the court they cannot respond online. The court sent them the "
+                                 f"paper forms ({', '.join(forms)}) on {govuk_date(sent_on)} (10.1(5)).",
+                                 f"Their response is now due by {govuk_datetime(deadline)}."])
+    return paper
+
+
+def paper_extension_received(*, claim_id: int, actor: Any, received_at: datetime | None = None) -> PaperResponse:
+    """The time extension form (OCON9) came back on time (``received_at``, when the court received it;
+    now if not given): the paper response is due 33 days after the forms were sent (10.1(6)(b), (7), (9))."""
+    with transaction.atomic():
+        claim = _claim(claim_id)
+        require(actor, claim, Action.ENTER_PAPER_RESPONSE)
+        paper = PaperResponse.objects.select_for_update().get(claim=claim)
+        if "OCON9" not in paper.forms or paper.more_time_asked or paper.extension_received_at is not None:
+            raise ClaimError("The defendant has already had more time to respond.")
+        cal = court_calendar()
+        now = received_at or clock.now()
+        if now > clock.now():
+            raise ClaimError("The date the form was received cannot be in the future")
+        if now >= periods.def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=False):
+            raise ClaimError("The time extension form arrived after the 19 days it had to be returned in (10.1(7))")
+        paper.extension_received_at = now
+        paper.deadline = periods.def_paper_response(cal, paper.sent_on, more_time=True, claimant_represented=False)
+        paper.save(update_fields=["extension_received_at", "deadline"])
+        claim.more_time_requested_at = claim.more_time_requested_at or now
+        claim.response_deadline = paper.deadline
+        claim.response_deadline_day = local(paper.deadline).date()
+        claim.save()
+        timeline.record(claim, kind="paper_more_time", actor=actor,
+                        summary=f"The defendant's time extension form (OCON9) was received: the paper response is now "
+                                f"due by {govuk_datetime(paper.deadline)}")
+        tell_parties(claim, key=f"paper-more-time:{claim.pk}", roles=("claimant",),
+                     headline="the defendant has more time to respond",
+                     paragraphs=[f"The defendant's paper response is now due by {govuk_datetime(paper.deadline)}."])
+    return paper
+
+
+def paper_response_enter(*, claim_id: int, actor: Any, nature: str, scan: Upload, received_at: datetime,
+                         mediation_willing: bool | None = None, preferred_court: str = "") -> Claim:
+    """A caseworker enters the scanned paper response (10.2-10.4). A defence of the whole claim
+    continues under Section 6 (10.3): it becomes the claim's response and the claimant is asked
+    to decide within 33 days. Anything else, or no nature indicated, sends the claim out to the
+    CNBC (10.2(1), 10.4(1)), and both parties are told why."""
+    nature = PaperNature(nature)
+    check_upload(scan, required=True, what="the scanned response")
+    preferred_court = " ".join((preferred_court or "").split())
+    if nature == PaperNature.DEFENCE:
+        if mediation_willing is None:
+            raise ClaimError("Select whether the defendant opted out of mediation (10.1(9B))")
+        if not preferred_court:
+            raise ClaimError("Enter the preferred court from the defendant's OCON180")
+    with transaction.atomic():
+        claim = _claim(claim_id)
+        require(actor, claim, Action.ENTER_PAPER_RESPONSE)
+        paper = PaperResponse.objects.select_for_update().get(claim=claim)
+        if paper.received_at is not None:
+            raise ClaimError("The paper response has already been entered.")
+        if received_at > clock.now():
+            raise ClaimError("The date the response was received cannot be in the future")
+        cal = court_calendar()
+        received_on = cal.deemed_submission_date(received_at)
+        paper.received_at = received_at
+        paper.nature = nature
+        paper.scan_name = scan.name[:200]
+        paper.scan_type = scan.content_type
+        paper.scan_content = scan.content
+        paper.entered_by = actor
+        paper.save()
+        late = claim.response_deadline is not None and received_at >= claim.response_deadline
+        timeline.record(claim, kind="paper_response_received", actor=actor,
+                        summary=f"Paper response received{' (after the deadline)' if late else ''} and scanned: "
+                                f"{nature.label.lower()}",
+                        data={"nature": nature.value, "received_on": received_on.isoformat(), "late": late})
+        if nature != PaperNature.DEFENCE:
+            why = ("the defendant's paper response does not say what kind of response it is (10.4(1))"
+                   if nature == PaperNature.NOT_INDICATED else
+                   f"the defendant's paper response is not a defence of the whole claim only "
+                   f"({nature.label.lower()}) (10.2(1))")
+            send_out(claim, to=SentOutTo.CNBC, actor=None, reason=why)
+            return claim
+        from responses.models import DefendantResponse
+
+        DefendantResponse(
+            claim=claim, kind="full_defence", data={"paper": True, "nature": nature.value},
+            submitted_by=actor, submitted_at=received_at, received_on=received_on, late=late,
+            sot_signed_name="(signed on the paper form)", sot_signed_on=local(received_at).date(),
+            mediation_willing=mediation_willing, preferred_court=preferred_court, on_paper=True,
+        ).save()
+        claim.intention_confirmed_at = claim.intention_confirmed_at or received_at
+        claim.response_reminder_at = claim.no_response_stay_at = None
+        claim.claimant_response_deadline = periods.clm_33(cal, today())
+        claim.respond()
+        claim.save()
+        tell_parties(claim, key=f"paper-defence:{claim.pk}", headline="the defendant has defended the claim on paper",
+                     paragraphs=[
+                         "The defendant's paper response is a defence of the whole claim.",
+                         "The claimant must tell the court whether they want to continue with the claim by "
+                         f"{govuk_datetime(claim.claimant_response_deadline)}. If they do not, the claim will be "
+                         "stayed (6.2(4)).",
+                     ])
+    return claim
