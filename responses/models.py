@@ -133,6 +133,12 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
         """The claimant rejects the part admission and goes on: the response is treated as a defence of the whole
         and Section 6 applies (7.43(a))."""
 
+    @transition(field=state, source=ResponseState.ACCEPTED, target=ResponseState.WITH_CLAIMANT,
+                conditions=[_is_defence])
+    def answer_afresh(self) -> None:
+        """A judge lifts the stay that followed the claimant's not going on: they answer the defence afresh
+        (16.1(4), 6.2(3))."""
+
     @transition(field=state, source=[ResponseState.WITH_CLAIMANT, ResponseState.ACCEPTED],
                 target=ResponseState.WITHDRAWN, conditions=[_is_admission])
     def withdraw(self) -> None:

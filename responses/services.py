@@ -202,8 +202,7 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
             mediation_willing=answer.mediation, preferred_court=answer.preferred_court,
         )
         response.save()
-        response.send_to_claimant()
-        response.change_state()
+        response_sent_to_claimant(response)
         claim.intention_confirmed_at = claim.intention_confirmed_at or now
         claim.response_reminder_at = claim.no_response_stay_at = None
         claim.claimant_response_deadline = periods.clm_33(cal, received_on)
@@ -231,6 +230,12 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
 # -- the claimant's answer, as the response's own state (called inside the answering step's transaction) --------
 
 
+def response_sent_to_claimant(response: DefendantResponse) -> None:
+    """A response just received (online, or a defence on paper, 10.3) goes to the claimant to answer."""
+    response.send_to_claimant()
+    response.change_state()
+
+
 def response_accepted(response: DefendantResponse) -> None:
     """The claimant's answer accepts the response. A later answer on the same admission (judgment after a
     settlement agreement was not signed, say) finds it accepted already and changes nothing."""
@@ -248,6 +253,12 @@ def response_rejected(response: DefendantResponse) -> None:
         response.continue_as_defence()
     else:
         response.reject()
+    response.change_state()
+
+
+def response_answer_afresh(response: DefendantResponse) -> None:
+    """The claimant's earlier answer (not going on) no longer stands: the response is with them again."""
+    response.answer_afresh()
     response.change_state()
 
 

@@ -8,6 +8,9 @@ says so with ``@pytest.mark.real_clock``.
 
 ``pytest --clock-at=2026-12-24T10:00`` runs the whole suite as though the machine's clock read that
 instant (UK time unless an offset is given): tests that choose no instant of their own run there.
+
+After every test that passes and touched the database, the claims it left are checked: no record's
+own state machine may contradict its claim's (``tests/state_coherence.py``).
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ import time_machine
 from django.db import connection
 
 from rules.calendar import LONDON
+
+from . import state_coherence
 
 _seq = itertools.count(1)
 
@@ -34,6 +39,11 @@ DEFAULT_INSTANT = uk(2026, 11, 10, 11, 0)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--record-state-pairs", default=None, metavar="FILE",
+        help="write the (claim state, child machine, child state) pairs each test leaves to FILE instead of "
+             "checking them (tests/state_coherence.py)",
+    )
     parser.addoption(
         "--clock-at", default=None, metavar="INSTANT",
         help="freeze every test's clock at this instant instead of the suite's default "
@@ -50,6 +60,31 @@ def clock_instant(config: pytest.Config) -> datetime:
     # In UTC: a UK time in the hour the clocks skip (01:30 on the Sunday they go forward) does not
     # exist, and Python compares such a time unequal to every instant; it is read as GMT.
     return (instant if instant.tzinfo else instant.replace(tzinfo=LONDON)).astimezone(timezone.utc)
+
+
+def _checks_claims(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    if "migrator" in names:  # the schema is a migration's, not the models'
+        return False
+    return bool(item.get_closest_marker("django_db")) or bool({"db", "transactional_db", "live_server"} & set(names))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):  # type: ignore[no-untyped-def]
+    """Once a test that touched the database has passed, and before its data is rolled back, check that no
+    claim it left has a record whose state contradicts the claim's (tests/state_coherence.py)."""
+    outcome = yield
+    if outcome.excinfo is not None or not _checks_claims(item) or connection.needs_rollback:
+        return
+    record = item.config.getoption("--record-state-pairs")
+    if record:
+        with open(record, "a") as out:
+            for label, state, claim_state, _ in state_coherence.pairs():
+                out.write(f"{claim_state}\t{label}\t{state}\t{item.nodeid}\n")
+        return
+    problems = state_coherence.contradictions()
+    if problems:
+        outcome.force_exception(AssertionError("A record's state contradicts its claim's: " + "; ".join(problems)))
 
 
 def pytest_report_header(config: pytest.Config) -> str:

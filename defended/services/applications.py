@@ -23,6 +23,7 @@ from claims.services import send_out
 from court.calendar import court_calendar
 from judgments.closing import today
 from ocmc import clock
+from responses.services import response_answer_afresh
 from rules import periods
 
 from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind
@@ -213,6 +214,7 @@ def _resume(claim: Claim, actor: Any) -> None:
         # afresh (the earlier answer stays on the timeline).
         ClaimantDecision.objects.filter(pk=decision.pk).delete()
         claim._state.fields_cache.pop("claimant_decision", None)
+        response_answer_afresh(claim.response)
     claim.stayed_at = None
     claim.stay_reason = ""
     claim.stay_allows_return = False

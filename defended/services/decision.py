@@ -20,6 +20,7 @@ from claims.policy import Action, require
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
 from ocmc import clock
+from responses.services import response_accepted, response_rejected
 from rules import periods
 from rules.money import format_money
 
@@ -85,6 +86,10 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
             mediation_willing=mediation_willing if outcome == DecisionOutcome.CONTINUE else None,
             preferred_court=preferred_court if outcome == DecisionOutcome.CONTINUE else "",
         )
+        if outcome == DecisionOutcome.CONTINUE:
+            response_rejected(response)
+        else:
+            response_accepted(response)
         acts_on_admission = outcome == DecisionOutcome.ACCEPTS_PART_ADMISSION and response.payment_option != ""
         if not acts_on_admission:
             # Answered. Accepting a part admission with a plan still leaves the claimant to ask for judgment

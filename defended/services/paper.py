@@ -22,6 +22,8 @@ from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date, govuk_datetime
 from judgments.closing import today
 from ocmc import clock
+from responses.models import DefendantResponse
+from responses.services import response_sent_to_claimant
 from rules import periods
 from rules.calendar import local
 
@@ -156,14 +158,14 @@ def paper_response_enter(*, claim_id: int, actor: Any, nature: str, scan: Upload
                    f"({nature.label.lower()}) (10.2(1))")
             send_out(claim, to=SentOutTo.CNBC, actor=None, reason=why)
             return claim
-        from responses.models import DefendantResponse
-
-        DefendantResponse(
+        response = DefendantResponse(
             claim=claim, kind="full_defence", data={"paper": True, "nature": nature.value},
             submitted_by=actor, submitted_at=received_at, received_on=received_on, late=late,
             sot_signed_name="(signed on the paper form)", sot_signed_on=local(received_at).date(),
             mediation_willing=mediation_willing, preferred_court=preferred_court, on_paper=True,
-        ).save()
+        )
+        response.save()
+        response_sent_to_claimant(response)
         claim.intention_confirmed_at = claim.intention_confirmed_at or received_at
         claim.response_reminder_at = claim.no_response_stay_at = None
         claim.claimant_response_deadline = periods.clm_33(cal, today())
