@@ -20,8 +20,9 @@ from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date, govuk_datetime
-from judgments.closing import today
+from documents.services import documents_request
 from ocmc import clock
+from responses.models import DefendantResponse
 from rules import periods
 from rules.calendar import local
 
@@ -49,7 +50,7 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
         if now >= contact_by:
             raise ClaimError(f"The defendant had to contact the court by {govuk_datetime(contact_by)} (10.1(1)); "
                              "the claimant may now ask for judgment in default")
-        sent_on = today()
+        sent_on = clock.today()
         if had_more_time:
             deadline = periods.def_33(cal, claim.issue_date)
             forms = ["OCON9X", "OCON180"]
@@ -71,8 +72,6 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
                         summary=f"The defendant phoned: they cannot respond online. Paper forms ({', '.join(forms)}) "
                                 f"sent on {govuk_date(sent_on)}; the response is due by {govuk_datetime(deadline)}",
                         data={"forms": forms, "sent_on": sent_on.isoformat()})
-        from documents.services import documents_request
-
         documents_request(claim, ["paper_pack"])
         tell_parties(claim, key=f"paper-forms:{claim.pk}", roles=("claimant",),
                      headline="the defendant will respond on paper",
@@ -156,8 +155,6 @@ def paper_response_enter(*, claim_id: int, actor: Any, nature: str, scan: Upload
                    f"({nature.label.lower()}) (10.2(1))")
             send_out(claim, to=SentOutTo.CNBC, actor=None, reason=why)
             return claim
-        from responses.models import DefendantResponse
-
         DefendantResponse(
             claim=claim, kind="full_defence", data={"paper": True, "nature": nature.value},
             submitted_by=actor, submitted_at=received_at, received_on=received_on, late=late,
@@ -166,7 +163,7 @@ def paper_response_enter(*, claim_id: int, actor: Any, nature: str, scan: Upload
         ).save()
         claim.intention_confirmed_at = claim.intention_confirmed_at or received_at
         claim.response_reminder_at = claim.no_response_stay_at = None
-        claim.claimant_response_deadline = periods.clm_33(cal, today())
+        claim.claimant_response_deadline = periods.clm_33(cal, clock.today())
         claim.respond()
         claim.save()
         tell_parties(claim, key=f"paper-defence:{claim.pk}", headline="the defendant has defended the claim on paper",
