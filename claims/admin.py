@@ -1,5 +1,8 @@
 """Court staff's view of claims. Staff act through buttons that call the same services as the
-portal (never by editing fields), so every step is checked and recorded on the timeline."""
+portal (never by editing fields), so every step is checked and recorded on the timeline.
+
+The steps of the apps above claims (a defended claim's, a referred default judgment's) come from
+the providers registered in ``claims.admin_steps``: claims imports none of those apps."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -15,12 +18,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from court.admin import ReadOnly
-from defended.admin import DefendedClaimSteps
 from ocmc import clock
 from rules import postcodes
 from rules.money import format_money, parse_money
 
-from . import services
+from . import admin_steps, services
 from .constants import ClaimState, HwfDecision
 from .errors import ClaimError
 from .models import Claim, StaffAccess
@@ -72,7 +74,7 @@ RAW_EXCLUDED = {"draft_data", "submitted_data", "security_code"}
 
 
 @admin.register(Claim)
-class ClaimAdmin(DefendedClaimSteps, ReadOnly):
+class ClaimAdmin(ReadOnly):
     """A caseworker's page for a claim: the summary at the top (``admin/claims/claim/summary.html``: the parties,
     where it stands, its live deadlines, documents, timeline and the steps open to this member of staff), and
     every recorded field in a collapsed section below."""
@@ -132,8 +134,10 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
             if can(request.user, claim, Action.DECIDE_HWF):
                 steps.append(("Record the Help with Fees decision", reverse("admin:claims_claim_hwf",
                                                                             args=[claim.pk])))
-            steps += self.defended_steps(request, claim)
-            context = {"summary": self.summary(request, claim), "defended": self.defended_panel(claim)}
+            context = {"summary": self.summary(request, claim)}
+            for provider in admin_steps.providers(self):
+                steps += provider.steps(request, claim)
+                context.update(provider.context(request, claim))
         context = {**(extra_context or {}), **context, "staff_steps": steps}
         return super().change_view(request, object_id, form_url, context)
 
@@ -141,7 +145,7 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
         extra = [path("<int:pk>/help-with-fees/", self.admin_site.admin_view(self.hwf_view), name="claims_claim_hwf"),
                  path("<int:pk>/security-code/", self.admin_site.admin_view(self.security_code_view),
                       name="claims_claim_security_code"),
-                 *self.defended_urls()]
+                 *(url for provider in admin_steps.providers(self) for url in provider.urls())]
         return extra + super().get_urls()
 
     def hwf_view(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -8,7 +8,7 @@ timeline (``ClaimEvent``, PD 51R 3.1: what, when recorded, by whom).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -366,6 +366,14 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         """Stop every live deadline: the claim is closed, stayed or sent out (nothing waits on a sweep)."""
         for name in self.LIVE_DEADLINES:
             setattr(self, name, None)
+
+    def mark_closed(self, *, reason: str, on: date) -> None:
+        """Record that the claim closed on ``on`` (paid, settled, discontinued), and why; its live deadlines
+        stop. The caller moves its state and saves it."""
+        self.closed_on = on
+        self.closed_reason = reason[:300]
+        self.clear_deadlines()
+        self.stay_lifts_on_answer = False
 
     @property
     def defendant_label(self) -> str:

@@ -13,6 +13,7 @@ from ocmc import clock
 
 from .constants import ClaimState
 from .errors import NotAllowed
+from .legal_adviser import legal_adviser_may_act
 from .models import Claim
 from .stale import why_not
 
@@ -240,8 +241,6 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
             actions.add(Action.GIVE_DIRECTIONS)
         elif (role == StaffRole.LEGAL_ADVISER and ("directions", "legal_adviser") in open_referrals
               and not any(kind == "reconsideration" for kind, _ in open_referrals)):
-            from defended.rules import legal_adviser_may_act
-
             if legal_adviser_may_act(claim):
                 actions.add(Action.GIVE_DIRECTIONS)
     if role == StaffRole.JUDGE:

@@ -1,12 +1,22 @@
-"""The claim's record of steps (PD 51R 3.1): what, when recorded, by whom."""
+"""The claim's record of steps (PD 51R 3.1): what, when recorded, by whom.
+
+A step by a party also restarts the six months after which a claim neither party acts on is
+stayed (12.1): ``record`` does it (``touch_party_step``), so the rule lives with the record of
+the steps it counts. The sweep that stays the claim once the six months pass is
+``defended.services.inactivity_stay``.
+"""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from accounts.roles import staff_role, staff_title
+from court.calendar import court_calendar
 from ocmc import clock
+from rules import periods
+from rules.calendar import local
 
-from .constants import COURT_AUTOMATED
+from .constants import COURT_AUTOMATED, PARTY_STEP_STATES
 from .models import Claim, ClaimEvent
 
 
@@ -18,13 +28,22 @@ def actor_label(actor: Any) -> str:
     return getattr(actor, "display_name", str(actor))
 
 
+def touch_party_step(claim: Claim, when: datetime) -> None:
+    """A party took a step: the 6 months of 12.1 start again (one UPDATE; the caller's row is not saved).
+    Before judgment, in a state where the parties still act online (``PARTY_STEP_STATES``), the
+    claim is due to be stayed 6 months after the day of the step; in any other state nothing is due."""
+    stay_at = (periods.stay_6m_no_step(court_calendar(), local(when).date())
+               if claim.state in PARTY_STEP_STATES else None)
+    Claim.objects.filter(pk=claim.pk).update(last_party_step_at=when, inactivity_stay_at=stay_at)
+    claim.last_party_step_at = when
+    claim.inactivity_stay_at = stay_at
+
+
 def record(claim: Claim, *, kind: str, summary: str, actor: Any, data: dict[str, Any] | None = None) -> ClaimEvent:
     """Record a step. A step by a party (the claimant or the linked defendant) on an issued claim
     also restarts the 6 months after which a claim nobody acts on is stayed (12.1)."""
     pk = getattr(actor, "pk", None)
     if pk is not None and claim.issue_date is not None and pk in (claim.owner_id, claim.defendant_user_id):
-        from defended.services import touch_party_step
-
         touch_party_step(claim, clock.now())
     return ClaimEvent.objects.create(
         claim=claim,

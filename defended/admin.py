@@ -5,9 +5,10 @@
   file's bytes; an uploaded N244 or a scanned paper response is downloaded through its own
   staff-only link.
 - The steps staff take on a claim are buttons on the claim's admin page
-  (``DefendedClaimSteps``, mixed into ``claims.admin.ClaimAdmin``). Each is a form page that
-  calls the service; the service checks who may act (``claims.policy``) and records the step
-  on the timeline with the staff member's name and title.
+  (``DefendedClaimSteps``, registered with ``claims.admin_steps`` when Django's admin
+  autodiscovery imports this module). Each is a form page that calls the service; the service
+  checks who may act (``claims.policy``) and records the step on the timeline with the staff
+  member's name and title.
 - The work queues (``/admin/queues/``, ``defended.queues``): what is waiting for whom, oldest
   first.
 """
@@ -17,19 +18,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
 from accounts.roles import StaffRole, staff_role
+from claims import admin_steps
 from claims.constants import ClaimState, PartyRole, Referee, SentOutTo
-from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, can
 from court.admin import ReadOnly
@@ -45,7 +45,6 @@ from .models import (
     PaperNature,
     PaperResponse,
     Referral,
-    ReferralKind,
     StandardDirection,
 )
 from .queues import queues
@@ -333,16 +332,6 @@ class DecideApplicationForm(forms.Form):
         return data
 
 
-class DefaultRequestForm(forms.Form):
-    """A judge decides a request for judgment in default that came while an application waited (11.1A(2))."""
-
-    enter = forms.ChoiceField(label="Decision", widget=forms.RadioSelect, choices=[
-        ("yes", "Enter judgment in default, on the claimant's request (the judgment names you)"),
-        ("no", "Refuse the request"),
-    ])
-    reasons = forms.CharField(label="Reasons", widget=forms.Textarea(attrs={"rows": 4}))
-
-
 # -- the staff's steps: pages ------------------------------------------------------------------------------------
 
 
@@ -366,18 +355,14 @@ def _refer_title(role: StaffRole | None) -> str:
     return "Refer to a judge" if role == StaffRole.LEGAL_ADVISER else "Refer to a judge or legal adviser"
 
 
-class DefendedClaimSteps:
-    """The steps on a defended claim, for ``claims.admin.ClaimAdmin``: the buttons (``defended_steps``), the
-    pages (``defended_urls``) and what the claim's page shows about it (``defended_panel``).
+@admin_steps.register
+class DefendedClaimSteps(admin_steps.ClaimSteps):
+    """The steps on a defended claim, on the claim's admin page (``claims.admin_steps``): the buttons
+    (``steps``), the pages (``urls``) and what the claim's page shows about it (``defended_panel``)."""
 
-    Every page follows the Help with Fees decision's pattern: the claim, or 404; the step allowed now
-    (``claims.policy.can``), or back to the claim with a message; the form; the service, whose refusal is shown
-    as the form's error; done, a message and back to the claim."""
+    order = 10
 
-    admin_site: Any
-    has_view_permission: Callable[..., bool]
-
-    def defended_steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+    def steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
         user = request.user
         role = staff_role(user)
         steps = []
@@ -395,12 +380,11 @@ class DefendedClaimSteps:
         add(Action.GIVE_DIRECTIONS, "Give directions", "directions")
         add(Action.SEND_OUT, "Send the claim out", "send_out")
         add(Action.DECIDE_APPLICATION, "Decide an application", "decide_application")
-        add(Action.DECIDE_DEFAULT_REQUEST, "Decide the request for judgment in default", "default_request")
         add(Action.REFER, _refer_title(role), "refer")
         return steps
 
-    def defended_urls(self) -> list[Any]:
-        pages = [
+    def urls(self) -> list[Any]:
+        return self.pages([
             ("mediation-outcome", self.mediation_view, "mediation"),
             ("paper-contact", self.paper_contact_view, "paper_contact"),
             ("paper-extension", self.paper_extension_view, "paper_extension"),
@@ -410,10 +394,10 @@ class DefendedClaimSteps:
             ("directions", self.directions_view, "directions"),
             ("send-out", self.send_out_view, "send_out"),
             ("decide-application", self.decide_application_view, "decide_application"),
-            ("default-request", self.default_request_view, "default_request"),
-        ]
-        return [path(f"<int:pk>/{slug}/", self.admin_site.admin_view(view), name=f"claims_claim_{name}")
-                for slug, view, name in pages]
+        ])
+
+    def context(self, request: HttpRequest, claim: Claim) -> dict[str, Any]:
+        return {"defended": self.defended_panel(claim)}
 
     def defended_panel(self, claim: Claim) -> dict[str, Any] | None:
         """What the claim's page shows about its defended steps (None before issue)."""
@@ -431,35 +415,6 @@ class DefendedClaimSteps:
             "decision": getattr(claim, "claimant_decision", None),
         }
 
-    # -- the shared page ---------------------------------------------------------------------------------------
-
-    def _step(self, request: HttpRequest, pk: int, *, action: Action, title: str, make_form: Callable[..., Any],
-              run: Callable[[Claim, dict[str, Any]], str], submit: str,
-              intro: Callable[[Claim], list[str]] | None = None, allowed: Callable[[Claim], bool] | None = None,
-              context: dict[str, Any] | None = None) -> HttpResponse:
-        claim = Claim.objects.filter(pk=pk).first()
-        if claim is None or not self.has_view_permission(request, claim):
-            raise Http404("No such claim")
-        if not can(request.user, claim, action) or (allowed is not None and not allowed(claim)):
-            messages.error(request, f"{title}: this claim is not waiting for that, or you cannot do it.")
-            return redirect("admin:claims_claim_change", claim.pk)
-        posted = request.method == "POST"
-        # Bound on every POST, even an empty one (a confirmation, or nothing chosen: then its errors show).
-        form = make_form(request.POST if posted else None, request.FILES if posted else None, claim=claim)
-        if posted and form.is_valid():
-            try:
-                done = run(claim, form.cleaned_data)
-            except ClaimError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, done)
-                return redirect("admin:claims_claim_change", claim.pk)
-        page = {
-            **self.admin_site.each_context(request), "title": title, "claim": claim, "form": form, "submit": submit,
-            "intro": intro(claim) if intro else [], "opts": Claim._meta, **(context or {}),
-        }
-        return TemplateResponse(request, "admin/claims/claim/staff_step.html", page)
-
     # -- caseworkers ---------------------------------------------------------------------------------------------
 
     def mediation_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -470,7 +425,7 @@ class DefendedClaimSteps:
                 discontinued=outcome == MediationOutcomeForm.SETTLED_DISCONTINUED)
             return f"Mediation outcome recorded. The claim is now: {claim.get_state_display()}."
 
-        return self._step(request, pk, action=Action.RECORD_MEDIATION_OUTCOME, title="Record the mediation outcome",
+        return self.step_page(request, pk, action=Action.RECORD_MEDIATION_OUTCOME, title="Record the mediation outcome",
                           make_form=lambda post, files, claim: MediationOutcomeForm(post), run=run,
                           submit="Record the outcome")
 
@@ -489,7 +444,7 @@ class DefendedClaimSteps:
                              "sent, and the response is due 33 days after issue (10.1(5A)).")
             return lines
 
-        return self._step(request, pk, action=Action.RECORD_PAPER_CONTACT,
+        return self.step_page(request, pk, action=Action.RECORD_PAPER_CONTACT,
                           title="Record the defendant's call (paper response)",
                           make_form=lambda post, files, claim: PaperContactForm(post), run=run, intro=intro,
                           submit="Record the call and send the forms")
@@ -505,7 +460,7 @@ class DefendedClaimSteps:
                     "time if the court receives it within 19 days of that (10.1(7)); the response is then due 33 days "
                     "after the forms were sent (10.1(9))."]
 
-        return self._step(request, pk, action=Action.ENTER_PAPER_RESPONSE,
+        return self.step_page(request, pk, action=Action.ENTER_PAPER_RESPONSE,
                           title="Record the time extension form (OCON9)",
                           make_form=lambda post, files, claim: ConfirmForm(post), run=run, intro=intro,
                           allowed=_extension_open, submit="Record that the OCON9 arrived today")
@@ -530,7 +485,7 @@ class DefendedClaimSteps:
                     "A defence of the whole claim continues online (10.3). Anything else, or a response that does not "
                     "say what it is, sends the claim out to the CNBC (10.2(1), 10.4(1))."]
 
-        return self._step(request, pk, action=Action.ENTER_PAPER_RESPONSE, title="Enter the paper response",
+        return self.step_page(request, pk, action=Action.ENTER_PAPER_RESPONSE, title="Enter the paper response",
                           make_form=lambda post, files, claim: PaperResponseForm(post, files), run=run, intro=intro,
                           submit="Enter the response")
 
@@ -546,7 +501,7 @@ class DefendedClaimSteps:
             return ["A party who cannot use the online service may apply or ask on paper (a defendant who responded "
                     "on paper has no account). It is handled as if made online, from when it reached the court."]
 
-        return self._step(request, pk, action=Action.RECORD_PAPER_APPLICATION,
+        return self.step_page(request, pk, action=Action.RECORD_PAPER_APPLICATION,
                           title="Record an application received on paper",
                           make_form=lambda post, files, claim: PaperApplicationForm(post, files), run=run,
                           intro=intro, submit="Record the application")
@@ -569,7 +524,7 @@ class DefendedClaimSteps:
                 return ["A legal adviser cannot consider this claim: " + "; ".join(refusals) + "."]
             return ["A legal adviser may consider this claim (20.1(1))."]
 
-        return self._step(request, pk, action=Action.REFER, title=_refer_title(role),
+        return self.step_page(request, pk, action=Action.REFER, title=_refer_title(role),
                           make_form=lambda post, files, claim: ReferForm(post, role=role), run=run, intro=intro,
                           submit="Refer")
 
@@ -605,7 +560,7 @@ class DefendedClaimSteps:
                 "after the order (20.2(3)(e), 20.3). If a party asks, a judge reconsiders it.",
             ]
 
-        return self._step(request, pk, action=Action.GIVE_DIRECTIONS, title="Give directions",
+        return self.step_page(request, pk, action=Action.GIVE_DIRECTIONS, title="Give directions",
                           make_form=lambda post, files, claim: DirectionsForm(post, role=role), run=run, intro=intro,
                           submit="Make the order")
 
@@ -623,7 +578,7 @@ class DefendedClaimSteps:
                     "parties are told why (19.1(4)).",
                     f"The preferred court is {court}." if court else "No preferred court has been given."]
 
-        return self._step(request, pk, action=Action.SEND_OUT, title="Send the claim out",
+        return self.step_page(request, pk, action=Action.SEND_OUT, title="Send the claim out",
                           make_form=lambda post, files, claim: SendOutForm(post), run=run, intro=intro,
                           submit="Send the claim out")
 
@@ -639,37 +594,10 @@ class DefendedClaimSteps:
                     for a in pending_applications(claim)]
 
         claim = Claim.objects.filter(pk=pk).first()
-        return self._step(request, pk, action=Action.DECIDE_APPLICATION, title="Decide an application",
+        return self.step_page(request, pk, action=Action.DECIDE_APPLICATION, title="Decide an application",
                           make_form=lambda post, files, claim: DecideApplicationForm(post, claim=claim), run=run,
                           allowed=lambda claim: pending_applications(claim).exists(), submit="Record the decision",
                           context={"applications": files(claim) if claim is not None else []})
-
-
-    def default_request_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        def referral(claim: Claim) -> Any:
-            return services.open_referrals(claim).filter(kind=ReferralKind.DEFAULT_JUDGMENT).first()
-
-        def run(claim: Claim, data: dict[str, Any]) -> str:
-            enter = data["enter"] == "yes"
-            services.default_request_decide(referral_id=referral(claim).pk, actor=request.user, enter=enter,
-                                            reasons=data["reasons"])
-            return "Judgment in default entered." if enter else "The request for judgment in default was refused."
-
-        def intro(claim: Claim) -> list[str]:
-            lines = ["The claimant asked for judgment in default after the defendant's time to respond ran out, but "
-                     "an application or notice on the claim had not been decided (11.1A(2)). You decide whether "
-                     "judgment is entered; if it is, it names you as its maker (15.1(1))."]
-            request_data = referral(claim).data if referral(claim) is not None else {}
-            if request_data.get("paid") not in (None, "", "0.00"):
-                lines.append(f"The claimant says the defendant has paid £{request_data['paid']}.")
-            return lines
-
-        claim = Claim.objects.filter(pk=pk).first()
-        waiting = [(a, "") for a in pending_applications(claim)] if claim is not None else []
-        return self._step(request, pk, action=Action.DECIDE_DEFAULT_REQUEST,
-                          title="Decide the request for judgment in default",
-                          make_form=lambda post, files, claim: DefaultRequestForm(post), run=run, intro=intro,
-                          submit="Record the decision", context={"applications": waiting})
 
 
 # -- the work queues -----------------------------------------------------------------------------------------------

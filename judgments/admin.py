@@ -1,18 +1,30 @@
-"""Court staff: the register of judgments, settlement agreements and the claimant's answers, read-only.
+"""Court staff: the register of judgments, settlement agreements and the claimant's answers, read-only;
+and a judge's step on a claim's admin page.
 
 Judgments are entered and changed only by the services (``judgments.services``,
-``judgments.closing``); staff see them here exactly as recorded, never edit or delete them.
+``judgments.closing``, ``judgments.referred``); staff see them here exactly as recorded, never
+edit or delete them. A judge decides a request for judgment in default referred under 11.1A(2)
+from the claim's page (``ReferredDefaultRequestSteps``, registered with ``claims.admin_steps``).
 """
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
+from claims import admin_steps
+from claims.models import Claim
+from claims.policy import Action, can
 from court.admin import ReadOnly
+from defended.admin import pending_applications
+from defended.models import Referral, ReferralKind
+from defended.services import open_referrals
 
+from . import referred
 from .models import ClaimantAnswer, Judgment, SettlementAgreement
 
 
@@ -95,3 +107,60 @@ class ClaimantAnswerAdmin(CourtRecord):
     fields = ["claim", "kind", "answered_at", "answered_by", "claimant_plan", "affordability", "outcome",
               "plan_that_stands"]
     readonly_fields = fields
+
+
+# -- a judge's step on the claim's page: a referred request for judgment in default (11.1A(2)) ----------------
+
+
+class DefaultRequestForm(forms.Form):
+    """A judge decides a request for judgment in default that came while an application waited (11.1A(2))."""
+
+    enter = forms.ChoiceField(label="Decision", widget=forms.RadioSelect, choices=[
+        ("yes", "Enter judgment in default, on the claimant's request (the judgment names you)"),
+        ("no", "Refuse the request"),
+    ])
+    reasons = forms.CharField(label="Reasons", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+def _referred_request(claim: Claim) -> Referral | None:
+    return open_referrals(claim).filter(kind=ReferralKind.DEFAULT_JUDGMENT).first()
+
+
+@admin_steps.register
+class ReferredDefaultRequestSteps(admin_steps.ClaimSteps):
+    """The judge's decision on a referred request for judgment in default (``judgments.referred``)."""
+
+    order = 20
+
+    def steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+        if not can(request.user, claim, Action.DECIDE_DEFAULT_REQUEST):
+            return []
+        return [("Decide the request for judgment in default",
+                 reverse("admin:claims_claim_default_request", args=[claim.pk]))]
+
+    def urls(self) -> list[Any]:
+        return self.pages([("default-request", self.default_request_view, "default_request")])
+
+    def default_request_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            enter = data["enter"] == "yes"
+            referred.default_request_decide(referral_id=_referred_request(claim).pk, actor=request.user, enter=enter,
+                                            reasons=data["reasons"])
+            return "Judgment in default entered." if enter else "The request for judgment in default was refused."
+
+        def intro(claim: Claim) -> list[str]:
+            lines = ["The claimant asked for judgment in default after the defendant's time to respond ran out, but "
+                     "an application or notice on the claim had not been decided (11.1A(2)). You decide whether "
+                     "judgment is entered; if it is, it names you as its maker (15.1(1))."]
+            waiting = _referred_request(claim)
+            request_data = waiting.data if waiting is not None else {}
+            if request_data.get("paid") not in (None, "", "0.00"):
+                lines.append(f"The claimant says the defendant has paid £{request_data['paid']}.")
+            return lines
+
+        claim = Claim.objects.filter(pk=pk).first()
+        waiting = [(a, "") for a in pending_applications(claim)] if claim is not None else []
+        return self.step_page(request, pk, action=Action.DECIDE_DEFAULT_REQUEST,
+                              title="Decide the request for judgment in default",
+                              make_form=lambda post, files, claim: DefaultRequestForm(post), run=run, intro=intro,
+                              submit="Record the decision", context={"applications": waiting})

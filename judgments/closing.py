@@ -61,11 +61,6 @@ def _number(claim: Claim) -> str:
     return claim.claim_number or ""
 
 
-def _stop_deadlines(claim: Claim) -> None:
-    claim.clear_deadlines()
-    claim.stay_lifts_on_answer = False
-
-
 def _owner_again(claim: Claim, actor: Any, state: str) -> bool:
     """The claimant repeating a step already taken (a double click)."""
     return claim.state == state and claim.owner_id == getattr(actor, "pk", None)
@@ -146,9 +141,7 @@ def claim_discontinue(*, claim_id: int, actor: Any, reason: str = "") -> Claim:
 
 def mark_closed(claim: Claim, *, reason: str) -> None:
     """Record that the (locked) claim closed today, and why; its live deadlines stop. The caller moves its state."""
-    claim.closed_on = today()
-    claim.closed_reason = reason[:300]
-    _stop_deadlines(claim)
+    claim.mark_closed(reason=reason, on=today())
 
 
 # -- after judgment: the register of judgments (guide 004, CCJ-28) --------------------------------------

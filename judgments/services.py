@@ -21,6 +21,7 @@ from claims.policy import Action, require
 from claims.services import locked_claim, parties_to_tell
 from court.calendar import court_calendar
 from court.notifications import notify
+from defended.services import refer_default_request
 from ocmc import clock
 from rules import judgments as rules
 from rules import periods
@@ -119,8 +120,6 @@ def judgment_default_request(*, claim_id: int, actor: Any, paid: Decimal = Decim
         refuse_if_paid_in_full(amount, cite=" (PD 51R 11.1A(1))")
         request = {"form": "OCON205A", "paid": str(pounds(paid)), "plan": _plan_json(plan)}
         if claim.applications.filter(decided_at__isnull=True).exists():
-            from defended.services import refer_default_request
-
             refer_default_request(claim, actor, request)
             return None
         return enter_judgment(claim, kind=JudgmentKind.DEFAULT, requested_by=actor, request=request,

@@ -20,11 +20,11 @@ from __future__ import annotations
 from .applications import APPLICATION_ACTIONS, Ruling, application_decide, application_make, application_record_paper
 from .common import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Upload, check_upload
 from .decision import claimant_decide, decision_draft, decision_draft_save
-from .inactivity import inactivity_stay, touch_party_step
+from .inactivity import inactivity_stay
 from .mediation import mediation_outcome, mediation_period_ended
 from .paper import paper_contact_record, paper_extension_received, paper_response_enter
 from .referrals import (
-    default_request_decide,
+    default_request_decided,
     directions_give,
     judge_send_out,
     la_window_passed,
@@ -46,7 +46,7 @@ __all__ = [
     "claimant_decide",
     "decision_draft",
     "decision_draft_save",
-    "default_request_decide",
+    "default_request_decided",
     "directions_give",
     "inactivity_stay",
     "judge_send_out",
@@ -59,5 +59,4 @@ __all__ = [
     "paper_response_enter",
     "refer",
     "refer_default_request",
-    "touch_party_step",
 ]

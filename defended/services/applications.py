@@ -21,7 +21,6 @@ from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
-from judgments.closing import today
 from ocmc import clock
 from responses.services import response_answer_afresh
 from rules import periods
@@ -29,7 +28,6 @@ from rules import periods
 from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind
 from ..notices import tell_parties
 from .common import Upload, _claim, _destination, _is_party, _staff, check_upload
-from .inactivity import touch_party_step
 from .referrals import _close_referrals, _refer_forms
 
 APPLICATION_ACTIONS = {
@@ -220,11 +218,11 @@ def _resume(claim: Claim, actor: Any) -> None:
     claim.stay_allows_return = False
     claim.resume()
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
-        claim.claimant_response_deadline = periods.clm_33(cal, today())
+        claim.claimant_response_deadline = periods.clm_33(cal, clock.today())
     elif claim.state == ClaimState.AWAITING_DIRECTIONS:
         claim.save()
         _refer_forms(claim, actor=actor, reason="The stay was lifted: the directions questionnaires are to be "
                                                 "considered")
     claim.save()
     timeline.record(claim, kind="stay_lifted", actor=actor, summary="The judge lifted the stay (16.1)")
-    touch_party_step(claim, clock.now())
+    timeline.touch_party_step(claim, clock.now())

@@ -22,7 +22,6 @@ from claims.constants import PartyRole, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.services import locked_claim
-from judgments.closing import mark_closed
 from ocmc import clock
 
 from .. import rules
@@ -87,7 +86,7 @@ def _stay(claim: Claim, *, reason: str, key: str, allows_return: bool = False) -
 
 
 def _settle(claim: Claim, actor: Any, *, summary: str, reason: str) -> None:
-    mark_closed(claim, reason=reason)
+    claim.mark_closed(reason=reason, on=clock.today())
     claim.settle()
     claim.save()
     timeline.record(claim, kind="claim_settled", actor=actor, summary=summary)

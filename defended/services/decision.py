@@ -19,6 +19,7 @@ from claims.models import Claim
 from claims.policy import Action, require
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
+from documents.services import documents_request
 from ocmc import clock
 from responses.services import response_accepted, response_rejected
 from rules import periods
@@ -132,8 +133,6 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
         tell_parties(claim, key=f"decision:{claim.pk}", headline=_decision_headline(claim, decision),
                      paragraphs=_decision_paragraphs(claim, decision))
         if number and outcome == DecisionOutcome.CONTINUE:
-            from documents.services import documents_request
-
             documents_request(claim, ["claimant_dq"])
     return decision
 

@@ -20,7 +20,7 @@ from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date, govuk_datetime
-from judgments.closing import today
+from documents.services import documents_request
 from ocmc import clock
 from responses.models import DefendantResponse
 from responses.services import response_sent_to_claimant
@@ -51,7 +51,7 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
         if now >= contact_by:
             raise ClaimError(f"The defendant had to contact the court by {govuk_datetime(contact_by)} (10.1(1)); "
                              "the claimant may now ask for judgment in default")
-        sent_on = today()
+        sent_on = clock.today()
         if had_more_time:
             deadline = periods.def_33(cal, claim.issue_date)
             forms = ["OCON9X", "OCON180"]
@@ -73,8 +73,6 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
                         summary=f"The defendant phoned: they cannot respond online. Paper forms ({', '.join(forms)}) "
                                 f"sent on {govuk_date(sent_on)}; the response is due by {govuk_datetime(deadline)}",
                         data={"forms": forms, "sent_on": sent_on.isoformat()})
-        from documents.services import documents_request
-
         documents_request(claim, ["paper_pack"])
         tell_parties(claim, key=f"paper-forms:{claim.pk}", roles=("claimant",),
                      headline="the defendant will respond on paper",
@@ -168,7 +166,7 @@ def paper_response_enter(*, claim_id: int, actor: Any, nature: str, scan: Upload
         response_sent_to_claimant(response)
         claim.intention_confirmed_at = claim.intention_confirmed_at or received_at
         claim.response_reminder_at = claim.no_response_stay_at = None
-        claim.claimant_response_deadline = periods.clm_33(cal, today())
+        claim.claimant_response_deadline = periods.clm_33(cal, clock.today())
         claim.respond()
         claim.save()
         tell_parties(claim, key=f"paper-defence:{claim.pk}", headline="the defendant has defended the claim on paper",

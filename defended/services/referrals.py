@@ -8,11 +8,11 @@
   judge's order; on a legal adviser's, once the time to ask a judge to reconsider has passed
   (the LA-RECON sweep, 20.2(3)(e), 20.3). A judge sending a claim out (18.2, 19.1(2)-(4)).
 - A request for judgment in default while an application is waiting (11.1A(2)): referred to a
-  judge, who enters or refuses it.
+  judge, who enters or refuses it (``judgments.referred``, since entering a judgment is
+  judgments' step; the referral is closed here).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -26,7 +26,7 @@ from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_datetime
-from judgments.closing import today
+from documents.services import documents_rerender
 from ocmc import clock
 from rules import periods
 
@@ -115,7 +115,7 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
         require(actor, claim, Action.GIVE_DIRECTIONS)
         role = _staff(actor)
         now = clock.now()
-        made_on = today()
+        made_on = clock.today()
         if role == StaffRole.LEGAL_ADVISER:
             destination, court_name = _destination(claim, SentOutTo.PREFERRED_COURT, "")
             if complicated:
@@ -143,8 +143,6 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
         timeline.record(claim, kind="directions_given", actor=actor,
                         summary=f"Directions given by {order.maker_name}, {order.maker_title}",
                         data={"order": order.pk, "standard": standard})
-        from documents.services import documents_rerender
-
         documents_rerender(claim, ["directions_order"])
         where = destination.label if not court_name else f"{court_name}"
         if reconsider_by is not None:
@@ -237,45 +235,11 @@ def refer_default_request(claim: Claim, actor: Any, request: dict[str, Any]) -> 
     return referral
 
 
-def default_request_decide(*, referral_id: int, actor: Any, enter: bool, reasons: str) -> Referral:
-    """A judge decides a referred request for judgment in default: enter it (the judge makes the
-    judgment, 15.1(1)) or refuse it. Not once a response has been received (11.1A(2))."""
-    from judgments import services as judgments
-    from judgments.answers import plan_from_record
-
-    reasons = (reasons or "").strip()
-    if not reasons:
-        raise ClaimError("Enter the judge's reasons")
-    claim_id = Referral.objects.filter(pk=referral_id).values_list("claim_id", flat=True).first()
-    if claim_id is None:
-        raise ClaimError("There is no such referral.")
-    with transaction.atomic():
-        claim = _claim(claim_id)
-        referral = Referral.objects.select_for_update().get(pk=referral_id)
-        require(actor, claim, Action.DECIDE_DEFAULT_REQUEST)
-        if referral.closed_at is not None or referral.kind != ReferralKind.DEFAULT_JUDGMENT:
-            raise ClaimError("This request has already been decided.")
-        if enter and (claim.state != ClaimState.ISSUED or hasattr(claim, "response")):
-            raise ClaimError("A response has been received, so judgment in default cannot be entered (11.1A(2))")
-        referral.closed_at = clock.now()
-        referral.closed_by = actor
-        referral.outcome = ("Judgment in default entered" if enter else "Request refused")[:300]
-        referral.save(update_fields=["closed_at", "closed_by", "outcome"])
-        timeline.record(claim, kind="default_request_decided", actor=actor,
-                        summary=f"The judge {'granted' if enter else 'refused'} the request for judgment in default: "
-                                f"{reasons}"[:300])
-        if not enter:
-            tell_parties(claim, key=f"default-refused:{referral.pk}", headline="the request for judgment was refused",
-                         paragraphs=[f"The judge's reasons: {reasons}"])
-            return referral
-        request = referral.data or {}
-        plan = plan_from_record(request["plan"]) if request.get("plan") else None
-        # Made by the judge today, and never before the day the claimant's request counts as received.
-        judgment_date = judgments.date_of_judgment(claim, referral.created_at, made_on=today())
-        paid = Decimal(request.get("paid") or "0")
-        amount = judgments.default_amount(claim, judgment_date=judgment_date, paid=paid)
-        if amount.total <= 0:
-            raise ClaimError("The defendant has paid the whole amount owed (11.1A(1))")
-        judgments.enter_judgment(claim, kind="default", requested_by=claim.owner, request=request, amount=amount,
-                                 plan=plan, judgment_date=judgment_date, made_by=actor)
-    return referral
+def default_request_decided(referral: Referral, *, actor: Any, entered: bool) -> None:
+    """A judge decided the (locked) referred request for judgment in default (11.1A(2)): the referral
+    is closed. Called by ``judgments.referred.default_request_decide`` under its lock, which enters
+    the judgment if the judge grants it."""
+    referral.closed_at = clock.now()
+    referral.closed_by = actor
+    referral.outcome = ("Judgment in default entered" if entered else "Request refused")[:300]
+    referral.save(update_fields=["closed_at", "closed_by", "outcome"])

@@ -522,6 +522,7 @@ def test_a_claim_waiting_for_the_court_is_not_stayed_for_inactivity(defence, tra
 
 def test_a_default_request_while_an_application_waits_goes_to_a_judge(linked, travel, judge):
     from judgments import services as judgments
+    from judgments.referred import default_request_decide
 
     claim, dan = linked
     travel(uk(2027, 3, 15, 10, 0), tick=False)
@@ -536,8 +537,8 @@ def test_a_default_request_while_an_application_waits_goes_to_a_judge(linked, tr
     assert referral.to == "judge" and "11.1A(2)" in referral.reason
     assert not can(claim.owner, claim, Action.REQUEST_DEFAULT_JUDGMENT)  # asked once
     assert can(judge, claim, Action.DECIDE_DEFAULT_REQUEST)
-    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=True,
-                                    reasons="The application gives no reason to delay judgment.")
+    default_request_decide(referral_id=referral.pk, actor=judge, enter=True,
+                           reasons="The application gives no reason to delay judgment.")
     claim = reload(claim)
     assert claim.state == ClaimState.JUDGMENT_ENTERED
     assert claim.judgment.made_by_label == "Judith Bench, Judge" and claim.judgment.made_by == judge
@@ -546,6 +547,7 @@ def test_a_default_request_while_an_application_waits_goes_to_a_judge(linked, tr
 def test_a_judgment_a_judge_enters_is_dated_when_made_and_never_before_the_request_counts(
         linked, issue_claim, make_user, travel, judge):
     from judgments import services as judgments
+    from judgments.referred import default_request_decide
     from responses import services as responses
 
     def referred(claim, defendant, asked_at):
@@ -558,7 +560,7 @@ def test_a_judgment_a_judge_enters_is_dated_when_made_and_never_before_the_reque
     claim, dan = linked
     referral = referred(claim, dan, uk(2027, 3, 23, 16, 30))
     travel(uk(2027, 3, 23, 17, 0), tick=False)
-    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
+    default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
     assert reload(claim).judgment.judgment_date == date(2027, 3, 24)
 
     # Asked for in the morning and decided 3 days later: the day the judge made it.
@@ -567,12 +569,13 @@ def test_a_judgment_a_judge_enters_is_dated_when_made_and_never_before_the_reque
     other = responses.response_link(user=eve, claim_number=other.claim_number, security_code=other.security_code)
     referral = referred(other, eve, uk(2027, 3, 23, 10, 0))
     travel(uk(2027, 3, 26, 11, 0), tick=False)
-    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
+    default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="No reason to wait.")
     assert reload(other).judgment.judgment_date == date(2027, 3, 26)
 
 
 def test_a_judge_may_refuse_a_referred_default_request(linked, travel, judge, legal_adviser):
     from judgments import services as judgments
+    from judgments.referred import default_request_decide
 
     claim, dan = linked
     services.application_make(claim_id=claim.pk, actor=dan, kind="other", details="Please wait.")
@@ -580,8 +583,8 @@ def test_a_judge_may_refuse_a_referred_default_request(linked, travel, judge, le
     judgments.judgment_default_request(claim_id=claim.pk, actor=claim.owner)
     referral = Referral.objects.get(claim=claim, kind="default_judgment")
     with pytest.raises(NotAllowed):
-        services.default_request_decide(referral_id=referral.pk, actor=legal_adviser, enter=True, reasons="x")
-    services.default_request_decide(referral_id=referral.pk, actor=judge, enter=False, reasons="Wait for the reply.")
+        default_request_decide(referral_id=referral.pk, actor=legal_adviser, enter=True, reasons="x")
+    default_request_decide(referral_id=referral.pk, actor=judge, enter=False, reasons="Wait for the reply.")
     claim = reload(claim)
     assert claim.state == ClaimState.ISSUED and can(claim.owner, claim, Action.REQUEST_DEFAULT_JUDGMENT)
 
