@@ -16,6 +16,7 @@ from django.urls import path, reverse
 
 from court.admin import ReadOnly
 from defended.admin import DefendedClaimSteps
+from judgments.admin import JudgmentClaimSteps
 from ocmc import clock
 from rules import postcodes
 from rules.money import format_money, parse_money
@@ -72,7 +73,7 @@ RAW_EXCLUDED = {"draft_data", "submitted_data", "security_code"}
 
 
 @admin.register(Claim)
-class ClaimAdmin(DefendedClaimSteps, ReadOnly):
+class ClaimAdmin(DefendedClaimSteps, JudgmentClaimSteps, ReadOnly):
     """A caseworker's page for a claim: the summary at the top (``admin/claims/claim/summary.html``: the parties,
     where it stands, its live deadlines, documents, timeline and the steps open to this member of staff), and
     every recorded field in a collapsed section below."""
@@ -133,6 +134,7 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
                 steps.append(("Record the Help with Fees decision", reverse("admin:claims_claim_hwf",
                                                                             args=[claim.pk])))
             steps += self.defended_steps(request, claim)
+            steps += self.judgment_steps(request, claim)
             context = {"summary": self.summary(request, claim), "defended": self.defended_panel(claim)}
         context = {**(extra_context or {}), **context, "staff_steps": steps}
         return super().change_view(request, object_id, form_url, context)
@@ -141,7 +143,7 @@ class ClaimAdmin(DefendedClaimSteps, ReadOnly):
         extra = [path("<int:pk>/help-with-fees/", self.admin_site.admin_view(self.hwf_view), name="claims_claim_hwf"),
                  path("<int:pk>/security-code/", self.admin_site.admin_view(self.security_code_view),
                       name="claims_claim_security_code"),
-                 *self.defended_urls()]
+                 *self.defended_urls(), *self.judgment_urls()]
         return extra + super().get_urls()
 
     def hwf_view(self, request: HttpRequest, pk: int) -> HttpResponse:

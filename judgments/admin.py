@@ -1,19 +1,32 @@
-"""Court staff: the register of judgments, settlement agreements and the claimant's answers, read-only.
+"""Court staff: the register of judgments, settlement agreements and the claimant's answers, read-only;
+and the judge's step on a claim's judgment (``JudgmentClaimSteps``, on the claim's staff page).
 
 Judgments are entered and changed only by the services (``judgments.services``,
-``judgments.closing``); staff see them here exactly as recorded, never edit or delete them.
+``judgments.closing``, ``judgments.judges``); staff see them here exactly as recorded, never edit or
+delete them. A judge sets a judgment aside through a button on the claim's page, whose form calls
+``judgments.judges.judgment_set_aside``: the service checks who may act and records the step.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
+from claims.constants import SentOutTo
+from claims.errors import ClaimError
+from claims.models import Claim
+from claims.policy import Action, can
 from court.admin import ReadOnly
 
-from .models import ClaimantAnswer, Judgment, SettlementAgreement
+from .judges import SET_ASIDE_DESTINATIONS, WORDS_MAX, judgment_set_aside
+from .models import ClaimantAnswer, Judgment, JudgmentState, SettlementAgreement
 
 
 class CourtRecord(ReadOnly):
@@ -29,15 +42,18 @@ class RegisterFilter(admin.SimpleListFilter):
             ("on", "On the register"),
             ("removed", "Removed (paid within 28 days)"),
             ("satisfied", "Marked as satisfied (paid after 28 days)"),
+            ("set_aside", "Set aside by a judge"),
         ]
+
+    #: Each choice, by the judgment's state (the register entry is read from it).
+    OFF_THE_REGISTER = {"removed": JudgmentState.REMOVED_FROM_REGISTER, "satisfied": JudgmentState.SATISFIED,
+                        "set_aside": JudgmentState.SET_ASIDE}
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Judgment]) -> QuerySet[Judgment]:
         if self.value() == "on":
-            return queryset.filter(removed_from_register_at__isnull=True, satisfied_at__isnull=True)
-        if self.value() == "removed":
-            return queryset.filter(removed_from_register_at__isnull=False)
-        if self.value() == "satisfied":
-            return queryset.filter(satisfied_at__isnull=False)
+            return queryset.exclude(state__in=self.OFF_THE_REGISTER.values())
+        if self.value() in self.OFF_THE_REGISTER:
+            return queryset.filter(state=self.OFF_THE_REGISTER[self.value()])
         return queryset
 
 
@@ -50,8 +66,8 @@ class JudgmentAdmin(CourtRecord):
     search_fields = ["claim__claim_number"]
     date_hierarchy = "judgment_date"
     fieldsets = [
-        (None, {"fields": ["claim", "kind", "judgment_date", "entered_at", "made_by_label", "requested_by",
-                           "request"]}),
+        (None, {"fields": ["claim", "kind", "state", "judgment_date", "entered_at", "made_by_label",
+                           "requested_by", "request"]}),
         ("Amount and terms", {"fields": ["lines", "total", "payment_option", "pay_by", "instalment_amount",
                                          "instalment_frequency", "first_payment_on", "terms_text",
                                          "terms_to_be_determined", "affordability"]}),
@@ -95,3 +111,70 @@ class ClaimantAnswerAdmin(CourtRecord):
     fields = ["claim", "kind", "answered_at", "answered_by", "claimant_plan", "affordability", "outcome",
               "plan_that_stands"]
     readonly_fields = fields
+
+
+# -- the judge's step on a claim's judgment, on the claim's staff page --------------------------------------
+
+
+class SetAsideForm(forms.Form):
+    reasons = forms.CharField(label="Why the judgment is set aside", max_length=WORDS_MAX,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+    to = forms.ChoiceField(label="Where the claim is to be sent", widget=forms.RadioSelect,
+                           choices=[(to.value, to.label) for to in SET_ASIDE_DESTINATIONS],
+                           initial=SentOutTo.HOME_COURT.value)
+    court = forms.CharField(label="Name of the hearing centre (a named centre only)", max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("to") == SentOutTo.NAMED_CENTRE and not (data.get("court") or "").strip():
+            self.add_error("court", "Enter the name of the hearing centre")
+        return data
+
+
+class JudgmentClaimSteps:
+    """The judge's step on a claim's judgment, for ``claims.admin.ClaimAdmin``: the button
+    (``judgment_steps``) and its page (``judgment_urls``). The page follows the other staff steps: the
+    claim, or 404; the step allowed now (``claims.policy.can``), or back to the claim with a message; the
+    form; the service, whose refusal is shown as the form's error; done, a message and back to the claim."""
+
+    admin_site: Any
+    has_view_permission: Callable[..., bool]
+
+    def judgment_steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+        if can(request.user, claim, Action.SET_ASIDE_JUDGMENT):
+            return [("Set aside the judgment", reverse("admin:claims_claim_set_aside_judgment", args=[claim.pk]))]
+        return []
+
+    def judgment_urls(self) -> list[Any]:
+        return [path("<int:pk>/set-aside-judgment/", self.admin_site.admin_view(self.set_aside_judgment_view),
+                     name="claims_claim_set_aside_judgment")]
+
+    def set_aside_judgment_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        title = "Set aside the judgment"
+        claim = Claim.objects.filter(pk=pk).first()
+        if claim is None or not self.has_view_permission(request, claim):
+            raise Http404("No such claim")
+        if not can(request.user, claim, Action.SET_ASIDE_JUDGMENT):
+            messages.error(request, f"{title}: this claim is not waiting for that, or you cannot do it.")
+            return redirect("admin:claims_claim_change", claim.pk)
+        form = SetAsideForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                judgment_set_aside(claim_id=claim.pk, actor=request.user, reasons=form.cleaned_data["reasons"],
+                                   to=form.cleaned_data["to"], court=form.cleaned_data["court"])
+            except ClaimError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "The judgment has been set aside and the claim sent out of the online "
+                                          "service. Both parties have been told why.")
+                return redirect("admin:claims_claim_change", claim.pk)
+        judgment = claim.judgment
+        intro = [f"{judgment}, made on {judgment.judgment_date:%-d %B %Y} by {judgment.made_by_label}. "
+                 f"{judgment.register_status}.",
+                 "Setting it aside takes it off the register. The online service has no step for a claim whose "
+                 "judgment is set aside, so the claim is sent out of it, where you say (an application by an "
+                 "individual to set aside a judgment for a sum of money goes to their home court, CPR 13.4). "
+                 "Both parties are told why."]
+        page = {**self.admin_site.each_context(request), "title": title, "claim": claim, "form": form,
+                "submit": "Set aside the judgment", "intro": intro, "opts": Claim._meta}
+        return TemplateResponse(request, "admin/claims/claim/staff_step.html", page)
