@@ -105,6 +105,12 @@ class Action(StrEnum):
     #: Caseworker: read the security code the defendant links the claim with (for a defendant who phones);
     #: each reading is recorded (``claims.services.security_code_read``).
     READ_SECURITY_CODE = "read_security_code"
+    #: Judge: set aside the judgment on a claim still with the online court (the claim is then sent out).
+    SET_ASIDE_JUDGMENT = "set_aside_judgment"
+    #: Judge: record the redetermination of a judgment's terms that a party asked for (7.12(5)-(7)).
+    RECORD_REDETERMINATION = "record_redetermination"
+    #: Judge: record the decision on an application to change a judgment's plan (7.45).
+    DECIDE_VARIATION = "decide_variation"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -155,16 +161,34 @@ def _judgment_actions(claim: Claim, *, claimant: bool) -> set[Action]:
     judgment = getattr(claim, "judgment", None)
     if judgment is None:
         return set()
+    # Where the judgment stands is its own state machine (``judgments.models.Judgment``): these read it.
     actions: set[Action] = set()
-    if claimant and judgment.paid_in_full_on is None:
+    if claimant and judgment.may_be_marked_paid:
         actions.add(Action.MARK_JUDGMENT_PAID)
-    if not claimant and judgment.satisfied_at is not None:
+    if not claimant and judgment.is_satisfied:
         actions.add(Action.REQUEST_CERTIFICATE)
-    if (judgment.redetermination_deadline is not None and judgment.redetermination_requested_at is None
-            and clock.now() < judgment.redetermination_deadline):
+    if judgment.redetermination_open:
         actions.add(Action.REQUEST_REDETERMINATION)
-    elif judgment.kind == "admission" and judgment.redetermination_requested_at is None:
+    elif judgment.variation_open:
         actions.add(Action.APPLY_VARIATION)
+    return actions
+
+
+def _judge_judgment_actions(claim: Claim) -> set[Action]:
+    """What a judge may record on a claim's judgment: set it aside while the claim is with the online court;
+    once a request or application about its terms has sent the claim to a judge, what they decided."""
+    if claim.state not in (ClaimState.JUDGMENT_ENTERED, ClaimState.SENT_OUT):
+        return set()
+    judgment = getattr(claim, "judgment", None)
+    if judgment is None:
+        return set()
+    actions: set[Action] = set()
+    if claim.state == ClaimState.JUDGMENT_ENTERED and judgment.may_be_set_aside:
+        actions.add(Action.SET_ASIDE_JUDGMENT)
+    if judgment.awaiting_redetermination:
+        actions.add(Action.RECORD_REDETERMINATION)
+    if judgment.awaiting_variation_decision:
+        actions.add(Action.DECIDE_VARIATION)
     return actions
 
 
@@ -315,6 +339,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         if role == StaffRole.CASEWORKER and claim.security_code:
             actions.add(Action.READ_SECURITY_CODE)
         actions |= _staff_actions(role, claim)
+        if role == StaffRole.JUDGE:
+            actions |= _judge_judgment_actions(claim)
     return actions
 
 

@@ -1,10 +1,12 @@
 """Court staff: the register of judgments, settlement agreements and the claimant's answers, read-only;
-and a judge's step on a claim's admin page.
+and the judges' steps on a claim's admin page.
 
 Judgments are entered and changed only by the services (``judgments.services``,
-``judgments.closing``, ``judgments.referred``); staff see them here exactly as recorded, never
-edit or delete them. A judge decides a request for judgment in default referred under 11.1A(2)
-from the claim's page (``ReferredDefaultRequestSteps``, registered with ``claims.admin_steps``).
+``judgments.closing``, ``judgments.referred``, ``judgments.judges``); staff see them here exactly as
+recorded, never edit or delete them. From the claim's page (providers registered with
+``claims.admin_steps``) a judge decides a request for judgment in default referred under 11.1A(2)
+(``ReferredDefaultRequestSteps``) and sets a judgment aside (``SetAsideSteps``, calling
+``judgments.judges.judgment_set_aside``: the service checks who may act and records the step).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from claims import admin_steps
+from claims.constants import SentOutTo
 from claims.models import Claim
 from claims.policy import Action, can
 from court.admin import ReadOnly
@@ -25,7 +28,8 @@ from defended.models import Referral, ReferralKind
 from defended.services import open_referrals
 
 from . import referred
-from .models import ClaimantAnswer, Judgment, SettlementAgreement
+from .judges import SET_ASIDE_DESTINATIONS, WORDS_MAX, judgment_set_aside
+from .models import ClaimantAnswer, Judgment, JudgmentState, SettlementAgreement
 
 
 class CourtRecord(ReadOnly):
@@ -41,15 +45,18 @@ class RegisterFilter(admin.SimpleListFilter):
             ("on", "On the register"),
             ("removed", "Removed (paid within 28 days)"),
             ("satisfied", "Marked as satisfied (paid after 28 days)"),
+            ("set_aside", "Set aside by a judge"),
         ]
+
+    #: Each choice, by the judgment's state (the register entry is read from it).
+    OFF_THE_REGISTER = {"removed": JudgmentState.REMOVED_FROM_REGISTER, "satisfied": JudgmentState.SATISFIED,
+                        "set_aside": JudgmentState.SET_ASIDE}
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Judgment]) -> QuerySet[Judgment]:
         if self.value() == "on":
-            return queryset.filter(removed_from_register_at__isnull=True, satisfied_at__isnull=True)
-        if self.value() == "removed":
-            return queryset.filter(removed_from_register_at__isnull=False)
-        if self.value() == "satisfied":
-            return queryset.filter(satisfied_at__isnull=False)
+            return queryset.exclude(state__in=self.OFF_THE_REGISTER.values())
+        if self.value() in self.OFF_THE_REGISTER:
+            return queryset.filter(state=self.OFF_THE_REGISTER[self.value()])
         return queryset
 
 
@@ -62,8 +69,8 @@ class JudgmentAdmin(CourtRecord):
     search_fields = ["claim__claim_number"]
     date_hierarchy = "judgment_date"
     fieldsets = [
-        (None, {"fields": ["claim", "kind", "judgment_date", "entered_at", "made_by_label", "requested_by",
-                           "request"]}),
+        (None, {"fields": ["claim", "kind", "state", "judgment_date", "entered_at", "made_by_label",
+                           "requested_by", "request"]}),
         ("Amount and terms", {"fields": ["lines", "total", "payment_option", "pay_by", "instalment_amount",
                                          "instalment_frequency", "first_payment_on", "terms_text",
                                          "terms_to_be_determined", "affordability"]}),
@@ -164,3 +171,55 @@ class ReferredDefaultRequestSteps(admin_steps.ClaimSteps):
                               title="Decide the request for judgment in default",
                               make_form=lambda post, files, claim: DefaultRequestForm(post), run=run, intro=intro,
                               submit="Record the decision", context={"applications": waiting})
+
+# -- a judge sets a judgment aside, from the claim's page ---------------------------------------------------
+
+
+class SetAsideForm(forms.Form):
+    reasons = forms.CharField(label="Why the judgment is set aside", max_length=WORDS_MAX,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+    to = forms.ChoiceField(label="Where the claim is to be sent", widget=forms.RadioSelect,
+                           choices=[(to.value, to.label) for to in SET_ASIDE_DESTINATIONS],
+                           initial=SentOutTo.HOME_COURT.value)
+    court = forms.CharField(label="Name of the hearing centre (a named centre only)", max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("to") == SentOutTo.NAMED_CENTRE and not (data.get("court") or "").strip():
+            self.add_error("court", "Enter the name of the hearing centre")
+        return data
+
+
+@admin_steps.register
+class SetAsideSteps(admin_steps.ClaimSteps):
+    """A judge sets aside a judgment (``judgments.judges.judgment_set_aside``)."""
+
+    order = 30
+
+    def steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+        if can(request.user, claim, Action.SET_ASIDE_JUDGMENT):
+            return [("Set aside the judgment", reverse("admin:claims_claim_set_aside_judgment", args=[claim.pk]))]
+        return []
+
+    def urls(self) -> list[Any]:
+        return self.pages([("set-aside-judgment", self.set_aside_judgment_view, "set_aside_judgment")])
+
+    def set_aside_judgment_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            judgment_set_aside(claim_id=claim.pk, actor=request.user, reasons=data["reasons"], to=data["to"],
+                               court=data["court"])
+            return ("The judgment has been set aside and the claim sent out of the online service. Both parties "
+                    "have been told why.")
+
+        def intro(claim: Claim) -> list[str]:
+            judgment = claim.judgment
+            return [f"{judgment}, made on {judgment.judgment_date:%-d %B %Y} by {judgment.made_by_label}. "
+                    f"{judgment.register_status}.",
+                    "Setting it aside takes it off the register. The online service has no step for a claim whose "
+                    "judgment is set aside, so the claim is sent out of it, where you say (an application by an "
+                    "individual to set aside a judgment for a sum of money goes to their home court, CPR 13.4). "
+                    "Both parties are told why."]
+
+        return self.step_page(request, pk, action=Action.SET_ASIDE_JUDGMENT, title="Set aside the judgment",
+                              make_form=lambda post, files, claim: SetAsideForm(post), run=run, intro=intro,
+                              submit="Set aside the judgment")

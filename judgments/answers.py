@@ -9,7 +9,9 @@ silence, and redetermination (PD 51R 7.10-7.17, 7.42A-G, 7.44, 6.2(4)).
   agreement on it) or rejects it: judgment is entered with the terms to be decided by a
   judge (7.15).
 - A judgment whose terms came from the court's decision may be redetermined: either party
-  asks within 19 days, and the claim is sent out to the defendant's home court (7.12(6)-(7)).
+  asks within 19 days, the judgment's state becomes "redetermination requested" and the claim is
+  sent out to the defendant's home court (7.12(6)-(7)); the judge there records the outcome
+  (``judgments.judges.judgment_redetermination_decide``).
 - 33 days of silence stays the claim; for an admission a later answer lifts the stay (7.17,
   7.44); for a defence it does not (6.2(4), 6.3(4)).
 """
@@ -36,7 +38,9 @@ from rules import periods
 from rules.calendar import local
 
 from . import services
-from .models import ClaimantAnswer, Judgment, JudgmentKind
+from .models import ClaimantAnswer, Judgment, JudgmentKind, JudgmentState, redetermination_window_open
+from .plans import latest_answer, lift_stay_on_answer, response_plan
+from .plans import plan_from_record as plan_from_record  # read from here by ``defended.services``
 
 ADMISSION_KINDS = frozenset({Kind.FULL_ADMISSION, Kind.PART_ADMISSION})
 
@@ -49,42 +53,6 @@ OUTCOME_WORDS = {
     annex_a.Outcome.DEFENDANT_PLAN: "The defendant cannot afford your plan, and their own offer is the best they can "
                                     "afford, so their offer stands",
 }
-
-
-def lift_stay_on_answer(claim: Claim, actor: Any) -> None:
-    """The claimant answers a claim stayed for their silence on an admission: the stay is lifted
-    automatically (7.17, 7.44). The claim must be locked."""
-    if claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer:
-        claim.lift_stay()
-        claim.stayed_at = None
-        claim.stay_reason = ""
-        claim.stay_lifts_on_answer = False
-        claim.save()
-        timeline.record(claim, kind="stay_lifted", actor=actor,
-                        summary="Stay lifted automatically: the claimant answered the admission (7.17)")
-
-
-def latest_answer(claim: Claim) -> ClaimantAnswer | None:
-    return claim.claimant_answers.order_by("-answered_at", "-pk").first()
-
-
-def plan_that_stands(claim: Claim) -> tuple[rules.Plan | None, ClaimantAnswer | None]:
-    """The plan a judgment or settlement on this admission would use: the one the court's
-    decision left standing (once the claimant has answered), else the defendant's offer."""
-    answer = latest_answer(claim)
-    if answer is not None and answer.kind == ClaimantAnswer.Kind.COURT_PLAN_PENDING:
-        return None, answer
-    if answer is not None and answer.plan_that_stands:
-        return plan_from_record(answer.plan_that_stands), answer
-    return services.response_plan(claim.response), None
-
-
-def plan_from_record(record: dict[str, Any]) -> rules.Plan:
-    from responses.ocon9 import day, money
-
-    return rules.Plan(option=record["option"], pay_by=day(record.get("pay_by")),
-                      instalment=money(record.get("instalment")), frequency=record.get("frequency") or "",
-                      first_payment=day(record.get("first_payment")))
 
 
 def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan) -> ClaimantAnswer | Claim:
@@ -112,7 +80,7 @@ def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan
                             "a judge must decide how it is paid (7.16)")
             return claim
         calculation = annex_a.affordability(
-            response.data, owed, services.response_plan(response), claimant_plan, today,
+            response.data, owed, response_plan(response), claimant_plan, today,
             allowances=annex_a.ALLOWANCES_2021, party_type=party_type,
         )
         outcome = calculation.outcome
@@ -184,19 +152,20 @@ def judgment_redetermination_request(*, claim_id: int, actor: Any, reasons: str)
         judgment = Judgment.objects.select_for_update().get(claim=claim)
         if judgment.redetermination_requested_by_id == getattr(actor, "pk", None):
             return judgment
-        if judgment.affordability is not None and judgment.redetermination_requested_at is None and (
-                judgment.redetermination_deadline is None or clock.now() >= judgment.redetermination_deadline):
+        if (judgment.affordability is not None and judgment.state != JudgmentState.REDETERMINATION_REQUESTED
+                and not redetermination_window_open(judgment)):
             ended = periods.redet_19(court_calendar(), judgment.judgment_date)
             raise ClaimError(f"The 19 days to ask for the repayment terms to be redetermined ended at "
                              f"{govuk_datetime(ended)} (7.12(6)). If your circumstances have changed, you can "
                              "apply to change the plan instead.")
         require(actor, claim, Action.REQUEST_REDETERMINATION)
         who = "claimant" if claim.owner_id == actor.pk else "defendant"
+        judgment.request_redetermination()
         judgment.redetermination_requested_at = clock.now()
         judgment.redetermination_requested_by = actor
         judgment.redetermination_reasons = reasons
         judgment.redetermination_deadline = None
-        judgment.save(update_fields=["redetermination_requested_at", "redetermination_requested_by",
+        judgment.save(update_fields=["state", "redetermination_requested_at", "redetermination_requested_by",
                                      "redetermination_reasons", "redetermination_deadline"])
         send_out(claim, to=SentOutTo.HOME_COURT, actor=actor,
                  reason=f"the {who} asked for the repayment terms of the judgment to be redetermined by a judge "

@@ -2,8 +2,9 @@
 
 - 7.45: after a judgment on admission, once the 19 days for redetermination have ended,
   either party may apply to change the repayment plan (claimant: N294 to make it more
-  favourable to the defendant, N244 less favourable; defendant: N245). The claim goes to
-  the defendant's home court.
+  favourable to the defendant, N244 less favourable; defendant: N245). The judgment's state
+  becomes "variation applied for" and the claim goes to the defendant's home court, where a
+  judge decides (``judgments.judges.judgment_variation_decide`` records what they decide).
 - 7.46: the defendant may ask permission to withdraw an admission (a CPR Part 23
   application): the claim is sent out, with the direction that CPR PD 14 paragraph 7.2
   applies.
@@ -20,7 +21,8 @@ from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import locked_claim, send_out
 from court.templatetags.govuk import govuk_datetime
-from ocmc import clock
+
+from .models import Judgment, redetermination_window_open
 
 #: The forms of 7.45 Table A, by who applies.
 VARIATION_FORMS = {
@@ -45,16 +47,18 @@ def judgment_variation_apply(*, claim_id: int, actor: Any, form_code: str, reaso
         claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
-        judgment = getattr(claim, "judgment", None)
-        if judgment is not None and judgment.redetermination_deadline is not None \
-                and clock.now() < judgment.redetermination_deadline:
+        judgment = Judgment.objects.select_for_update().filter(claim=claim).first()
+        if judgment is not None and redetermination_window_open(judgment):
             raise ClaimError("You can ask for the terms to be redetermined until "
                              f"{govuk_datetime(judgment.redetermination_deadline)}; after that you can apply to "
                              "change them.")
         require(actor, claim, Action.APPLY_VARIATION)
+        assert judgment is not None  # the policy allows this only on a judgment
         role = _role(claim, actor)
         if form_code not in VARIATION_FORMS[role]:
             raise ClaimError("Choose the application that fits what you want to change")
+        judgment.apply_to_vary()
+        judgment.save(update_fields=["state"])
         send_out(claim, to=SentOutTo.HOME_COURT, actor=actor,
                  reason=f"the {role} applied on form {form_code} to change the repayment plan after a change of "
                         "circumstances (7.45)")

@@ -6,9 +6,11 @@ told. After judgment the claim can no longer be closed; the claimant tells the c
 judgment has been paid in full, with the date the money reached them:
 
 - paid within 28 days of the judgment (on or before the day of its ``register_removal_deadline``,
-  CCJ-28): the judgment is **removed from the register**;
-- paid later: it is **marked as satisfied**, and the defendant may ask for a certificate of
-  satisfaction (an N443-style PDF).
+  CCJ-28): the judgment is **removed from the register** (``Judgment.remove_from_register``);
+- paid later: it is **marked as satisfied** (``Judgment.mark_satisfied``), and the defendant may
+  ask for a certificate of satisfaction (an N443-style PDF).
+
+The judgment's state is where it stands; its columns record the day paid and when the court was told.
 
 If the 28 days pass without the court being told, the ``judgments.register_window`` sweep
 clears the deadline and records that the judgment stays on the register.
@@ -31,15 +33,15 @@ from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import defendant_contact, locked_claim, parties_to_tell
-from court.calendar import court_calendar
 from court.notifications import notify
 from court.sweeps import Sweep, due, register
 from court.templatetags.govuk import govuk_date
+from documents.models import DocumentKind
+from documents.services import documents_request
 from ocmc import clock
-from rules import periods
 from rules.calendar import local
 
-from .models import Judgment
+from .models import Judgment, paid_within_28_days
 
 #: How the claimant says the claim ended (before judgment).
 PAID = "paid"
@@ -153,10 +155,8 @@ def locked_judgment(claim: Claim) -> Judgment | None:
 
 
 def register_removal_day(judgment: Judgment) -> date:
-    """The last day on which paying in full takes the judgment off the register (CCJ-28): the day of
-    its deadline, or, once the sweep has cleared it, the same day counted again from the judgment."""
-    deadline = judgment.register_removal_deadline or periods.ccj_28(court_calendar(), judgment.judgment_date)
-    return local(deadline).date()
+    """The last day on which paying in full takes the judgment off the register (CCJ-28)."""
+    return judgment.register_removal_day()
 
 
 def check_paid_on(judgment: Judgment, paid_on: date | None) -> None:
@@ -178,24 +178,25 @@ def judgment_mark_paid(*, claim_id: int, actor: Any, paid_on: date) -> Judgment:
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         judgment = locked_judgment(claim)
-        if judgment is not None and judgment.paid_in_full_on is not None and claim.owner_id == getattr(
-                actor, "pk", None):
+        if judgment is not None and judgment.paid_in_full and claim.owner_id == getattr(actor, "pk", None):
             return judgment
         require(actor, claim, Action.MARK_JUDGMENT_PAID)
         assert judgment is not None  # the policy allows this only on a judgment
         check_paid_on(judgment, paid_on)
         last_day = register_removal_day(judgment)
-        removed = paid_on <= last_day
         now = clock.now()
         judgment.paid_in_full_on = paid_on
+        removed = paid_within_28_days(judgment)
         if removed:
+            judgment.remove_from_register()
             judgment.removed_from_register_at = now
             outcome = "the judgment is removed from the register (paid within 28 days)"
         else:
+            judgment.mark_satisfied()
             judgment.satisfied_at = now
             outcome = "the judgment is marked as satisfied on the register (paid after 28 days)"
         judgment.register_removal_deadline = None
-        judgment.save(update_fields=["paid_in_full_on", "removed_from_register_at", "satisfied_at",
+        judgment.save(update_fields=["state", "paid_in_full_on", "removed_from_register_at", "satisfied_at",
                                      "register_removal_deadline"])
         timeline.record(
             claim, kind="judgment_paid", actor=actor,
@@ -226,7 +227,7 @@ def judgment_register_window_passed(*, claim_id: int) -> bool:
             return False
         judgment.register_removal_deadline = None
         judgment.save(update_fields=["register_removal_deadline"])
-        if judgment.paid_in_full_on is not None:  # (marking it paid clears the deadline: not reached)
+        if judgment.paid_in_full:  # (marking it paid clears the deadline: not reached)
             return False
         timeline.record(
             claim, kind="register_window_passed", actor=None,
@@ -246,9 +247,6 @@ def judgment_certificate_request(*, claim_id: int, actor: Any) -> Judgment:
     """The defendant asks for a certificate of satisfaction of a judgment marked as satisfied
     (``Action.REQUEST_CERTIFICATE``; form N443). The court produces it as a PDF on the claim.
     Asking again returns the judgment as it is (the certificate is made once)."""
-    from documents.models import DocumentKind
-    from documents.services import documents_request
-
     with transaction.atomic():
         claim = locked_claim(claim_id)
         if claim is None:

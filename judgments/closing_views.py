@@ -149,7 +149,7 @@ def judgment_paid(request: HttpRequest, public_id: UUID) -> HttpResponse:
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
-            done = ("removed from the register" if judgment.removed_from_register_at
+            done = ("removed from the register" if judgment.removed_from_register
                     else "marked as satisfied on the register")
             messages.success(request, f"You told the court the judgment has been paid. It has been {done}.")
             return redirect("claims:detail", public_id=claim.public_id)

@@ -22,12 +22,15 @@ from claims.services import locked_claim, parties_to_tell
 from court.calendar import court_calendar
 from court.notifications import notify
 from defended.services import refer_default_request
+from documents.models import DocumentKind
+from documents.services import documents_request
 from ocmc import clock
 from rules import judgments as rules
 from rules import periods
 from rules.money import format_money, pounds
 
 from .models import TERMS_TO_BE_DETERMINED, Judgment, JudgmentKind
+from .plans import lift_stay_on_answer, plan_that_stands
 
 
 def shown_lines(amount: rules.JudgmentAmount) -> list[tuple[str, Decimal]]:
@@ -144,8 +147,6 @@ def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Dec
         if existing is not None and claim.owner_id == getattr(actor, "pk", None):
             return existing
         require(actor, claim, Action.REQUEST_ADMISSION_JUDGMENT)
-        from .answers import lift_stay_on_answer, plan_that_stands
-
         lift_stay_on_answer(claim, actor)
         response = claim.response
         answer = None
@@ -160,12 +161,6 @@ def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Dec
         return enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
                               amount=amount, plan=plan, judgment_date=judgment_date,
                               affordability=answer.affordability if decided else None, redeterminable=decided)
-
-
-def response_plan(response: Any) -> rules.Plan:
-    return rules.Plan(option=response.payment_option, pay_by=response.pay_by,
-                      instalment=response.instalment_amount, frequency=response.instalment_frequency,
-                      first_payment=response.first_payment_on)
 
 
 def _plan_json(plan: rules.Plan | None) -> dict[str, str] | None:
@@ -218,7 +213,5 @@ def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, reque
     for role, email, user in parties_to_tell(claim):
         notify(kind="judgment_entered", to_email=email, user=user, claim_number=claim.claim_number or "",
                key=f"judgment:{claim.pk}:{role}", context={"claim": claim, "judgment": judgment, "role": role})
-    from documents.services import documents_request
-
-    documents_request(claim, ["judgment"])
+    documents_request(claim, [DocumentKind.JUDGMENT])
     return judgment

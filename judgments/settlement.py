@@ -6,9 +6,13 @@ left by the court's decision (7.13, 7.42D). The defendant has 7 days (SA-7) to s
 
 - signed: the claim is stayed (``settlement_agreed``); if the defendant does not keep to it the
   claimant returns for judgment on admission on the agreement's terms (7.8(2)-(6)), a date of
-  the agreement that has passed moving as for any judgment on admission;
+  the agreement that has passed moving as for any judgment on admission: the agreement is broken,
+  then judgment is entered on it;
 - rejected, or 7 days of silence (the ``judgments.settlement_window`` sweep): the claimant may
   ask for judgment on admission instead (7.9, 7.14, 7.41D, 7.42E).
+
+The agreement's ``status`` is its own state machine (``SettlementAgreement``): each step here calls its
+transition with the claim's, in one transaction.
 
 Like every service: one transaction, the claim row locked, who may act checked
 (``claims.policy``), the claim changed, the step recorded and the parties told. A claim holds
@@ -34,6 +38,8 @@ from court.calendar import court_calendar
 from court.notifications import notify
 from court.sweeps import Sweep, due, register
 from court.templatetags.govuk import govuk_datetime
+from documents.models import DocumentKind
+from documents.services import documents_request, documents_rerender
 from ocmc import clock
 from rules import judgments as rules
 from rules import periods
@@ -42,6 +48,7 @@ from rules.money import format_money, pounds
 
 from . import services
 from .models import Judgment, JudgmentKind, SettlementAgreement
+from .plans import response_plan
 
 FORM_NAME = "OCON Settlement Agreement A"
 #: The claimant returns for judgment with form OCON225 (7.8(2), 7.13(4), 7.41C(2), 7.42D(4)).
@@ -98,9 +105,6 @@ def _tell(claim: Claim, kind: str, agreement: SettlementAgreement, **context: An
 
 def _agreement_pdf(claim: Claim, *, again: bool = False) -> None:
     """Ask for the agreement's PDF; ``again``: it changed (signed), so it is rendered anew."""
-    from documents.models import DocumentKind
-    from documents.services import documents_request, documents_rerender
-
     (documents_rerender if again else documents_request)(claim, [DocumentKind.SETTLEMENT_AGREEMENT])
 
 
@@ -126,7 +130,7 @@ def settlement_propose(*, claim_id: int, actor: Any, plan: rules.Plan | None = N
             raise ClaimError("The defendant did not sign the settlement agreement you proposed. You can ask for "
                              "judgment on their admission instead.")
         require(actor, claim, Action.PROPOSE_SETTLEMENT)
-        plan = plan if plan is not None else services.response_plan(claim.response)
+        plan = plan if plan is not None else response_plan(claim.response)
         now = clock.now()
         today = local(now).date()
         amount = services.admission_amount(claim, judgment_date=today).total
@@ -142,7 +146,7 @@ def settlement_propose(*, claim_id: int, actor: Any, plan: rules.Plan | None = N
             claim.stay_lifts_on_answer = False
             timeline.record(claim, kind="stay_lifted", actor=actor, summary="Stay lifted: the claimant answered")
         agreement = SettlementAgreement.objects.create(
-            claim=claim, status=Status.PROPOSED, amount=amount, plan=plan.to_record(), terms_text=terms,
+            claim=claim, amount=amount, plan=plan.to_record(), terms_text=terms,
             proposed_at=now, proposed_by=actor, claimant_signed_name=signed_name, respond_by=respond_by,
         )
         claim.settlement_deadline = respond_by
@@ -175,7 +179,7 @@ def settlement_sign(*, claim_id: int, actor: Any, signed_name: str) -> Settlemen
         if agreement is not None and agreement.status == Status.SIGNED and _is(actor, claim.defendant_user_id):
             return agreement
         agreement, now = _open_for_answer(claim, actor)
-        agreement.status = Status.SIGNED
+        agreement.sign()
         agreement.signed_at = now
         agreement.defendant_signed_name = signed_name
         agreement.save(update_fields=["status", "signed_at", "defendant_signed_name"])
@@ -227,7 +231,7 @@ def settlement_reject(*, claim_id: int, actor: Any) -> SettlementAgreement:
         if agreement is not None and agreement.status == Status.REJECTED and _is(actor, claim.defendant_user_id):
             return agreement
         agreement, now = _open_for_answer(claim, actor)
-        agreement.status = Status.REJECTED
+        agreement.reject()
         agreement.rejected_at = now
         agreement.save(update_fields=["status", "rejected_at"])
         claim.settlement_deadline = None
@@ -254,7 +258,7 @@ def settlement_lapse(*, claim_id: int) -> bool:
         if claim.state != ClaimState.SETTLEMENT_OFFERED or agreement is None or agreement.status != Status.PROPOSED:
             claim.save(update_fields=["settlement_deadline"])
             return False
-        agreement.status = Status.LAPSED
+        agreement.lapse()
         agreement.save(update_fields=["status"])
         claim.settlement_not_signed()
         claim.save()
@@ -280,7 +284,7 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         agreement = _agreement(claim)
-        if agreement is not None and agreement.status == Status.BROKEN and _is(actor, claim.owner_id):
+        if agreement is not None and agreement.status == Status.JUDGMENT_ENTERED and _is(actor, claim.owner_id):
             return Judgment.objects.get(claim=claim)
         require(actor, claim, Action.REPORT_BREACH)
         if agreement is None or agreement.status != Status.SIGNED:
@@ -291,7 +295,7 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         amount = services.admission_amount(claim, judgment_date=judgment_date, paid=pounds(paid))
         services.refuse_if_paid_in_full(amount)
         plan = agreement_plan(agreement)
-        agreement.status = Status.BROKEN
+        agreement.report_broken()
         agreement.broken_reported_at = now
         agreement.save(update_fields=["status", "broken_reported_at"])
         claim.stayed_at = None
@@ -301,8 +305,11 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
                         data={"settlement": agreement.pk})
         request = {"form": BREACH_FORM, "breach": details, "paid": str(pounds(paid)), "settlement": agreement.pk,
                    "plan": plan.to_record()}
-        return services.enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
-                                       amount=amount, plan=plan, judgment_date=judgment_date)
+        judgment = services.enter_judgment(claim, kind=JudgmentKind.ADMISSION, requested_by=actor, request=request,
+                                           amount=amount, plan=plan, judgment_date=judgment_date)
+        agreement.enter_judgment()
+        agreement.save(update_fields=["status"])
+    return judgment
 
 
 # -- the deadline (SA-7) -----------------------------------------------------------------------------

@@ -26,7 +26,9 @@ from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, can
 from claims.selectors import get_claim_for_user
+from claims.views import DOCUMENT_ACCESS
 from court.calendar import court_calendar
+from documents.models import DocumentKind, DocumentStatus
 from ocmc import clock
 from ocmc.govuk_forms import GovukForm, MoneyField, error_items, text
 from rules import judgments as rules
@@ -35,6 +37,7 @@ from rules.calendar import local
 
 from . import services, settlement
 from .models import SettlementAgreement
+from .plans import plan_that_stands
 
 Status = SettlementAgreement.Status
 
@@ -128,17 +131,12 @@ def _standing_plan(claim: Claim) -> tuple[rules.Plan | None, bool]:
     """The plan the agreement would be on, and whether the court's decision left it standing (7.13,
     7.42D) rather than it being the defendant's offer (7.8, 7.41C); None while the claimant still
     has the court's plan to answer."""
-    from .answers import plan_that_stands
-
     plan, answer = plan_that_stands(claim)
     return plan, answer is not None
 
 
 def _pdf_ready(claim: Claim) -> bool:
     """The agreement's PDF can be downloaded from the claim's documents."""
-    from claims.views import DOCUMENT_ACCESS
-    from documents.models import DocumentKind, DocumentStatus
-
     return DocumentKind.SETTLEMENT_AGREEMENT in DOCUMENT_ACCESS and claim.documents.filter(
         kind=DocumentKind.SETTLEMENT_AGREEMENT, status=DocumentStatus.READY).exists()
 

@@ -25,7 +25,7 @@ from responses.ocon9 import FREQUENCIES, PAYMENT_OPTION_LABELS
 from rules import judgments as rules
 from rules.calendar import local
 
-from . import answers, applications, services
+from . import answers, applications, plans, services
 from .models import ClaimantAnswer
 
 CLAIMANT_OPTIONS = {
@@ -181,7 +181,7 @@ def request_admission(request: HttpRequest, public_id: UUID) -> HttpResponse:
         paid = paid_form.amount_paid()
         # The same plan the service will use: the claimant's (pay immediately not kept), else the one
         # that stands (the defendant's offer, or the plan the court's decision left).
-        plan = plan_form.plan() if plan_form is not None else answers.plan_that_stands(claim)[0]
+        plan = plan_form.plan() if plan_form is not None else plans.plan_that_stands(claim)[0]
         if request.POST.get("action") == "confirm":
             try:
                 services.judgment_admission_request(claim_id=claim.pk, actor=request.user, paid=paid,
@@ -221,7 +221,7 @@ def answer_offer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The defendant's offer to pay; accept it, or reject it with a plan of the claimant's own."""
     claim = get_claim_for_user(request.user, public_id)
     require(request.user, claim, Action.ANSWER_ADMISSION)  # else the claim's page says what happened
-    if answers.latest_answer(claim) is not None:
+    if plans.latest_answer(claim) is not None:
         return redirect("judgments:decision", public_id=claim.public_id)
     today = local(clock.now()).date()
     owed = services.admission_amount(claim, judgment_date=today).total
@@ -256,10 +256,10 @@ def decision(request: HttpRequest, public_id: UUID) -> HttpResponse:
     require(request.user, claim, Action.ANSWER_ADMISSION)  # else the claim's page says what happened
     today = local(clock.now()).date()
     owed = services.admission_amount(claim, judgment_date=today).total
-    answer = answers.latest_answer(claim)
+    answer = plans.latest_answer(claim)
     pending = answer is not None and answer.kind == ClaimantAnswer.Kind.COURT_PLAN_PENDING
-    plan = answers.plan_from_record(answer.plan_that_stands) if answer and answer.plan_that_stands else \
-        services.response_plan(claim.response)
+    plan = plans.plan_from_record(answer.plan_that_stands) if answer and answer.plan_that_stands else \
+        plans.response_plan(claim.response)
     return render(request, "judgments/decision.html", {
         "claim": claim, "answer": answer, "pending": pending, "owed": owed,
         "words": answers.OUTCOME_WORDS.get(answer.outcome) if answer and answer.outcome in answers.OUTCOME_WORDS

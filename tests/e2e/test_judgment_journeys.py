@@ -177,7 +177,9 @@ def test_the_courts_plan_as_a_settlement_agreement_then_judgment_on_its_breach(p
     party.judgment_shown(claim.description, TOTAL_20_APRIL, terms, "Judgment on admission")
     claim.refresh_from_db()
     assert claim.state == ClaimState.JUDGMENT_ENTERED
-    assert SettlementAgreement.objects.get(claim=claim).status == SettlementAgreement.Status.BROKEN
+    # Broken, then judgment entered on it (7.8(2)).
+    agreement = SettlementAgreement.objects.get(claim=claim)
+    assert agreement.status == SettlementAgreement.Status.JUDGMENT_ENTERED and agreement.broken_reported_at
     assert claim.judgment.instalment_amount == Decimal("526.30")
     assert claim.judgment.first_payment_on == date(2027, 5, 20)
 

@@ -190,7 +190,9 @@ def test_propose_sign_and_breach_enters_judgment_on_the_agreements_terms(propose
     assert (judgment.payment_option, judgment.instalment_amount, judgment.instalment_frequency,
             judgment.first_payment_on) == ("instalments", Decimal("100.00"), "monthly", date(2027, 4, 1))
     assert judgment.total == services.admission_amount(claim, judgment_date=date(2027, 3, 25)).total
-    assert SettlementAgreement.objects.get(pk=agreement.pk).status == Status.BROKEN
+    # Broken (reported now), then judgment entered on it (7.8(2)): where the agreement ends.
+    broken = SettlementAgreement.objects.get(pk=agreement.pk)
+    assert broken.status == Status.JUDGMENT_ENTERED and broken.broken_reported_at == uk(2027, 3, 25, 10, 0)
     assert claim.events.filter(kind="settlement_broken").count() == 1
     assert Notification.objects.filter(kind="judgment_entered").count() == 2
     # Asking twice returns the same judgment.
