@@ -32,6 +32,7 @@ from court.notifications import notify
 from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from responses.ocon9 import MEANS_PARTY_TYPES, Kind
+from responses.services import response_accepted
 from rules import affordability as annex_a
 from rules import judgments as rules
 from rules import periods
@@ -68,6 +69,7 @@ def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan
         require(actor, claim, Action.ANSWER_ADMISSION)
         lift_stay_on_answer(claim, actor)
         response = claim.response
+        response_accepted(response)  # rejecting the plan accepts the admission itself (7.10(1))
         today = local(clock.now()).date()
         owed = services.admission_amount(claim, judgment_date=today).total
         party_type = claim.form.defendant.type

@@ -25,6 +25,7 @@ from defended.services import refer_default_request
 from documents.models import DocumentKind
 from documents.services import documents_request
 from ocmc import clock
+from responses.services import response_accepted
 from rules import judgments as rules
 from rules import periods
 from rules.money import format_money, pounds
@@ -196,6 +197,8 @@ def enter_judgment(claim: Claim, *, kind: JudgmentKind, requested_by: Any, reque
         register_removal_deadline=periods.ccj_28(cal, judgment_date),
         redetermination_deadline=periods.redet_19(cal, judgment_date) if redeterminable else None,
     )
+    if kind == JudgmentKind.ADMISSION:
+        response_accepted(claim.response)  # judgment on the admission the claimant accepts (7.4, 7.7)
     claim.response_reminder_at = claim.no_response_stay_at = None
     claim.pay_immediately_deadline = claim.claimant_response_deadline = claim.settlement_deadline = None
     claim.enter_judgment()

@@ -41,6 +41,7 @@ from court.templatetags.govuk import govuk_datetime
 from documents.models import DocumentKind
 from documents.services import documents_request, documents_rerender
 from ocmc import clock
+from responses.services import response_accepted
 from rules import judgments as rules
 from rules import periods
 from rules.calendar import local
@@ -149,6 +150,7 @@ def settlement_propose(*, claim_id: int, actor: Any, plan: rules.Plan | None = N
             claim=claim, amount=amount, plan=plan.to_record(), terms_text=terms,
             proposed_at=now, proposed_by=actor, claimant_signed_name=signed_name, respond_by=respond_by,
         )
+        response_accepted(claim.response)  # the claimant settles on the admission (7.8(1), 7.41C)
         claim.settlement_deadline = respond_by
         claim.claimant_response_deadline = None
         claim.offer_settlement()

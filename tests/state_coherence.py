@@ -38,22 +38,22 @@ allow("responses.defendantresponse", "continuing_as_defence",
 allow("responses.defendantresponse", "withdrawn", {C.SENT_OUT})
 
 
-def child_machines() -> list[tuple[str, type]]:
-    """Every machine other than the claim's whose record belongs to a claim."""
+def child_machines() -> list[tuple[str, type, str]]:
+    """(label, model, state field's name) of every machine other than the claim's whose record belongs to a claim."""
     found = []
     for machine in machines():
         model = machine.model
         if model._meta.label_lower == "claims.claim":
             continue
         if any(field.name == "claim" for field in model._meta.get_fields()):
-            found.append((model._meta.label_lower, model))
+            found.append((model._meta.label_lower, model, machine.field.name))
     return found
 
 
 def pairs() -> Iterator[tuple[str, str, str, int]]:
     """(child machine, child state, claim state, claim id) for every child record in the database."""
-    for label, model in child_machines():
-        for claim_id, state, claim_state in model.objects.values_list("claim_id", "state", "claim__state"):
+    for label, model, field in child_machines():
+        for claim_id, state, claim_state in model.objects.values_list("claim_id", field, "claim__state"):
             yield label, state, claim_state, claim_id
 
 
