@@ -17,6 +17,7 @@ from django.db import transaction
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_datetime
+from documents.services import documents_request
 from ocmc import clock
 from rules import periods
 from rules.calendar import LONDON, local
@@ -335,8 +336,6 @@ def _next_claim_number() -> str:
 
 def _issue(claim: Claim, *, received_at: datetime) -> None:
     """Issue the (locked) claim: number, issue date, response deadline, service, documents."""
-    from documents.services import documents_request
-
     cal = court_calendar()
     issue_date = cal.deemed_submission_date(received_at)  # 14.1: after 4pm or a closed day → next open day
     form = claim.form

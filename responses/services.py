@@ -25,6 +25,7 @@ from claims.services import defendant_contact, locked_claim, parties_to_tell, se
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
+from documents.services import documents_request
 from ocmc import clock
 from rules import periods
 from rules.calendar import local
@@ -221,8 +222,6 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
                claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
         notify(kind="response_received_defendant", to_email=actor.email, user=actor,
                claim_number=claim.claim_number or "", key=f"response:{claim.pk}:defendant", context=context)
-        from documents.services import documents_request
-
         documents_request(claim, ["response"])
     return response
 
