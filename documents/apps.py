@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class DocumentsConfig(AppConfig):
@@ -8,3 +9,6 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import sweeps  # noqa: F401  (registers the render sweep)
+
+        # Each app registers its own kinds of document in its pdfs module (documents.registry).
+        autodiscover_modules("pdfs")

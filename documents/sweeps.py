@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from court.sweeps import Sweep, due, register
 
 from .models import ClaimDocument
-from .services import document_render
+from .rendering import document_render
 
 
 def documents_to_render(now: datetime) -> QuerySet[ClaimDocument]:

@@ -1,6 +1,7 @@
+"""The worker's task: render one document (``documents.rendering.document_render``), queued by ``documents_request``."""
 from celery import shared_task
 
-from .services import document_render
+from .rendering import document_render
 
 
 @shared_task(name="documents.render")

@@ -15,8 +15,8 @@ from django.urls import reverse
 from claims.models import Claim
 from defended import services
 from defended.models import StandardDirection
-from documents.contexts import context_for
 from documents.models import ClaimDocument, DocumentKind, DocumentStatus
+from documents.registry import context_for
 from documents.services import document_render
 from responses import services as response_services
 from tests.conftest import uk

@@ -20,8 +20,9 @@ from claims.constants import COURT_AUTOMATED
 from claims.models import Claim
 from court.calendar import court_calendar
 from court.notifications import render_email
-from documents.contexts import context_for, signed_money
+from documents.formatting import signed_money
 from documents.models import ClaimDocument, DocumentKind, DocumentStatus
+from documents.registry import context_for
 from documents.services import document_render
 from judgments.models import Judgment, JudgmentKind
 from rules import periods

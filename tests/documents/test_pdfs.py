@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from claims.models import Claim
-from documents.contexts import STATEMENT_OF_TRUTH, context_for
+from claims.pdf_views import STATEMENT_OF_TRUTH
 from documents.models import DocumentKind
 from documents.pdf import render_html, render_pdf
+from documents.registry import context_for
 from tests.conftest import uk
 
 from .conftest import document, pdf_pages, pdf_text

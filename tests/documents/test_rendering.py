@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 
 from claims.constants import ClaimState
-from documents.contexts import context_for
 from documents.models import DocumentKind
 from documents.pdf import PdfRenderError, ResourceRefused, StaticFilesOnly, html_to_pdf, render_pdf, static_root
+from documents.registry import context_for
 
 from .conftest import document, pdf_text
 

@@ -80,7 +80,7 @@ def test_a_stranger_gets_404_for_a_document(make_user, client, django_capture_on
 
 
 def test_the_backoff_grows_and_is_capped(make_user, travel):
-    from documents.services import MAX_BACKOFF, _failed
+    from documents.rendering import MAX_BACKOFF, _failed
 
     travel(uk(2027, 3, 3, 11, 0), tick=False)
     owner = make_user()

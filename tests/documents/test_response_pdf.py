@@ -13,16 +13,17 @@ import pytest
 from pypdf import PdfReader
 
 from claims.models import Claim
-from documents.contexts import (
-    RESPONSE_STATEMENT_OF_TRUTH,
-    RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION,
-    context_for,
-    response_form_heading,
-)
 from documents.models import ClaimDocument, DocumentKind, DocumentStatus
+from documents.registry import context_for
 from documents.services import document_render
 from responses import questions, services
 from responses.models import DefendantResponse
+from responses.pdfs import (
+    RESPONSE_STATEMENT_OF_TRUTH,
+    RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION,
+    response_form_heading,
+    response_parts,
+)
 from rules.money import format_money
 from tests.conftest import uk
 from tests.responses import conftest as response_fixtures
@@ -305,8 +306,6 @@ def test_a_full_admission_by_instalments_with_a_statement_of_means(linked: Any, 
 
 
 def test_the_answers_are_grouped_by_form() -> None:
-    from documents.contexts import response_parts
-
     summary = [
         {"key": key, "title": key.title(), "rows": [{"question": "Q", "answer": "A", "slug": key}]}
         for key in ("details", "response", "amount", "defence", "payment", "means", "hearing", "mediation")
