@@ -8,12 +8,9 @@ Every signed-in user is exactly one kind (``user_kind``):
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 
-if TYPE_CHECKING:
-    from .models import Firm
+from .models import Firm, FirmMembership
 
 
 class UserKind(models.TextChoices):
@@ -104,8 +101,6 @@ def user_kind(user: object) -> UserKind | None:
 
 def firm_of(user: object) -> Firm | None:
     """The firm the user is a member of, or None (citizens, staff, anyone not signed in)."""
-    from .models import FirmMembership
-
     if not getattr(user, "is_authenticated", False):
         return None
     try:
@@ -117,8 +112,6 @@ def firm_of(user: object) -> Firm | None:
 
 def is_firm_admin(user: object) -> bool:
     """True for a solicitor who administers their firm."""
-    from .models import FirmMembership
-
     if not getattr(user, "is_authenticated", False):
         return False
     try:

@@ -17,6 +17,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 
 from rules.money import pounds
 
+from . import ocon1
 from .constants import ClaimState, HwfDecision, SentOutTo
 
 
@@ -380,9 +381,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         """The defendant's name, from the signed form or, for a draft, as far as it goes."""
         if self.defendant_name:
             return self.defendant_name
-        from .ocon1 import defendant_name
-
-        return defendant_name(self.draft_data)
+        return ocon1.defendant_name(self.draft_data)
 
     @property
     def description(self) -> str:
@@ -416,9 +415,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     @property
     def form(self):  # type: ignore[no-untyped-def]
         """The signed claim form (``claims.ocon1.ClaimForm``); None before submission."""
-        from .ocon1 import read
-
-        return read(self.submitted_data) if self.submitted_data else None
+        return ocon1.read(self.submitted_data) if self.submitted_data else None
 
 
 class ClaimNumberCounter(models.Model):

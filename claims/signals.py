@@ -4,14 +4,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 from court.models import ClosureDay, Outage
 from rules.calendar import local
 
+from .services import claim_deadlines_recompute
+
 
 def calendar_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from .services import claim_deadlines_recompute
-
     if isinstance(instance, ClosureDay):
         first = last = instance.day
     else:
@@ -20,8 +21,6 @@ def calendar_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
     for model in (ClosureDay, Outage):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"claims-deadlines-{model.__name__}-save")
         post_delete.connect(calendar_changed, sender=model, dispatch_uid=f"claims-deadlines-{model.__name__}-delete")

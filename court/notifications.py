@@ -3,29 +3,28 @@
 ``notify`` renders the email and stores it in the same transaction as the step that
 causes it, so a step that rolls back tells nobody and a step that commits always tells
 (PD 51R 3.1). Sending happens after commit, by the worker; a failed send is retried with
-back-off by the ``court.send_pending_notifications`` sweep.
+back-off by the ``court.send_pending_notifications`` sweep. Sending itself is
+``court.delivery``, which the worker's task and the sweep call.
 """
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import uuid
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import Context, Engine, engines
 
 from ocmc import clock
 
 from .models import Notification
+from .tasks import send_notification
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
 #: The sweep leaves a new email this long to the immediate send before it tries itself.
 FIRST_RETRY_AFTER = timedelta(minutes=2)
 
@@ -78,44 +77,7 @@ def notify(
 
 
 def _enqueue(pk: int) -> None:
-    from .tasks import send_notification
-
     try:
         send_notification.delay(pk)
     except Exception:  # broker down: the sweep sends it later
         logger.warning("could not queue notification %s; the sweep will send it", pk, exc_info=True)
-
-
-def notification_send(*, notification_id: int) -> bool:
-    """Send one queued email; True if it was sent now. Safe to call twice."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update().filter(pk=notification_id, sent_at__isnull=True).first()
-        )
-        if notification is None:
-            return False
-        now = clock.now()
-        notification.attempts += 1
-        try:
-            _message(notification).send()
-        except Exception as exc:
-            notification.last_error = f"{type(exc).__name__}: {exc}"
-            notification.next_attempt_at = (
-                now + timedelta(minutes=2**notification.attempts) if notification.attempts < MAX_ATTEMPTS else None
-            )
-            notification.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-            logger.warning("sending notification %s failed: %s", notification_id, exc)
-            return False
-        notification.sent_at = now
-        notification.next_attempt_at = None
-        notification.save(update_fields=["attempts", "sent_at", "next_attempt_at"])
-        return True
-
-
-def _message(notification: Notification) -> EmailMessage:
-    """The email, with a Message-ID fixed by the notification's key (the same on every attempt)."""
-    digest = hashlib.sha256(notification.key.encode()).hexdigest()[:32]
-    return EmailMessage(
-        notification.subject, notification.body, None, [notification.to_email],
-        headers={"Message-ID": f"<{digest}@{settings.MESSAGE_ID_DOMAIN}>"},
-    )

@@ -27,7 +27,8 @@ from django.db.models import QuerySet
 
 from ocmc import clock
 
-from .models import JobRun
+from .delivery import notification_send
+from .models import JobRun, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -141,14 +142,10 @@ def run_sweep(sweep: Sweep | str, *, batch_size: int | None = None) -> JobRun:
 
 # The court's own sweep: emails whose first sending did not happen (worker down, SMTP error).
 def _pending_notifications(now: datetime) -> QuerySet[Any]:
-    from .models import Notification
-
     return due(Notification.objects.all(), "next_attempt_at", now)
 
 
 def _send_notification(pk: Any) -> bool:
-    from .notifications import notification_send
-
     return notification_send(notification_id=pk)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from . import sweeps
-from .notifications import notification_send
+from .delivery import notification_send
 
 
 @shared_task(name="court.tasks.dispatch_sweeps")

@@ -8,8 +8,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from court.delivery import MAX_ATTEMPTS, notification_send
 from court.models import Notification
-from court.notifications import FIRST_RETRY_AFTER, MAX_ATTEMPTS, notification_send, notify, render_email
+from court.notifications import FIRST_RETRY_AFTER, notify, render_email
 from court.sweeps import run_sweep
 from tests.conftest import uk
 
@@ -59,7 +60,7 @@ def test_sending_twice_sends_once(django_capture_on_commit_callbacks):
 def test_failed_send_backs_off_and_the_sweep_retries(travel):
     travel(uk(2026, 11, 2, 9, 0), tick=False)
     note = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT)
-    with mock.patch("court.notifications.EmailMessage.send", side_effect=ConnectionRefusedError("SMTP down")):
+    with mock.patch("court.delivery.EmailMessage.send", side_effect=ConnectionRefusedError("SMTP down")):
         assert notification_send(notification_id=note.pk) is False
     note.refresh_from_db()
     assert note.attempts == 1 and "SMTP down" in note.last_error
@@ -87,7 +88,7 @@ def test_gives_up_after_the_last_attempt(travel):
     travel(uk(2026, 11, 2, 9, 0), tick=False)
     note = notify(kind="draft_deleted", to_email="pat@example.com", context=CONTEXT)
     Notification.objects.filter(pk=note.pk).update(attempts=MAX_ATTEMPTS - 1)
-    with mock.patch("court.notifications.EmailMessage.send", side_effect=OSError("bounced")):
+    with mock.patch("court.delivery.EmailMessage.send", side_effect=OSError("bounced")):
         notification_send(notification_id=note.pk)
     note.refresh_from_db()
     assert note.next_attempt_at is None and note.sent_at is None and note.attempts == MAX_ATTEMPTS

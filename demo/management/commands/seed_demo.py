@@ -13,6 +13,7 @@ from django.db import transaction
 from accounts.emails import mark_email_verified
 from accounts.models import Firm, FirmMembership, User
 from accounts.roles import StaffRole
+from claims.models import Claim
 from court.models import HearingCentre
 from demo.claims import seed_demo_claims
 
@@ -90,8 +91,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email:<26} {what}")
         for name, advisers in DEMO_HEARING_CENTRES:
             self.stdout.write(f"Hearing centre: {name} (legal advisers {'operate' if advisers else 'do not operate'})")
-        from claims.models import Claim
-
         for claim in Claim.objects.filter(owner=claimant, defendant_user=None, issue_date__isnull=False):
             self.stdout.write(
                 f"To respond to claim {claim.claim_number} as its defendant: sign in as defendant@example.com, "
