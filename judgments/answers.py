@@ -9,7 +9,9 @@ silence, and redetermination (PD 51R 7.10-7.17, 7.42A-G, 7.44, 6.2(4)).
   agreement on it) or rejects it: judgment is entered with the terms to be decided by a
   judge (7.15).
 - A judgment whose terms came from the court's decision may be redetermined: either party
-  asks within 19 days, and the claim is sent out to the defendant's home court (7.12(6)-(7)).
+  asks within 19 days, the judgment's state becomes "redetermination requested" and the claim is
+  sent out to the defendant's home court (7.12(6)-(7)); the judge there records the outcome
+  (``judgments.judges.judgment_redetermination_decide``).
 - 33 days of silence stays the claim; for an admission a later answer lifts the stay (7.17,
   7.44); for a defence it does not (6.2(4), 6.3(4)).
 """

@@ -6,9 +6,11 @@ told. After judgment the claim can no longer be closed; the claimant tells the c
 judgment has been paid in full, with the date the money reached them:
 
 - paid within 28 days of the judgment (on or before the day of its ``register_removal_deadline``,
-  CCJ-28): the judgment is **removed from the register**;
-- paid later: it is **marked as satisfied**, and the defendant may ask for a certificate of
-  satisfaction (an N443-style PDF).
+  CCJ-28): the judgment is **removed from the register** (``Judgment.remove_from_register``);
+- paid later: it is **marked as satisfied** (``Judgment.mark_satisfied``), and the defendant may
+  ask for a certificate of satisfaction (an N443-style PDF).
+
+The judgment's state is where it stands; its columns record the day paid and when the court was told.
 
 If the 28 days pass without the court being told, the ``judgments.register_window`` sweep
 clears the deadline and records that the judgment stays on the register.

@@ -6,9 +6,13 @@ left by the court's decision (7.13, 7.42D). The defendant has 7 days (SA-7) to s
 
 - signed: the claim is stayed (``settlement_agreed``); if the defendant does not keep to it the
   claimant returns for judgment on admission on the agreement's terms (7.8(2)-(6)), a date of
-  the agreement that has passed moving as for any judgment on admission;
+  the agreement that has passed moving as for any judgment on admission: the agreement is broken,
+  then judgment is entered on it;
 - rejected, or 7 days of silence (the ``judgments.settlement_window`` sweep): the claimant may
   ask for judgment on admission instead (7.9, 7.14, 7.41D, 7.42E).
+
+The agreement's ``status`` is its own state machine (``SettlementAgreement``): each step here calls its
+transition with the claim's, in one transaction.
 
 Like every service: one transaction, the claim row locked, who may act checked
 (``claims.policy``), the claim changed, the step recorded and the parties told. A claim holds

@@ -12,7 +12,7 @@ from claims.errors import ClaimError, NotAllowed
 from claims.policy import Action, can
 from court.sweeps import run_sweep
 from judgments import answers, applications, services
-from judgments.models import ClaimantAnswer
+from judgments.models import ClaimantAnswer, Judgment, JudgmentState
 from rules.judgments import Plan
 from tests.conftest import uk
 from tests.responses.test_services import DEFENCE_PAGES, MEANS_DEFAULTS, respond
@@ -74,10 +74,11 @@ def test_the_courts_plan_is_offered_and_rejecting_it_leaves_the_terms_to_a_judge
     assert claim.state == ClaimState.JUDGMENT_ENTERED and judgment.terms_to_be_determined
     assert "to be decided by a judge" in judgment.terms_text
     # Either party may ask for redetermination within 19 days: the claim goes to the home court.
-    assert can(dan, claim, Action.REQUEST_REDETERMINATION)
+    assert can(dan, claim, Action.REQUEST_REDETERMINATION) and judgment.state == JudgmentState.ENTERED
     answers.judgment_redetermination_request(claim_id=claim.pk, actor=dan, reasons="I cannot afford it")
     claim.refresh_from_db()
     assert claim.state == ClaimState.SENT_OUT and claim.sent_out_to == "home_court"
+    assert Judgment.objects.get(pk=judgment.pk).state == JudgmentState.REDETERMINATION_REQUESTED
 
 
 def test_accepting_the_courts_plan_gives_judgment_on_it(linked, travel):
@@ -124,9 +125,11 @@ def test_redetermination_closes_after_19_days(linked, travel):
     # Now a change of circumstances is an application (7.45): the claim goes to the home court.
     with pytest.raises(ClaimError, match="Choose the application"):
         applications.judgment_variation_apply(claim_id=claim.pk, actor=dan, form_code="N294", reasons="Lost my job")
+    assert Judgment.objects.get(pk=judgment.pk).state == JudgmentState.ENTERED
     applications.judgment_variation_apply(claim_id=claim.pk, actor=dan, form_code="N245", reasons="Lost my job")
     claim.refresh_from_db()
     assert claim.state == ClaimState.SENT_OUT and "N245" in claim.sent_out_reason
+    assert Judgment.objects.get(pk=judgment.pk).state == JudgmentState.VARIATION_APPLIED_FOR
 
 
 def test_variation_waits_for_the_redetermination_window(linked, travel):

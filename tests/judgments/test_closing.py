@@ -24,7 +24,7 @@ from court.models import Notification
 from court.sweeps import run_sweep
 from documents.models import ClaimDocument, DocumentKind, DocumentStatus
 from judgments import closing, services
-from judgments.models import Judgment
+from judgments.models import Judgment, JudgmentState
 from rules.money import format_money
 from tests.conftest import uk
 from tests.responses.test_services import respond
@@ -219,9 +219,11 @@ def test_paid_within_28_days_is_removed_later_is_satisfied(linked, travel, paid_
     judged(claim, travel)
     travel(uk(2027, 4, 22, 9, 0), tick=False)
 
+    assert Judgment.objects.get(claim=claim).state == JudgmentState.ENTERED
     judgment = closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=paid_on)
 
     judgment.refresh_from_db()
+    assert judgment.state == (JudgmentState.REMOVED_FROM_REGISTER if removed else JudgmentState.SATISFIED)
     assert judgment.paid_in_full_on == paid_on
     assert judgment.register_removal_deadline is None
     assert (judgment.removed_from_register_at is not None) is removed
@@ -245,7 +247,7 @@ def test_paid_within_28_days_is_removed_later_is_satisfied(linked, travel, paid_
 
     # A double click: the first answer stands.
     again = closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 21))
-    assert again.paid_in_full_on == paid_on
+    assert again.paid_in_full_on == paid_on and again.state == judgment.state
     assert Notification.objects.filter(kind="register_judgment_paid").count() == 2
     # The register window is closed: the sweep has nothing to do.
     travel(uk(2027, 5, 1, 9, 0), tick=False)
@@ -272,6 +274,7 @@ def test_paid_late_is_satisfied_and_the_defendant_gets_a_certificate(
     closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 30))
     judgment.refresh_from_db()
     assert judgment.satisfied_at is not None and judgment.removed_from_register_at is None
+    assert judgment.state == JudgmentState.SATISFIED
     body = mails("register_judgment_paid")[dan.email].body
     assert "stays on the register of judgments, marked as satisfied" in body
     assert f"/respond/{claim.public_id}/" in body
@@ -326,7 +329,7 @@ def test_the_register_window_sweep_on_time_twice(linked, travel):
     assert (first.examined, first.changed, first.failed) == (1, 1, 0)
     assert (second.examined, second.changed) == (0, 0)
     judgment = Judgment.objects.get(claim=claim)
-    assert judgment.register_removal_deadline is None
+    assert judgment.register_removal_deadline is None and judgment.state == JudgmentState.ENTERED
     assert judgment.register_status == "On the register of judgments"
     assert [e.summary for e in claim.events.filter(kind="register_window_passed")] == [STAYS]
     told = Notification.objects.get(kind="register_window_passed")
@@ -335,6 +338,7 @@ def test_the_register_window_sweep_on_time_twice(linked, travel):
     travel(uk(2027, 4, 22, 9, 0), tick=False)
     closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 21))
     assert Judgment.objects.get(claim=claim).satisfied_at is not None
+    assert Judgment.objects.get(claim=claim).state == JudgmentState.SATISFIED
 
 
 STAYS = ("The judgment stays on the register: the court was not told it was paid in full within 28 days of the "
@@ -354,6 +358,7 @@ def test_the_register_window_sweep_late(linked, travel):
     # A payment the claimant reports late but that arrived within the 28 days still removes it.
     closing.judgment_mark_paid(claim_id=claim.pk, actor=claim.owner, paid_on=date(2027, 4, 20))
     assert Judgment.objects.get(claim=claim).removed_from_register_at is not None
+    assert Judgment.objects.get(claim=claim).state == JudgmentState.REMOVED_FROM_REGISTER
 
 
 # -- the pages ------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from claims.errors import ClaimError, NotAllowed
 from court.models import Notification
 from documents.models import ClaimDocument
 from judgments import services
+from judgments.models import Judgment, JudgmentState
 from rules.judgments import Plan
 from tests.conftest import uk
 from tests.responses.test_services import DEFENCE_PAGES, respond
@@ -30,6 +31,8 @@ def test_default_judgment_only_after_the_deadline(linked, travel):
     # Asked for at 4pm, the request counts as received the next day, the date of the judgment (14.1(1)).
     assert judgment.judgment_date == date(2027, 3, 23)
     assert judgment.made_by is None and judgment.made_by_label == "the court (automated)"
+    assert Judgment.objects.get(pk=judgment.pk).state == JudgmentState.ENTERED
+    assert judgment.register_status == "On the register of judgments"
     labels = [label for label, _ in judgment.line_items]
     # The fee was remitted in full (Help with Fees), so there is no fee line; interest claimed to
     # issue was nothing (submitted and issued the same day); interest runs on from issue.
@@ -94,6 +97,7 @@ def test_judgment_on_a_full_admission_paying_immediately_after_5_days(linked, tr
     judgment = services.judgment_admission_request(
         claim_id=claim.pk, actor=claim.owner, plan=Plan(option="by_set_date", pay_by=date(2027, 4, 30)))
     assert judgment.kind == "admission" and judgment.pay_by == date(2027, 4, 30)
+    assert Judgment.objects.get(pk=judgment.pk).state == JudgmentState.ENTERED
 
 
 def test_judgment_on_a_full_admission_takes_off_what_the_defendant_has_paid(linked, travel):
