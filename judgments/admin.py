@@ -20,9 +20,9 @@ from claims import admin_steps
 from claims.models import Claim
 from claims.policy import Action, can
 from court.admin import ReadOnly
-from defended.admin import pending_applications
 from defended.models import Referral, ReferralKind
 from defended.services import open_referrals
+from defended.staff_forms import pending_applications
 
 from . import referred
 from .models import ClaimantAnswer, Judgment, SettlementAgreement
