@@ -52,24 +52,24 @@ def _may_download(request: HttpRequest, claim: Claim) -> bool:
 
 @admin.register(Referral)
 class ReferralAdmin(ReadOnly):
-    list_display = ["claim", "kind", "to", "reason", "created_at", "closed_at", "outcome"]
-    list_filter = ["to", "kind", ("closed_at", admin.EmptyFieldListFilter)]
+    list_display = ["claim", "kind", "to", "state", "reason", "created_at", "closed_at", "outcome"]
+    list_filter = ["state", "to", "kind"]
     list_select_related = ["claim"]
     search_fields = ["claim__claim_number"]
     date_hierarchy = "created_at"
-    fields = ["claim", "kind", "to", "reason", "note", "application", "created_at", "created_by", "closed_at",
-              "closed_by", "outcome"]
+    fields = ["claim", "kind", "to", "state", "reason", "note", "application", "created_at", "created_by",
+              "closed_at", "closed_by", "outcome"]
     readonly_fields = fields
 
 
 @admin.register(Application)
 class ApplicationAdmin(ReadOnly):
-    list_display = ["claim", "kind", "applicant_role", "made_at", "received_on", "decided_at", "decision"]
-    list_filter = ["kind", "applicant_role", ("decided_at", admin.EmptyFieldListFilter)]
+    list_display = ["claim", "kind", "applicant_role", "state", "made_at", "received_on", "decided_at", "decision"]
+    list_filter = ["state", "kind", "applicant_role"]
     list_select_related = ["claim"]
     search_fields = ["claim__claim_number"]
     date_hierarchy = "made_at"
-    fields = ["claim", "kind", "applicant_role", "made_by", "made_at", "received_on", "details", "notice",
+    fields = ["claim", "kind", "applicant_role", "state", "made_by", "made_at", "received_on", "details", "notice",
               "decided_at", "decision"]
     readonly_fields = fields
 
