@@ -2,11 +2,12 @@
 
 claims sits low in the layers (rules → … → claims → payments → responses → defended → judgments),
 so ``claims.admin`` cannot import the apps whose steps appear on a claim's page. Instead each
-such app subclasses :class:`ClaimSteps` in its own ``admin`` module and registers it here::
+such app subclasses :class:`ClaimSteps` and registers it here from its own ``admin`` module
+(``defended.admin``, ``judgments.admin``)::
 
     from claims import admin_steps
 
-    @admin_steps.register
+    @admin_steps.register                        # or admin_steps.register(DefendedClaimSteps)
     class DefendedClaimSteps(admin_steps.ClaimSteps):
         order = 10
         def steps(self, request, claim): ...     # the buttons: (label, url)

@@ -4,13 +4,20 @@ received on paper.
 
 Rows here are records of what was received or decided; only ``defended.services`` writes
 them, in the same transaction as the claim's state change and its timeline event.
+
+A referral and an application each have a ``state`` (django-fsm-2, protected), changed only by
+their transitions, which ``defended.services`` calls. The transition that ends one also writes
+the record of when and what (``closed_at``/``outcome``, ``decided_at``/``decision``); a check
+constraint keeps the two in step, so "still waiting" reads the same from either.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from claims.constants import PartyRole, Referee, SentOutTo
 
@@ -68,13 +75,35 @@ class ReferralKind(models.TextChoices):
     DEFAULT_JUDGMENT = "default_judgment", "A request for judgment in default while an application is pending"
 
 
-class Referral(models.Model):
+class ReferralState(models.TextChoices):
+    """Where a referral stands."""
+
+    #: Waiting for the legal adviser or judge it went to (the work queues list these).
+    OPEN = "open", "Waiting for a legal adviser or judge"
+    #: The legal adviser or judge acted on it: directions given, an application decided, a request for
+    #: judgment in default entered or refused.
+    DECIDED = "decided", "Decided"
+    #: The directions questionnaires were passed to a judge or legal adviser instead (16A.1, Table A 3); a new
+    #: referral is open for them.
+    PASSED_ON = "passed_on", "Passed to another legal adviser or judge"
+    #: The claim was sent out of the online service before anyone acted on it (18, 19).
+    CLOSED = "closed", "Closed: the claim was sent out"
+
+
+def _directions_questionnaires(referral: Referral) -> bool:
+    """Only the directions questionnaires are passed from a legal adviser to a judge or the other way
+    (Table A 3, 16A.1); anything else referred stays with whoever it went to."""
+    return referral.kind == ReferralKind.DIRECTIONS
+
+
+class Referral(ConcurrentTransitionMixin, models.Model):
     """A matter waiting for a legal adviser or a judge (16A.1, 6.2(9), (12), 6.3(6), 16.1(4), 17.1, 18.1,
-    20.3). Open until decided; the work queues list the open ones, oldest first."""
+    20.3). Open until decided, passed on or closed; the work queues list the open ones, oldest first."""
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="referrals")
     kind = models.CharField(max_length=20, choices=ReferralKind.choices)
     to = models.CharField(max_length=20, choices=Referee.choices)
+    state = FSMField(default=ReferralState.OPEN, choices=ReferralState.choices, protected=True)
     reason = models.CharField(max_length=300)
     note = models.TextField(blank=True)
     #: What the judge needs to act on it (for a request for judgment in default: the request).
@@ -84,6 +113,7 @@ class Referral(models.Model):
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    #: When and by whom it stopped waiting, and how (written by the transition that ended it).
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="+")
@@ -93,9 +123,37 @@ class Referral(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["to", "created_at"], name="referral_open_idx",
                                 condition=models.Q(closed_at__isnull=True))]
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(state=ReferralState.OPEN, closed_at__isnull=True)
+                       | (~models.Q(state=ReferralState.OPEN) & models.Q(closed_at__isnull=False))),
+            name="referral_closed_at_iff_not_open",
+        )]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.get_to_display().lower()} ({self.claim})"
+
+    def _end(self, *, by: Any, outcome: str, at: datetime) -> None:
+        self.closed_at = at
+        self.closed_by = by
+        self.outcome = outcome[:300]
+
+    # -- transitions: called only by ``defended.services`` ----------------------------------
+
+    @transition(field=state, source=ReferralState.OPEN, target=ReferralState.DECIDED)
+    def decide(self, *, by: Any, outcome: str, at: datetime) -> None:
+        """The legal adviser or judge acted on it (Table A 1, 6C.1, 16.1(4), 17.1(2), 18.1, 20.3, 11.1A(2))."""
+        self._end(by=by, outcome=outcome, at=at)
+
+    @transition(field=state, source=ReferralState.OPEN, target=ReferralState.PASSED_ON,
+                conditions=[_directions_questionnaires])
+    def pass_on(self, *, by: Any, outcome: str, at: datetime) -> None:
+        """The directions questionnaires go to a judge or legal adviser instead (16A.1, Table A 3)."""
+        self._end(by=by, outcome=outcome, at=at)
+
+    @transition(field=state, source=ReferralState.OPEN, target=ReferralState.CLOSED)
+    def close(self, *, by: Any, outcome: str, at: datetime) -> None:
+        """The claim was sent out of the online service before anyone acted on it (18, 19)."""
+        self._end(by=by, outcome=outcome, at=at)
 
 
 class StandardDirection(models.TextChoices):
@@ -154,12 +212,41 @@ class ApplicationKind(models.TextChoices):
     RECONSIDERATION = "reconsideration", "Ask a judge to reconsider a legal adviser's decision"
 
 
-class Application(models.Model):
+class ApplicationState(models.TextChoices):
+    """Where a party's application or request stands."""
+
+    #: Received (for the moment it takes to refer it, or act on it at once).
+    MADE = "made", "Received"
+    #: Referred to a judge, who is to decide it (16.1(4), 17.1(2), 18.1, 20.3).
+    REFERRED = "referred", "With a judge"
+    #: Decided: by a judge, by a judge reconsidering a legal adviser's directions, or at once by the court (6.2(11)).
+    DECIDED = "decided", "Decided"
+    #: The claim was sent out of the online service before it was decided (18, 19).
+    CLOSED = "closed", "Closed: the claim was sent out"
+
+
+#: The states of an application still waiting to be decided.
+APPLICATION_WAITING = (ApplicationState.MADE, ApplicationState.REFERRED)
+
+
+def _goes_to_a_judge(application: Application) -> bool:
+    """Every application or request goes to a judge (16.1(4), 17.1(2), 18.1, 20.3), except a mediation
+    settlement broken down, on which the court acts at once (6.2(11))."""
+    return application.kind != ApplicationKind.SETTLEMENT_BROKEN
+
+
+def _acted_on_at_once(application: Application) -> bool:
+    """A mediation settlement broken down: the claim is sent out to the preferred court at once (6.2(11))."""
+    return application.kind == ApplicationKind.SETTLEMENT_BROKEN
+
+
+class Application(ConcurrentTransitionMixin, models.Model):
     """A party's application or request to the court (16.1, 17.1, 18.1, 6.2(10)-(11), 20.3)."""
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.PROTECT, related_name="applications")
     kind = models.CharField(max_length=20, choices=ApplicationKind.choices)
     applicant_role = models.CharField(max_length=10, choices=PartyRole.choices)
+    state = FSMField(default=ApplicationState.MADE, choices=ApplicationState.choices, protected=True)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     made_at = models.DateTimeField()
     received_on = models.DateField()
@@ -168,14 +255,48 @@ class Application(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     file_type = models.CharField(max_length=100, blank=True)
     file_content = models.BinaryField(null=True, blank=True, editable=False)
+    #: When it stopped waiting, and what was decided (written by the transition that ended it).
     decided_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["made_at", "pk"]
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(state__in=APPLICATION_WAITING, decided_at__isnull=True)
+                       | (~models.Q(state__in=APPLICATION_WAITING) & models.Q(decided_at__isnull=False))),
+            name="application_decided_at_iff_not_waiting",
+        )]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by the {self.applicant_role} ({self.claim})"
+
+    def _end(self, *, decision: str, at: datetime) -> None:
+        self.decided_at = at
+        self.decision = decision[:300]
+
+    # -- transitions: called only by ``defended.services`` ----------------------------------
+
+    @transition(field=state, source=ApplicationState.MADE, target=ApplicationState.REFERRED,
+                conditions=[_goes_to_a_judge])
+    def refer(self) -> None:
+        """A referral to a judge is opened for it (16.1(4), 17.1(2), 18.1, 20.3)."""
+
+    @transition(field=state, source=ApplicationState.REFERRED, target=ApplicationState.DECIDED)
+    def decide(self, *, decision: str, at: datetime) -> None:
+        """A judge decides it (16.1(4), 17.1(2), 18.1), or reconsiders the legal adviser's directions by
+        giving new ones (20.3)."""
+        self._end(decision=decision, at=at)
+
+    @transition(field=state, source=ApplicationState.MADE, target=ApplicationState.DECIDED,
+                conditions=[_acted_on_at_once])
+    def decide_at_once(self, *, decision: str, at: datetime) -> None:
+        """The court acts on it as it arrives: the claim is sent out to the preferred court (6.2(11))."""
+        self._end(decision=decision, at=at)
+
+    @transition(field=state, source=[ApplicationState.MADE, ApplicationState.REFERRED], target=ApplicationState.CLOSED)
+    def close(self, *, decision: str, at: datetime) -> None:
+        """The claim was sent out of the online service before it was decided (18, 19)."""
+        self._end(decision=decision, at=at)
 
 
 class PaperNature(models.TextChoices):

@@ -23,9 +23,9 @@ from claims.constants import SentOutTo
 from claims.models import Claim
 from claims.policy import Action, can
 from court.admin import ReadOnly
-from defended.admin import pending_applications
 from defended.models import Referral, ReferralKind
 from defended.services import open_referrals
+from defended.staff_forms import pending_applications
 
 from . import referred
 from .judges import SET_ASIDE_DESTINATIONS, WORDS_MAX, judgment_set_aside

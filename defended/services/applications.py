@@ -113,9 +113,8 @@ def _receive_application(claim: Claim, *, kind: ApplicationKind, role: str, made
                     summary=f"Received from the {who}{on_paper}: {kind.label.lower()}",
                     data={"application": application.pk})
     if kind == ApplicationKind.SETTLEMENT_BROKEN:
-        application.decided_at = now
-        application.decision = "The claim was sent out to the preferred court (6.2(11))"
-        application.save(update_fields=["decided_at", "decision"])
+        application.decide_at_once(decision="The claim was sent out to the preferred court (6.2(11))", at=now)
+        application.save()
         destination, court_name = _destination(claim, SentOutTo.PREFERRED_COURT, "")
         claim.sent_out_court = court_name
         send_out(claim, to=destination, actor=None,
@@ -126,6 +125,8 @@ def _receive_application(claim: Claim, *, kind: ApplicationKind, role: str, made
         Referral.objects.create(claim=claim, kind=ReferralKind.RECONSIDERATION, to=Referee.JUDGE,
                                 reason=f"The {who} asks a judge to reconsider the legal adviser's directions (20.3)",
                                 application=application, created_at=now)
+        application.refer()
+        application.save()
         claim.refer_for_directions()
         claim.save()
     else:
@@ -136,6 +137,8 @@ def _receive_application(claim: Claim, *, kind: ApplicationKind, role: str, made
         }
         Referral.objects.create(claim=claim, kind=ReferralKind.APPLICATION, to=Referee.JUDGE,
                                 reason=reasons[kind], application=application, created_at=now)
+        application.refer()
+        application.save()
     timeline.record(claim, kind="referred", actor=None, summary=f"Referred to a judge: {kind.label.lower()}")
     tell_parties(claim, key=f"application:{application.pk}", headline=f"the {who} made an application",
                  paragraphs=[f"The court received this from the {who}: {kind.label.lower()}.",
@@ -179,11 +182,11 @@ def application_decide(*, application_id: int, actor: Any, ruling: str, reasons:
                   Ruling.SEND_OUT: "Claim sent out"}
         if ruling not in labels:
             raise ClaimError("Select the decision")
-        application.decided_at = now
-        application.decision = f"{labels[ruling]} by {title}: {reasons}"[:300]
-        application.save(update_fields=["decided_at", "decision"])
-        claim.referrals.filter(application=application, closed_at__isnull=True).update(
-            closed_at=now, closed_by=actor, outcome=labels[ruling])
+        application.decide(decision=f"{labels[ruling]} by {title}: {reasons}", at=now)
+        application.save()
+        for referral in claim.referrals.select_for_update().filter(application=application, closed_at__isnull=True):
+            referral.decide(by=actor, outcome=labels[ruling], at=now)
+            referral.save()
         timeline.record(claim, kind="application_decided", actor=actor,
                         summary=f"{kind.label}: {labels[ruling].lower()}. {reasons}"[:300])
         if ruling == Ruling.SEND_OUT:

@@ -57,11 +57,42 @@ def open_referrals(claim: Claim):  # type: ignore[no-untyped-def]
     return claim.referrals.filter(closed_at__isnull=True)
 
 
-def _close_referrals(claim: Claim, actor: Any, outcome: str, *, kinds: tuple[str, ...] | None = None) -> None:
-    rows = open_referrals(claim)
-    if kinds is not None:
-        rows = rows.filter(kind__in=kinds)
-    rows.update(closed_at=clock.now(), closed_by=actor, outcome=outcome[:300])
+def _locked_open_referrals(claim: Claim, kinds: tuple[str, ...] | None = None) -> list[Referral]:
+    """The (locked) claim's open referrals, of these kinds if given, locked too: always after the claim."""
+    rows = open_referrals(claim).select_for_update()
+    return list(rows.filter(kind__in=kinds) if kinds is not None else rows)
+
+
+def _decide_referrals(claim: Claim, actor: Any, outcome: str, *, kinds: tuple[str, ...]) -> None:
+    """The legal adviser or judge acted on the claim's open referrals of these kinds."""
+    now = clock.now()
+    for referral in _locked_open_referrals(claim, kinds):
+        referral.decide(by=actor, outcome=outcome, at=now)
+        referral.save()
+
+
+def _pass_on_referrals(claim: Claim, actor: Any, outcome: str) -> None:
+    """The directions questionnaires waiting for one referee go to the other (16A.1, Table A 3)."""
+    now = clock.now()
+    for referral in _locked_open_referrals(claim, (ReferralKind.DIRECTIONS,)):
+        referral.pass_on(by=actor, outcome=outcome, at=now)
+        referral.save()
+
+
+def _close_referrals(claim: Claim, actor: Any, outcome: str) -> None:
+    """The claim is being sent out of the online service: whatever was still waiting is closed (18, 19)."""
+    now = clock.now()
+    for referral in _locked_open_referrals(claim):
+        referral.close(by=actor, outcome=outcome, at=now)
+        referral.save()
+
+
+def _close_applications(claim: Claim, decision: str) -> None:
+    """The claim is being sent out of the online service: the applications still waiting are closed (18, 19)."""
+    now = clock.now()
+    for application in claim.applications.select_for_update().filter(decided_at__isnull=True):
+        application.close(decision=decision, at=now)
+        application.save()
 
 
 def refer(*, claim_id: int, actor: Any, to: str, reason: str, note: str = "") -> Referral:
@@ -82,7 +113,7 @@ def refer(*, claim_id: int, actor: Any, to: str, reason: str, note: str = "") ->
             if refusals:
                 raise ClaimError("A legal adviser cannot consider this claim: " + "; ".join(refusals))
         if claim.state == ClaimState.AWAITING_DIRECTIONS:
-            _close_referrals(claim, actor, f"Passed to {to.label.lower()}", kinds=(ReferralKind.DIRECTIONS,))
+            _pass_on_referrals(claim, actor, f"Passed to {to.label.lower()}")
             kind = ReferralKind.DIRECTIONS
         else:
             kind = ReferralKind.MATTER
@@ -136,10 +167,12 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
             made_at=now, made_on=made_on, standard=standard, free_text=free_text, send_out_to=destination,
             send_out_court=court_name, reason=reason[:300], reconsider_by=reconsider_by,
         )
-        _close_referrals(claim, actor, "Directions given", kinds=(ReferralKind.DIRECTIONS,
-                                                                  ReferralKind.RECONSIDERATION))
-        Application.objects.filter(claim=claim, kind=ApplicationKind.RECONSIDERATION, decided_at__isnull=True
-                                   ).update(decided_at=now, decision="Reconsidered: new directions given")
+        _decide_referrals(claim, actor, "Directions given", kinds=(ReferralKind.DIRECTIONS,
+                                                                   ReferralKind.RECONSIDERATION))
+        for application in Application.objects.select_for_update().filter(
+                claim=claim, kind=ApplicationKind.RECONSIDERATION, decided_at__isnull=True):
+            application.decide(decision="Reconsidered: new directions given", at=now)
+            application.save()
         timeline.record(claim, kind="directions_given", actor=actor,
                         summary=f"Directions given by {order.maker_name}, {order.maker_title}",
                         data={"order": order.pk, "standard": standard})
@@ -202,9 +235,8 @@ def judge_send_out(*, claim_id: int, actor: Any, to: str, court: str = "", reaso
         claim = _claim(claim_id)
         require(actor, claim, Action.SEND_OUT)
         destination, court_name = _destination(claim, to, court)
-        now = clock.now()
         _close_referrals(claim, actor, "Sent out of the online service")
-        claim.applications.filter(decided_at__isnull=True).update(decided_at=now, decision="The claim was sent out")
+        _close_applications(claim, "The claim was sent out")
         claim.sent_out_court = court_name
         claim.sent_out_directions = (directions or "").strip()
         claim.send_out_due_at = None
@@ -239,7 +271,5 @@ def default_request_decided(referral: Referral, *, actor: Any, entered: bool) ->
     """A judge decided the (locked) referred request for judgment in default (11.1A(2)): the referral
     is closed. Called by ``judgments.referred.default_request_decide`` under its lock, which enters
     the judgment if the judge grants it."""
-    referral.closed_at = clock.now()
-    referral.closed_by = actor
-    referral.outcome = ("Judgment in default entered" if entered else "Request refused")[:300]
-    referral.save(update_fields=["closed_at", "closed_by", "outcome"])
+    referral.decide(by=actor, outcome="Judgment in default entered" if entered else "Request refused", at=clock.now())
+    referral.save()

@@ -202,7 +202,7 @@ def test_the_28_days_ending_without_a_settlement_refers_the_forms_once(defence, 
     claim = reload(claim)
     assert claim.state == ClaimState.AWAITING_DIRECTIONS and claim.mediation_ends_at is None
     assert Referral.objects.filter(claim=claim).count() == 1
-    assert "6.2(9)" in open_referral(claim).reason
+    assert "6.2(9)" in open_referral(claim).reason and open_referral(claim).state == "open"
 
 
 def test_mediation_settled_stays_the_claim_with_permission_to_return(defence, travel, caseworker):
@@ -219,6 +219,10 @@ def test_mediation_settled_stays_the_claim_with_permission_to_return(defence, tr
     claim = reload(claim)
     assert claim.state == ClaimState.SENT_OUT and claim.sent_out_to == "preferred_court"
     assert claim.sent_out_court == "Leeds County Court" and "6.2(11)" in claim.sent_out_reason
+    # Acted on at once: decided without a referral.
+    application = Application.objects.get(claim=claim)
+    assert application.state == "decided" and application.decided_at is not None
+    assert not application.referrals.exists()
 
 
 def test_mediation_settled_and_discontinued_closes_the_claim(defence, travel, caseworker):
@@ -258,6 +262,9 @@ def test_a_legal_adviser_gives_directions_and_the_claim_leaves_after_7_days(
     # 7 days after Monday 22 March is Easter Monday, 29 March: the time runs to 4pm on the 30th.
     assert claim.state == ClaimState.DIRECTIONS_MADE and claim.send_out_due_at == uk(2027, 3, 30, 16, 0)
     assert can(dan, claim, Action.REQUEST_RECONSIDERATION)
+    referral = Referral.objects.get(claim=claim)
+    assert referral.state == "decided" and referral.outcome == "Directions given"
+    assert referral.closed_by == legal_adviser
     travel(uk(2027, 3, 30, 15, 59), tick=False)
     run_sweep("defended.reconsideration_window")
     assert reload(claim).state == ClaimState.DIRECTIONS_MADE
@@ -294,12 +301,16 @@ def test_reconsideration_in_time_goes_to_a_judge_and_stops_the_sending_out(
     assert claim.state == ClaimState.AWAITING_DIRECTIONS and claim.send_out_due_at is None
     referral = open_referral(claim)
     assert referral.to == "judge" and referral.kind == "reconsideration"
+    assert referral.state == "open" and Application.objects.get(claim=claim).state == "referred"
     assert not can(legal_adviser, claim, Action.GIVE_DIRECTIONS)
     services.directions_give(claim_id=claim.pk, actor=judge, standard=["documents"], free_text="Expert allowed.",
                              to="named_centre", court="Leeds Combined Court Centre")
     claim = reload(claim)
     assert claim.state == ClaimState.SENT_OUT and claim.sent_out_court == "Leeds Combined Court Centre"
     assert Application.objects.get(claim=claim).decided_at is not None
+    assert Application.objects.get(claim=claim).state == "decided"
+    assert set(Referral.objects.filter(claim=claim).values_list("kind", "state")) == {
+        ("directions", "decided"), ("reconsideration", "decided")}
 
 
 def test_a_paper_defence_gives_12_days_to_ask_for_reconsideration(issue_claim, travel, caseworker, adviser_courts,
@@ -369,6 +380,10 @@ def test_only_a_judge_sends_out_or_decides_applications(defence, adviser_courts,
     assert claim.state == ClaimState.SENT_OUT and claim.sent_out_to == "home_court"
     assert "18.1" in claim.sent_out_reason
     assert not Referral.objects.filter(claim=claim, closed_at__isnull=True).exists()
+    # The judge decided the application; the directions questionnaires still waiting were closed with the claim.
+    assert Application.objects.get(pk=application.pk).state == "decided"
+    assert set(Referral.objects.filter(claim=claim).values_list("kind", "state")) == {
+        ("application", "decided"), ("directions", "closed")}
     event = claim.events.get(kind="sent_out")
     assert event.actor_label == "Judith Bench, Judge"
 
@@ -397,12 +412,16 @@ def test_an_application_to_lift_a_stay_goes_to_a_judge_who_lifts_it(defence, jud
                                             details="I want to continue after all.", upload=PDF)
     claim = reload(claim)
     assert open_referral(claim).to == "judge" and not can(claim.owner, claim, Action.APPLY_LIFT_STAY)
+    assert open_referral(claim).application_id == application.pk
+    assert Application.objects.get(pk=application.pk).state == "referred"
     assert can(judge, claim, Action.DECIDE_APPLICATION)
     services.application_decide(application_id=application.pk, actor=judge, ruling="lift",
                                 reasons="The claimant may continue.")
     claim = reload(claim)
     assert claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and claim.claimant_response_deadline is not None
     assert not Referral.objects.filter(claim=claim, closed_at__isnull=True).exists()
+    assert Application.objects.get(pk=application.pk).state == "decided"
+    assert Referral.objects.get(application=application).state == "decided"
     with pytest.raises(NotAllowed):  # nothing is left to decide
         services.application_decide(application_id=application.pk, actor=judge, ruling="refuse", reasons="x")
 
@@ -542,6 +561,10 @@ def test_a_default_request_while_an_application_waits_goes_to_a_judge(linked, tr
     claim = reload(claim)
     assert claim.state == ClaimState.JUDGMENT_ENTERED
     assert claim.judgment.made_by_label == "Judith Bench, Judge" and claim.judgment.made_by == judge
+    referral = Referral.objects.get(pk=referral.pk)
+    assert referral.state == "decided" and referral.outcome == "Judgment in default entered"
+    # The application that was waiting is still for a judge to decide.
+    assert Application.objects.get(claim=claim).state == "referred"
 
 
 def test_a_judgment_a_judge_enters_is_dated_when_made_and_never_before_the_request_counts(
@@ -584,9 +607,14 @@ def test_a_judge_may_refuse_a_referred_default_request(linked, travel, judge, le
     referral = Referral.objects.get(claim=claim, kind="default_judgment")
     with pytest.raises(NotAllowed):
         default_request_decide(referral_id=referral.pk, actor=legal_adviser, enter=True, reasons="x")
+    assert Referral.objects.get(pk=referral.pk).state == "open"
     default_request_decide(referral_id=referral.pk, actor=judge, enter=False, reasons="Wait for the reply.")
     claim = reload(claim)
     assert claim.state == ClaimState.ISSUED and can(claim.owner, claim, Action.REQUEST_DEFAULT_JUDGMENT)
+    referral = Referral.objects.get(pk=referral.pk)
+    assert referral.state == "decided" and referral.outcome == "Request refused"
+    with pytest.raises(NotAllowed):  # nothing is left to decide
+        default_request_decide(referral_id=referral.pk, actor=judge, enter=True, reasons="Changed my mind.")
 
 
 # -- found in review ---------------------------------------------------------------------------------------------
