@@ -111,6 +111,8 @@ class Action(StrEnum):
     RECORD_REDETERMINATION = "record_redetermination"
     #: Judge: record the decision on an application to change a judgment's plan (7.45).
     DECIDE_VARIATION = "decide_variation"
+    #: Judge: record the decision on the defendant's application to withdraw their admission (7.46(4)).
+    DECIDE_ADMISSION_WITHDRAWAL = "decide_admission_withdrawal"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -341,6 +343,9 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         actions |= _staff_actions(role, claim)
         if role == StaffRole.JUDGE:
             actions |= _judge_judgment_actions(claim)
+            response = getattr(claim, "response", None)
+            if claim.state == ClaimState.SENT_OUT and getattr(response, "withdrawal_awaiting_decision", False):
+                actions.add(Action.DECIDE_ADMISSION_WITHDRAWAL)
     return actions
 
 

@@ -21,6 +21,7 @@ from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import locked_claim, send_out
 from court.templatetags.govuk import govuk_datetime
+from responses.services import response_withdrawal_asked
 
 from .models import Judgment, redetermination_window_open
 
@@ -75,6 +76,7 @@ def admission_withdrawal_apply(*, claim_id: int, actor: Any, reasons: str) -> Cl
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         require(actor, claim, Action.WITHDRAW_ADMISSION)
+        response_withdrawal_asked(claim.response)
         send_out(claim, to=SentOutTo.CNBC, actor=actor,
                  reason="the defendant applied for permission to withdraw their admission; paragraph 7.2 of CPR "
                         "Practice Direction 14 applies to the application (7.46)")

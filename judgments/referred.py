@@ -16,10 +16,10 @@ from django.db import transaction
 from claims import timeline
 from claims.constants import ClaimState
 from claims.errors import ClaimError
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from claims.services import locked_claim
 from defended.models import Referral, ReferralKind
-from defended.notices import tell_parties
 from defended.services import default_request_decided
 from ocmc import clock
 

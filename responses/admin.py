@@ -1,23 +1,80 @@
-"""Court staff see each response exactly as received: read-only, never edited or deleted."""
+"""Court staff see each response exactly as received: read-only, never edited or deleted; and a judge records
+the decision on an application to withdraw an admission from the claim's page (``AdmissionWithdrawalSteps``,
+registered with ``claims.admin_steps``)."""
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from claims import admin_steps
+from claims.models import Claim
+from claims.policy import Action, can
 from court.admin import ReadOnly
 
 from .models import DefendantResponse
+from .services import response_withdrawal_decide
 
 
 @admin.register(DefendantResponse)
 class DefendantResponseAdmin(ReadOnly):
-    list_display = ["claim", "kind", "submitted_at", "received_on", "late", "mediation_willing"]
-    list_filter = ["kind", "late", "mediation_willing"]
+    list_display = ["claim", "kind", "state", "submitted_at", "received_on", "late", "mediation_willing"]
+    list_filter = ["state", "kind", "late", "mediation_willing"]
     search_fields = ["claim__claim_number"]
     date_hierarchy = "submitted_at"
     fields = [
-        "claim", "kind", "submitted_by", "submitted_at", "received_on", "late", "sot_signed_name", "sot_signer_role",
-        "sot_signed_on", "admitted_amount", "paid_amount", "paid_on", "payment_option", "pay_by",
+        "claim", "kind", "state", "submitted_by", "submitted_at", "received_on", "late", "sot_signed_name",
+        "sot_signer_role", "sot_signed_on", "admitted_amount", "paid_amount", "paid_on", "payment_option", "pay_by",
         "instalment_amount", "instalment_frequency", "first_payment_on", "mediation_willing", "preferred_court",
         "data",
     ]
     readonly_fields = fields
+
+
+# -- a judge's step on the claim's page: the defendant's application to withdraw their admission (7.46) ------
+
+
+class AdmissionWithdrawalForm(forms.Form):
+    permitted = forms.ChoiceField(label="Decision", widget=forms.RadioSelect, choices=[
+        ("yes", "Give the defendant permission to withdraw their admission"),
+        ("no", "Refuse permission: the admission stands"),
+    ])
+    reasons = forms.CharField(label="Reasons", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+@admin_steps.register
+class AdmissionWithdrawalSteps(admin_steps.ClaimSteps):
+    """A judge records the decision on the defendant's application to withdraw their admission
+    (``responses.services.response_withdrawal_decide``)."""
+
+    order = 40
+
+    def steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+        if not can(request.user, claim, Action.DECIDE_ADMISSION_WITHDRAWAL):
+            return []
+        return [("Decide the application to withdraw the admission",
+                 reverse("admin:claims_claim_admission_withdrawal", args=[claim.pk]))]
+
+    def urls(self) -> list[Any]:
+        return self.pages([("admission-withdrawal", self.decide_view, "admission_withdrawal")])
+
+    def decide_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            permitted = data["permitted"] == "yes"
+            response_withdrawal_decide(claim_id=claim.pk, actor=request.user, permitted=permitted,
+                                       reasons=data["reasons"])
+            return ("The admission is withdrawn." if permitted else "Permission refused: the admission stands.") + \
+                " Both parties have been told."
+
+        def intro(claim: Claim) -> list[str]:
+            return ["The defendant asked the court's permission to withdraw their admission, and the claim was sent "
+                    "out of the online service (7.46(1)-(3)). Paragraph 7.2 of Practice Direction 14 sets out what the "
+                    "court considers. Record the decision made on the application."]
+
+        return self.step_page(request, pk, action=Action.DECIDE_ADMISSION_WITHDRAWAL,
+                              title="Decide the application to withdraw the admission",
+                              make_form=lambda post, files, claim: AdmissionWithdrawalForm(post), run=run,
+                              intro=intro, submit="Record the decision")

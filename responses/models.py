@@ -46,7 +46,9 @@ class ResponseState(models.TextChoices):
     ACCEPTED = "accepted", "Accepted by the claimant"
     REJECTED = "rejected", "Rejected: the claimant goes on with the claim"
     CONTINUING_AS_DEFENCE = "continuing_as_defence", "Part admission rejected: goes on as a defence (7.43)"
+    WITHDRAWAL_ASKED = "withdrawal_asked", "The defendant asked permission to withdraw the admission (7.46)"
     WITHDRAWN = "withdrawn", "Admission withdrawn with the court's permission (7.46)"
+    WITHDRAWAL_REFUSED = "withdrawal_refused", "Permission to withdraw refused: the admission stands"
 
 
 #: The claimant has not answered the response yet.
@@ -140,9 +142,22 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
         (16.1(4), 6.2(3))."""
 
     @transition(field=state, source=[ResponseState.WITH_CLAIMANT, ResponseState.ACCEPTED],
-                target=ResponseState.WITHDRAWN, conditions=[_is_admission])
+                target=ResponseState.WITHDRAWAL_ASKED, conditions=[_is_admission])
+    def ask_to_withdraw(self) -> None:
+        """The defendant applies for permission to withdraw their admission; the claim is sent out (7.46(1)-(3))."""
+
+    @transition(field=state, source=ResponseState.WITHDRAWAL_ASKED, target=ResponseState.WITHDRAWN)
     def withdraw(self) -> None:
-        """The court gives the defendant permission to withdraw their admission (7.46, CPR PD 14 7.2)."""
+        """A judge gives the defendant permission to withdraw their admission (7.46(4), CPR PD 14 7.2)."""
+
+    @transition(field=state, source=ResponseState.WITHDRAWAL_ASKED, target=ResponseState.WITHDRAWAL_REFUSED)
+    def refuse_withdrawal(self) -> None:
+        """A judge refuses permission: the admission stands (7.46(4), CPR PD 14 7.2)."""
+
+    @property
+    def withdrawal_awaiting_decision(self) -> bool:
+        """The defendant asked permission to withdraw their admission and no judge has decided yet (7.46)."""
+        return self.state == ResponseState.WITHDRAWAL_ASKED
 
     def change_state(self) -> None:
         """Save a transition just made (the answers are never saved again)."""

@@ -19,9 +19,10 @@ from claims import timeline
 from claims.constants import ClaimState, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
-from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out
+from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out, sent_out_place
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
@@ -260,6 +261,42 @@ def response_answer_afresh(response: DefendantResponse) -> None:
     """The claimant's earlier answer (not going on) no longer stands: the response is with them again."""
     response.answer_afresh()
     response.change_state()
+
+
+def response_withdrawal_asked(response: DefendantResponse) -> None:
+    """The defendant's application for permission to withdraw their admission is received (7.46(1)-(3))."""
+    response.ask_to_withdraw()
+    response.change_state()
+
+
+def response_withdrawal_decide(*, claim_id: int, actor: Any, permitted: bool, reasons: str) -> DefendantResponse:
+    """A judge records their decision on the defendant's application to withdraw their admission (7.46(4)): the
+    admission is withdrawn, or it stands. The claim was sent out when the application came (7.46(3)); the
+    decision goes on its record and both parties are told."""
+    reasons = " ".join((reasons or "").split())
+    if not reasons:
+        raise ClaimError("Enter the judge's reasons")
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)
+        response = DefendantResponse.objects.select_for_update().get(claim=claim)
+        if permitted:
+            response.withdraw()
+            what = "gave the defendant permission to withdraw their admission"
+        else:
+            response.refuse_withdrawal()
+            what = "refused the defendant permission to withdraw their admission: it stands"
+        response.change_state()
+        timeline.record(claim, kind="admission_withdrawal_decided", actor=actor,
+                        summary=f"The judge {what} (7.46): {reasons}"[:300],
+                        data={"permitted": permitted})
+        decided = "gave permission to withdraw" if permitted else "refused permission to withdraw"
+        tell_parties(claim, key=f"admission-withdrawal:{claim.pk}", headline=f"the judge {decided} the admission",
+                     paragraphs=[f"The judge {what}.", f"The judge's reasons: {reasons}",
+                                 f"The claim continues at {sent_out_place(claim)}."])
+    return response
 
 
 def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:

@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claims.constants import ClaimState as C
+from claims.policy import APPLICATION_STATES
 from court.state_diagrams import machines
 
 _BEFORE_RESPONSE = {C.DRAFT, C.AWAITING_FEE, C.AWAITING_HWF_DECISION, C.ISSUED}
 _AFTER_RESPONSE = set(C) - _BEFORE_RESPONSE
-#: Closed or gone from the online service: a child record stays as it last stood.
+#: Closed or gone from the online service. A child record then stays as it last stood: the claim's own state
+#: answers "where is this claim?", and nothing online acts on a child of a claim that has ended (claims.policy
+#: allows no step; the work queues list only live claims).
 _ENDED = {C.SETTLED, C.DISCONTINUED, C.SENT_OUT}
+#: A party's application, and a referral for it, may come whenever the claim is live online, judgment included.
+_LIVE = set(APPLICATION_STATES) | {C.JUDGMENT_ENTERED}
 
 #: (child machine, its state) → the claim states it may stand beside. A pair not listed is a contradiction.
 ALLOWED: dict[tuple[str, str], set[str]] = {}
@@ -35,7 +40,34 @@ allow("responses.defendantresponse", "rejected",
       {C.AWAITING_CLAIMANT_RESPONSE, C.MEDIATION, C.AWAITING_DIRECTIONS, C.DIRECTIONS_MADE, C.STAYED} | _ENDED)
 allow("responses.defendantresponse", "continuing_as_defence",
       {C.MEDIATION, C.AWAITING_DIRECTIONS, C.DIRECTIONS_MADE, C.STAYED} | _ENDED)
+allow("responses.defendantresponse", "withdrawal_asked", {C.SENT_OUT})  # the application sends it out (7.46(3))
 allow("responses.defendantresponse", "withdrawn", {C.SENT_OUT})
+allow("responses.defendantresponse", "withdrawal_refused", {C.SENT_OUT})
+
+# -- the judgment (judgments.Judgment) ----------------------------------------------------------------------------
+allow("judgments.judgment", "entered", {C.JUDGMENT_ENTERED, C.SENT_OUT})  # a variation refused stands, sent out
+for _state in ("redetermination_requested", "redetermined", "variation_applied_for", "varied", "set_aside"):
+    allow("judgments.judgment", _state, {C.SENT_OUT})  # each sends the claim to a judge out of the online court
+for _state in ("removed_from_register", "satisfied"):
+    allow("judgments.judgment", _state, {C.JUDGMENT_ENTERED, C.SENT_OUT})
+
+# -- the settlement agreement (judgments.SettlementAgreement) ----------------------------------------------------
+allow("judgments.settlementagreement", "proposed", {C.SETTLEMENT_OFFERED} | _ENDED)
+allow("judgments.settlementagreement", "signed", {C.SETTLEMENT_AGREED} | _ENDED)
+for _state in ("rejected", "lapsed"):  # the claimant may then ask for judgment on the admission (7.9, 7.14)
+    allow("judgments.settlementagreement", _state,
+          {C.AWAITING_CLAIMANT_RESPONSE, C.STAYED, C.JUDGMENT_ENTERED} | _ENDED)
+allow("judgments.settlementagreement", "broken", set())  # judgment is entered in the same step (7.8(2))
+allow("judgments.settlementagreement", "judgment_entered", {C.JUDGMENT_ENTERED, C.SENT_OUT})
+
+# -- referrals to a legal adviser or judge, and parties' applications (defended) ---------------------------------
+allow("defended.referral", "open", _LIVE | _ENDED)
+for _state in ("decided", "passed_on", "closed"):
+    allow("defended.referral", _state, _LIVE | _ENDED)
+allow("defended.application", "made", set())  # referred, or decided at once, in the step that receives it
+allow("defended.application", "referred", _LIVE | _ENDED)
+for _state in ("decided", "closed"):
+    allow("defended.application", _state, _LIVE | _ENDED)
 
 
 def child_machines() -> list[tuple[str, type, str]]:

@@ -18,6 +18,7 @@ from claims import timeline
 from claims.constants import ClaimState, PartyRole, Referee, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
@@ -26,7 +27,6 @@ from responses.services import response_answer_afresh
 from rules import periods
 
 from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind
-from ..notices import tell_parties
 from .common import Upload, _claim, _destination, _is_party, _staff, check_upload
 from .referrals import _close_referrals, _refer_forms
 

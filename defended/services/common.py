@@ -21,11 +21,11 @@ from claims import timeline
 from claims.constants import PartyRole, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.services import locked_claim
 from ocmc import clock
 
 from .. import rules
-from ..notices import tell_parties
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 UPLOAD_TYPES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}

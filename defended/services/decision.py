@@ -16,6 +16,7 @@ from claims import timeline
 from claims.constants import ClaimState
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
@@ -26,7 +27,6 @@ from rules import periods
 from rules.money import format_money
 
 from ..models import ClaimantDecision, DecisionDraft, DecisionOutcome
-from ..notices import tell_parties
 from .common import _claim, _settle, _stay
 from .referrals import _refer_forms
 

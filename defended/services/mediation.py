@@ -13,10 +13,10 @@ from django.db import transaction
 from claims import timeline
 from claims.constants import ClaimState
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from ocmc import clock
 
-from ..notices import tell_parties
 from .common import _claim, _settle, _stay
 from .referrals import _refer_forms
 

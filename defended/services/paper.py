@@ -16,6 +16,7 @@ from claims import timeline
 from claims.constants import SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
@@ -28,7 +29,6 @@ from rules import periods
 from rules.calendar import local
 
 from ..models import PaperNature, PaperResponse
-from ..notices import tell_parties
 from .common import Upload, _claim, check_upload
 
 

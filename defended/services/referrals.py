@@ -22,6 +22,7 @@ from claims import timeline
 from claims.constants import ClaimState, Referee, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
@@ -32,7 +33,6 @@ from rules import periods
 
 from .. import rules
 from ..models import Application, ApplicationKind, DirectionsOrder, Referral, ReferralKind, StandardDirection
-from ..notices import tell_parties
 from .common import _claim, _destination, _staff
 
 

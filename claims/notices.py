@@ -1,12 +1,13 @@
-"""Telling the parties about a step on a defended claim (PD 51R 3.1): one email kind, its
+"""Telling the parties about a step on their claim (PD 51R 3.1): one email kind, its
 headline and paragraphs given by the step, queued once per party with a key."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claims.models import Claim
-from claims.services import parties_to_tell
 from court.notifications import notify
+
+from .models import Claim
+from .services import parties_to_tell
 
 
 def tell_parties(claim: Claim, *, key: str, headline: str, paragraphs: Iterable[str],

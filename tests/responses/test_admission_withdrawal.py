@@ -1,0 +1,71 @@
+"""The defendant asks permission to withdraw their admission (7.46): the claim is sent out, and a judge records the
+decision from the claim's staff page; the response's own state follows."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from claims.constants import ClaimState
+from claims.errors import NotAllowed
+from claims.policy import Action, can
+from court.models import Notification
+from judgments import applications
+from responses import services
+from responses.models import DefendantResponse, ResponseState
+from tests.defended.conftest import caseworker, judge  # noqa: F401  (the court's staff)
+from tests.judgments.test_answers import admitted
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response: Any) -> str:
+    return re.sub(r"\s+", " ", html.unescape(response.content.decode()))
+
+
+def state(claim: Any) -> str:
+    return DefendantResponse.objects.get(claim=claim).state
+
+
+def test_a_judge_gives_permission_to_withdraw_an_admission(client, linked, travel, judge, caseworker):  # noqa: F811
+    claim, dan = admitted(linked, travel)
+    assert state(claim) == ResponseState.WITH_CLAIMANT
+    assert not can(judge, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)  # nothing asked yet
+    applications.admission_withdrawal_apply(claim_id=claim.pk, actor=dan, reasons="I was wrong: I paid it")
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.SENT_OUT and state(claim) == ResponseState.WITHDRAWAL_ASKED
+    assert not can(caseworker, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)
+    with pytest.raises(NotAllowed):
+        services.response_withdrawal_decide(claim_id=claim.pk, actor=caseworker, permitted=True, reasons="Yes")
+
+    url = reverse("admin:claims_claim_admission_withdrawal", args=[claim.pk])
+    client.force_login(judge)
+    page = text(client.get(reverse("admin:claims_claim_change", args=[claim.pk])))
+    assert url in page and "Decide the application to withdraw the admission" in page
+    assert "Practice Direction 14" in text(client.get(url))
+    missing = client.post(url, {"permitted": "yes"})
+    assert missing.status_code == 200 and "This field is required" in text(missing)
+    assert state(claim) == ResponseState.WITHDRAWAL_ASKED
+
+    done = client.post(url, {"permitted": "yes", "reasons": "The admission was made by mistake."})
+    assert done.status_code == 302
+    assert state(claim) == ResponseState.WITHDRAWN
+    event = claim.events.get(kind="admission_withdrawal_decided")
+    assert event.actor == judge and event.summary == ("The judge gave the defendant permission to withdraw their "
+                                                      "admission (7.46): The admission was made by mistake.")
+    told = Notification.objects.filter(key__startswith=f"admission-withdrawal:{claim.pk}")
+    assert {n.to_email for n in told} == {claim.owner.email, dan.email}
+    assert url not in text(client.get(reverse("admin:claims_claim_change", args=[claim.pk])))  # decided
+
+
+def test_refusing_permission_leaves_the_admission_standing(linked, travel, judge):  # noqa: F811
+    claim, dan = admitted(linked, travel)
+    applications.admission_withdrawal_apply(claim_id=claim.pk, actor=dan, reasons="I changed my mind")
+    services.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=False, reasons="Too late.")
+    assert state(claim) == ResponseState.WITHDRAWAL_REFUSED
+    assert "refused the defendant permission" in claim.events.get(kind="admission_withdrawal_decided").summary
+    with pytest.raises(NotAllowed):  # decided once
+        services.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=True, reasons="Again.")
