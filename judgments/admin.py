@@ -28,7 +28,13 @@ from defended.services import open_referrals
 from defended.staff_forms import pending_applications
 
 from . import referred
-from .judges import SET_ASIDE_DESTINATIONS, WORDS_MAX, judgment_set_aside
+from .judges import (
+    SET_ASIDE_DESTINATIONS,
+    WORDS_MAX,
+    judgment_redetermination_decide,
+    judgment_set_aside,
+    judgment_variation_decide,
+)
 from .models import ClaimantAnswer, Judgment, JudgmentState, SettlementAgreement
 
 
@@ -223,3 +229,67 @@ class SetAsideSteps(admin_steps.ClaimSteps):
         return self.step_page(request, pk, action=Action.SET_ASIDE_JUDGMENT, title="Set aside the judgment",
                               make_form=lambda post, files, claim: SetAsideForm(post), run=run, intro=intro,
                               submit="Set aside the judgment")
+
+
+# -- a judge records what they decided on a judgment's terms (7.12(5)-(7), 7.45) ---------------------------------
+
+
+class RedeterminationForm(forms.Form):
+    order = forms.CharField(label="The plan for repayment as you ordered it", max_length=WORDS_MAX,
+                            widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class VariationForm(forms.Form):
+    varied = forms.ChoiceField(label="Decision", widget=forms.RadioSelect, choices=[
+        ("yes", "Change the repayment plan"), ("no", "Refuse the application: the judgment stands as entered")])
+    order = forms.CharField(label="Your order on the application", max_length=WORDS_MAX,
+                            widget=forms.Textarea(attrs={"rows": 4}))
+
+
+@admin_steps.register
+class JudgmentTermsSteps(admin_steps.ClaimSteps):
+    """A judge records the redetermination a party asked for, or the decision on an application to change the plan
+    (``judgments.judges``). The claim went out of the online court when the party asked; the record stays with it."""
+
+    order = 35
+
+    def steps(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str]]:
+        steps = []
+        if can(request.user, claim, Action.RECORD_REDETERMINATION):
+            steps.append(("Record the redetermination", reverse("admin:claims_claim_redetermination",
+                                                                args=[claim.pk])))
+        if can(request.user, claim, Action.DECIDE_VARIATION):
+            steps.append(("Decide the application to change the plan", reverse("admin:claims_claim_variation",
+                                                                               args=[claim.pk])))
+        return steps
+
+    def urls(self) -> list[Any]:
+        return self.pages([("redetermination", self.redetermination_view, "redetermination"),
+                           ("variation", self.variation_view, "variation")])
+
+    def redetermination_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            judgment_redetermination_decide(claim_id=claim.pk, actor=request.user, order=data["order"])
+            return "The redetermination is recorded. Both parties have been told."
+
+        return self.step_page(request, pk, action=Action.RECORD_REDETERMINATION, title="Record the redetermination",
+                              make_form=lambda post, files, claim: RedeterminationForm(post), run=run,
+                              intro=lambda claim: [f"{claim.judgment}. {claim.judgment.terms_for('court')}.",
+                                                   "A party asked for the terms of payment to be redetermined "
+                                                   "(7.12(6)). Record the plan as you ordered it."],
+                              submit="Record the redetermination")
+
+    def variation_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            varied = data["varied"] == "yes"
+            judgment_variation_decide(claim_id=claim.pk, actor=request.user, varied=varied, order=data["order"])
+            return ("The plan is changed." if varied else "The application is refused.") + \
+                " Both parties have been told."
+
+        return self.step_page(request, pk, action=Action.DECIDE_VARIATION,
+                              title="Decide the application to change the plan",
+                              make_form=lambda post, files, claim: VariationForm(post), run=run,
+                              intro=lambda claim: [f"{claim.judgment}. {claim.judgment.terms_for('court')}.",
+                                                   "A party applied to change the repayment plan after a change of "
+                                                   "circumstances (7.45)."],
+                              submit="Record the decision")

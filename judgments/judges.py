@@ -22,6 +22,7 @@ from claims import timeline
 from claims.constants import SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.policy import Action, require
 from claims.services import locked_claim, send_out
 
@@ -90,6 +91,9 @@ def judgment_redetermination_decide(*, claim_id: int, actor: Any, order: str) ->
         timeline.record(claim, kind="judgment_redetermined", actor=actor,
                         summary=f"A judge redetermined the terms of payment of the judgment: {order}",
                         data={"judgment": judgment.pk, "order": order})
+        tell_parties(claim, key=f"judgment-redetermined:{judgment.pk}",
+                     headline="a judge has redetermined how the judgment is paid",
+                     paragraphs=[f"The judge's order: {order}"])
     return judgment
 
 
@@ -110,4 +114,8 @@ def judgment_variation_decide(*, claim_id: int, actor: Any, varied: bool, order:
         judgment.save(update_fields=["state"])
         timeline.record(claim, kind="judgment_varied" if varied else "variation_refused", actor=actor,
                         summary=summary, data={"judgment": judgment.pk, "order": order})
+        tell_parties(claim, key=f"variation-decided:{judgment.pk}",
+                     headline=("a judge has changed how the judgment is paid" if varied
+                               else "a judge refused the application to change how the judgment is paid"),
+                     paragraphs=[f"The judge's order: {order}"])
     return judgment

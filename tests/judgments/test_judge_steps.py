@@ -195,3 +195,40 @@ def test_a_judge_decides_an_application_to_change_the_plan(linked, travel, judge
     assert judgment.claim.events.get(kind=kind).actor == judge
     with pytest.raises(NotAllowed):
         judges.judgment_variation_decide(claim_id=claim.pk, actor=judge, varied=varied, order="Again")
+
+
+# -- the same two records, from the claim's staff page ------------------------------------------------------------
+
+
+def test_a_judge_records_a_redetermination_and_a_variation_from_the_claims_page(client, linked, travel,
+                                                                                judge):  # noqa: F811
+    judgment = court_plan_judgment(linked, travel)
+    claim, dan = linked
+    client.force_login(judge)
+    url = reverse("admin:claims_claim_redetermination", args=[claim.pk])
+    assert url not in claim_page(client, claim)  # nobody asked
+    answers.judgment_redetermination_request(claim_id=claim.pk, actor=dan, reasons="I cannot afford it")
+    assert url in claim_page(client, claim)
+    assert "7.12(6)" in text(client.get(url))
+    assert "This field is required" in text(client.post(url, {}))
+    done = client.post(url, {"order": "£40 a month from 1 May 2027"})
+    assert done.status_code == 302
+    assert fresh(judgment).state == JudgmentState.REDETERMINED
+    assert url not in claim_page(client, claim)
+    told = Notification.objects.filter(key__startswith=f"judgment-redetermined:{judgment.pk}")
+    assert {n.to_email for n in told} == {claim.owner.email, dan.email}
+
+
+def test_a_judge_refuses_a_variation_from_the_claims_page(client, linked, travel, judge):  # noqa: F811
+    judgment = court_plan_judgment(linked, travel)
+    claim, dan = linked
+    travel(judgment.redetermination_deadline, tick=False)
+    applications.judgment_variation_apply(claim_id=claim.pk, actor=dan, form_code="N245", reasons="Lost my job")
+    client.force_login(judge)
+    url = reverse("admin:claims_claim_variation", args=[claim.pk])
+    assert url in claim_page(client, claim) and "7.45" in text(client.get(url))
+    done = client.post(url, {"varied": "no", "order": "The defendant's circumstances have not changed."})
+    assert done.status_code == 302
+    assert fresh(judgment).state == JudgmentState.ENTERED
+    assert "refused the application" in Notification.objects.filter(
+        key__startswith=f"variation-decided:{judgment.pk}").first().body
