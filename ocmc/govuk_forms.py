@@ -16,26 +16,53 @@ deep the reveal: it is neither checked nor kept.
 
 Add-another pages use :class:`RowForm` rows in a :class:`RowFormSet`: an empty row is
 ignored, and rows can be added without losing what was typed.
+
+The fields and widgets themselves (text, money, the date input, the date of birth check) are
+``ocmc.govuk_fields``; this module re-exports them, so pages import everything GOV.UK from
+here.
 """
 from __future__ import annotations
 
 import copy
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.formsets import BaseFormSet, formset_factory
 
-from rules import dates_of_birth
-from rules.money import parse_money
+from ocmc.govuk_fields import (
+    AMOUNT_ERROR,
+    DATE_PARTS,
+    EMAIL_ERROR,
+    PHONE_ERROR,
+    DateWidget,
+    GovukDateField,
+    MoneyField,
+    check_date_of_birth,
+    text,
+)
 
-AMOUNT_ERROR = "Enter an amount of money, like 1,234.56"
-PHONE_ERROR = "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
-EMAIL_ERROR = "Enter an email address in the correct format, like name@example.com"
-DATE_PARTS = ("day", "month", "year")
+__all__ = [
+    "AMOUNT_ERROR",
+    "DATE_PARTS",
+    "EMAIL_ERROR",
+    "MAX_ROWS",
+    "PHONE_ERROR",
+    "DateWidget",
+    "GovukBoundField",
+    "GovukDateField",
+    "GovukForm",
+    "MoneyField",
+    "RowForm",
+    "RowFormSet",
+    "check_date_of_birth",
+    "error_items",
+    "row_initial",
+    "rows_formset",
+    "text",
+]
+
 #: The most rows an add-another page accepts (a sanity limit, far above any real claim).
 MAX_ROWS = 50
 
@@ -46,7 +73,7 @@ _CONTROL_CLASSES = {
 }
 
 
-# -- fields ------------------------------------------------------------------------------
+# -- the bound field and the form ---------------------------------------------------------
 
 
 class GovukBoundField(BoundField):
@@ -258,125 +285,6 @@ class GovukForm(forms.Form):
 
     #: The field a form-wide error links to ("" for none).
     summary_field = ""
-
-
-def text(
-    label: str, *, required: str = "", max_length: int = 100, too_long: str = "", **kwargs: Any
-) -> forms.CharField:
-    """A text field with GOV.UK error messages."""
-    attrs = kwargs.pop("attrs", {})
-    widget = kwargs.pop("widget", forms.TextInput)
-    return forms.CharField(
-        label=label,
-        required=bool(required),
-        max_length=max_length,
-        error_messages={
-            "required": required or "Enter a value",
-            "max_length": too_long or f"{label.removesuffix(' (optional)')} must be {max_length:,} characters or less",
-        },
-        widget=widget(attrs=attrs),
-        **kwargs,
-    )
-
-
-class MoneyField(forms.CharField):
-    """An amount of money as a person types it: 1234.56, 1,234.56 or £1,234.56 (``rules.money.parse_money``)."""
-
-    default_error_messages = {"invalid": AMOUNT_ERROR, "required": AMOUNT_ERROR}
-    prefix = "£"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}))
-        super().__init__(**kwargs)
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        if len(value) > 30:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        try:
-            return parse_money(value)
-        except ValueError as exc:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return f"{value:,.2f}"
-        return value
-
-
-class DateWidget(forms.MultiWidget):
-    """Day, month and year (rendered by hand as the GOV.UK date input)."""
-
-    def __init__(self) -> None:
-        super().__init__(widgets={part: forms.TextInput for part in DATE_PARTS})
-
-    def decompress(self, value: Any) -> list[Any]:
-        if isinstance(value, date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-
-class GovukDateField(forms.MultiValueField):
-    """A date typed into the GOV.UK date input, with the Design System's error messages.
-
-    ``noun`` starts each message ("Date of birth must include a month"). An error's
-    ``params["parts"]`` says which inputs to highlight.
-    """
-
-    widget = DateWidget
-
-    def __init__(self, *, noun: str, required_message: str, autocomplete_prefix: str = "", **kwargs: Any) -> None:
-        self.noun = noun
-        self.autocomplete_prefix = autocomplete_prefix
-        fields = tuple(forms.CharField(required=False) for _ in DATE_PARTS)
-        super().__init__(fields=fields, require_all_fields=False, **kwargs)
-        self.error_messages["required"] = required_message
-
-    def compress(self, data_list: list[Any]) -> Any:  # pragma: no cover - clean() does the work
-        return data_list
-
-    def clean(self, value: Any) -> date | None:
-        parts = [str(part or "").strip() for part in (list(value or []) + ["", "", ""])[:3]]
-        if not any(parts):
-            if self.required:
-                raise ValidationError(self.error_messages["required"], code="required", params={"parts": [0, 1, 2]})
-            return None
-        missing = [index for index, part in enumerate(parts) if not part]
-        if missing:
-            names = " and ".join(DATE_PARTS[index] for index in missing)
-            raise ValidationError(
-                f"{self.noun} must include a {names}", code="incomplete", params={"parts": missing}
-            )
-        day, month, year = parts
-        if not all(part.isdigit() for part in parts):
-            raise ValidationError(f"{self.noun} must be a real date", code="invalid", params={"parts": [0, 1, 2]})
-        if len(year) != 4:
-            raise ValidationError("Year must include 4 numbers", code="year", params={"parts": [2]})
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError as exc:
-            raise ValidationError(
-                f"{self.noun} must be a real date", code="invalid", params={"parts": [0, 1, 2]}
-            ) from exc
-
-
-def check_date_of_birth(born: date, today: date, *, minimum_age: int = 0, too_young: str = "") -> date:
-    """``born`` if it is a possible date of birth on ``today`` (``rules.dates_of_birth``), else the
-    GOV.UK error; ``too_young`` is the message for someone under ``minimum_age``."""
-    problem = dates_of_birth.problem(born, today, minimum_age=minimum_age)
-    messages = {
-        dates_of_birth.Problem.IN_THE_FUTURE: "Date of birth must be in the past",
-        dates_of_birth.Problem.TOO_EARLY: (
-            f"Date of birth must be the same as or after {dates_of_birth.EARLIEST.day} "
-            f"{dates_of_birth.EARLIEST:%B %Y}"
-        ),
-        dates_of_birth.Problem.TOO_YOUNG: too_young,
-    }
-    if problem is not None:
-        raise ValidationError(messages[problem], code=problem.value, params={"parts": [0, 1, 2]})
-    return born
 
 
 # -- add-another rows -----------------------------------------------------------------------
