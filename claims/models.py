@@ -4,6 +4,12 @@ A claim's ``state`` (django-fsm-2, protected) is the one truth about where it st
 only the service functions in ``claims.services`` change it. Live deadlines are columns
 on the claim, indexed, swept by ``claims.sweeps``. Every step is recorded in the claim's
 timeline (``ClaimEvent``, PD 51R 3.1: what, when recorded, by whom).
+
+This module runs past 400 lines because the claim is one record: its columns, grouped by the
+stage of the process that fills them, and the transitions that move it are read together (the
+transitions' conditions read those columns). The small records beside it (the claim number
+counter, staff access to what the record keeps back, the timeline) are here because the claim
+names them.
 """
 from __future__ import annotations
 

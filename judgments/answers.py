@@ -32,7 +32,7 @@ from court.notifications import notify
 from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from responses.ocon9 import MEANS_PARTY_TYPES, Kind
-from responses.services import response_accepted
+from responses.standing import response_accepted
 from rules import affordability as annex_a
 from rules import judgments as rules
 from rules import periods

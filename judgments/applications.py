@@ -21,7 +21,7 @@ from claims.models import Claim
 from claims.policy import Action, require
 from claims.services import locked_claim, send_out
 from court.templatetags.govuk import govuk_datetime
-from responses.services import response_withdrawal_asked
+from responses.standing import response_withdrawal_asked
 
 from .models import Judgment, redetermination_window_open
 

@@ -25,7 +25,7 @@ from defended.services import refer_default_request
 from documents.models import DocumentKind
 from documents.services import documents_request
 from ocmc import clock
-from responses.services import response_accepted
+from responses.standing import response_accepted
 from rules import judgments as rules
 from rules import periods
 from rules.money import format_money, pounds

@@ -41,7 +41,7 @@ from court.templatetags.govuk import govuk_datetime
 from documents.models import DocumentKind
 from documents.services import documents_request, documents_rerender
 from ocmc import clock
-from responses.services import response_accepted
+from responses.standing import response_accepted
 from rules import judgments as rules
 from rules import periods
 from rules.calendar import local

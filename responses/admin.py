@@ -16,7 +16,7 @@ from claims.policy import Action, can
 from court.admin import ReadOnly
 
 from .models import DefendantResponse
-from .services import response_withdrawal_decide
+from .standing import response_withdrawal_decide
 
 
 @admin.register(DefendantResponse)

@@ -41,8 +41,8 @@ DEFAULT_INSTANT = uk(2026, 11, 10, 11, 0)
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--record-state-pairs", default=None, metavar="FILE",
-        help="write the (claim state, child machine, child state) pairs each test leaves to FILE instead of "
-             "checking them (tests/state_coherence.py)",
+        help="also write the (claim state, child machine, child state) pairs each test leaves to FILE, to review "
+             "which pairs the journeys reach (tests/state_coherence.py)",
     )
     parser.addoption(
         "--clock-at", default=None, metavar="INSTANT",
@@ -81,7 +81,6 @@ def pytest_runtest_call(item: pytest.Item):  # type: ignore[no-untyped-def]
         with open(record, "a") as out:
             for label, state, claim_state, _ in state_coherence.pairs():
                 out.write(f"{claim_state}\t{label}\t{state}\t{item.nodeid}\n")
-        return
     problems = state_coherence.contradictions()
     if problems:
         outcome.force_exception(AssertionError("A record's state contradicts its claim's: " + "; ".join(problems)))

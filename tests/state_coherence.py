@@ -5,7 +5,7 @@ left, with the state of each record of its that has a machine of its own (found 
 diagrams' registry: every ``FSMField`` model with a ``claim`` link), and checks each pair
 (the claim's state, the child's state) against ``ALLOWED``. So every journey the suite walks is
 checked, step by step where a test checks in between, and a new journey is checked the day its test
-is written. ``--record-state-pairs=FILE`` writes the pairs seen instead, to review a new machine.
+is written. ``--record-state-pairs=FILE`` also writes the pairs seen, to review a new machine.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from claims.policy import Action, require
 from claims.services import send_out
 from court.calendar import court_calendar
 from ocmc import clock
-from responses.services import response_answer_afresh
+from responses.standing import response_answer_afresh
 from rules import periods
 
 from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind

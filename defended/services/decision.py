@@ -22,7 +22,7 @@ from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
 from documents.services import documents_request
 from ocmc import clock
-from responses.services import response_accepted, response_rejected
+from responses.standing import response_accepted, response_rejected
 from rules import periods
 from rules.money import format_money
 

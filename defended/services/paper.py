@@ -24,7 +24,7 @@ from court.templatetags.govuk import govuk_date, govuk_datetime
 from documents.services import documents_request
 from ocmc import clock
 from responses.models import DefendantResponse
-from responses.services import response_sent_to_claimant
+from responses.standing import response_sent_to_claimant
 from rules import periods
 from rules.calendar import local
 

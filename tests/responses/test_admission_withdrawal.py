@@ -14,7 +14,7 @@ from claims.errors import NotAllowed
 from claims.policy import Action, can
 from court.models import Notification
 from judgments import applications
-from responses import services
+from responses import standing
 from responses.models import DefendantResponse, ResponseState
 from tests.defended.conftest import caseworker, judge  # noqa: F401  (the court's staff)
 from tests.judgments.test_answers import admitted
@@ -39,7 +39,7 @@ def test_a_judge_gives_permission_to_withdraw_an_admission(client, linked, trave
     assert claim.state == ClaimState.SENT_OUT and state(claim) == ResponseState.WITHDRAWAL_ASKED
     assert not can(caseworker, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)
     with pytest.raises(NotAllowed):
-        services.response_withdrawal_decide(claim_id=claim.pk, actor=caseworker, permitted=True, reasons="Yes")
+        standing.response_withdrawal_decide(claim_id=claim.pk, actor=caseworker, permitted=True, reasons="Yes")
 
     url = reverse("admin:claims_claim_admission_withdrawal", args=[claim.pk])
     client.force_login(judge)
@@ -64,8 +64,8 @@ def test_a_judge_gives_permission_to_withdraw_an_admission(client, linked, trave
 def test_refusing_permission_leaves_the_admission_standing(linked, travel, judge):  # noqa: F811
     claim, dan = admitted(linked, travel)
     applications.admission_withdrawal_apply(claim_id=claim.pk, actor=dan, reasons="I changed my mind")
-    services.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=False, reasons="Too late.")
+    standing.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=False, reasons="Too late.")
     assert state(claim) == ResponseState.WITHDRAWAL_REFUSED
     assert "refused the defendant permission" in claim.events.get(kind="admission_withdrawal_decided").summary
     with pytest.raises(NotAllowed):  # decided once
-        services.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=True, reasons="Again.")
+        standing.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=True, reasons="Again.")

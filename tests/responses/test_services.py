@@ -14,7 +14,7 @@ from claims.models import Claim
 from court.models import Notification
 from court.sweeps import run_sweep
 from documents.models import ClaimDocument
-from responses import services
+from responses import services, standing
 from responses.models import DefendantResponse, ImmutableError, ResponseState
 from tests.conftest import uk
 
@@ -215,8 +215,8 @@ def test_where_a_response_stands_moves_only_by_its_named_transitions(linked):
     assert not can_proceed(response.withdraw)  # there is no admission to withdraw
     with pytest.raises(TransitionNotAllowed):
         response.send_to_claimant()  # it went to the claimant when it was received
-    services.response_rejected(response)
-    services.response_rejected(response)  # the same answer again changes nothing
+    standing.response_rejected(response)
+    standing.response_rejected(response)  # the same answer again changes nothing
     assert DefendantResponse.objects.get(pk=response.pk).state == ResponseState.REJECTED
     with pytest.raises(TransitionNotAllowed):
         response.accept()

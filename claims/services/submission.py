@@ -1,14 +1,7 @@
-"""Every step on a claim goes through a function here.
-
-Each one runs in a transaction, locks the claim row, checks who may act
-(``claims.policy``), changes the claim, records the step on the timeline and queues the
-notifications, all in that one transaction. Views and Celery tasks call these functions;
-they never change a claim themselves. ``actor=None`` means the court's automated system
-(a scheduled job acting on a deadline).
-"""
+"""Submitting the claim form, the fee or Help with Fees, and the claim's issue and service (4.1, 4.3, 13.1, 2A.1)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,133 +9,19 @@ from django.db import transaction
 
 from court.calendar import court_calendar
 from court.notifications import notify
-from court.templatetags.govuk import govuk_datetime
 from documents.services import documents_request
 from ocmc import clock
 from rules import periods
-from rules.calendar import LONDON, local
+from rules.calendar import local
 from rules.money import format_money, pounds
 
-from . import numbers, ocon1, pricing, timeline
-from .constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
-from .errors import ClaimError
-from .models import Claim, ClaimNumberCounter, StaffAccess
-from .policy import Action, require
-
-
-def locked_claim(claim_id: int) -> Claim | None:
-    """The claim, locked for the rest of the transaction (its owner read, not locked)."""
-    return (
-        Claim.objects.select_for_update(of=("self",)).select_related("owner", "defendant_user")
-        .filter(pk=claim_id).first()
-    )
-
-
-def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Claim:
-    """Start a draft claim for ``owner``."""
-    now = clock.now()
-    with transaction.atomic():
-        claim = Claim(owner=owner, draft_data=dict(data or {}), created_at=now)
-        _mark_saved(claim, now)
-        claim.save()
-        timeline.record(claim, kind="draft_started", summary="Draft claim started", actor=owner)
-    return claim
-
-
-def claim_draft_save(*, claim_id: int, actor: Any, data: dict[str, Any]) -> Claim:
-    """Save answers to a draft; saving restarts its 28 days."""
-    with transaction.atomic():
-        claim = locked_claim(claim_id)
-        if claim is None:
-            raise ClaimError("This draft no longer exists.")
-        require(actor, claim, Action.EDIT_DRAFT)
-        claim.draft_data = {**claim.draft_data, **data}
-        _mark_saved(claim, clock.now())
-        claim.save(update_fields=["draft_data", "last_saved_at", "draft_expires_at", "draft_reminder_at"])
-    return claim
-
-
-def _mark_saved(claim: Claim, now: datetime) -> None:
-    """Saving a draft restarts its 28 days, and its reminder."""
-    claim.last_saved_at = now
-    claim.draft_expires_at = periods.draft_28(now)
-    claim.draft_reminder_at = periods.draft_reminder(claim.draft_expires_at)
-
-
-def claim_draft_remind(*, claim_id: int) -> bool:
-    """Tell the owner their draft will be deleted unless they save it (the court, 7 days before).
-
-    Returns True if the reminder was sent now. Nothing is sent for a draft that has been
-    saved since (its reminder moved) or that has already expired (the deletion email
-    follows instead), so a late or repeated sweep never sends a misleading reminder.
-    """
-    with transaction.atomic():
-        claim = locked_claim(claim_id)
-        if claim is None or claim.state != ClaimState.DRAFT or claim.draft_reminder_at is None:
-            return False
-        now = clock.now()
-        if claim.draft_reminder_at > now:
-            return False
-        expired = claim.draft_expires_at is not None and claim.draft_expires_at <= now
-        if not expired:
-            notify(
-                kind="draft_expiring",
-                to_email=claim.owner.email,
-                user=claim.owner,
-                context={"owner": claim.owner, "claim": claim, "expires_at": claim.draft_expires_at},
-            )
-        claim.draft_reminder_at = None
-        claim.save(update_fields=["draft_reminder_at"])
-    return not expired
-
-
-def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
-    """Delete a draft claim: by its owner at any time, or by the court once it has expired.
-
-    Returns True if this call deleted it; False if there was nothing to do (already
-    deleted, or saved again since it was found overdue), so a sweep can call it twice.
-    """
-    with transaction.atomic():
-        claim = locked_claim(claim_id)
-        if claim is None:
-            return False
-        if actor is None:
-            if claim.state != ClaimState.DRAFT or claim.draft_expires_at is None:
-                return False
-            if claim.draft_expires_at > clock.now():
-                return False
-            owner = claim.owner
-            notify(
-                kind="draft_deleted",
-                to_email=owner.email,
-                user=owner,
-                context={"owner": owner, "claim": claim, "last_saved_at": claim.last_saved_at},
-            )
-        else:
-            require(actor, claim, Action.DELETE_DRAFT)
-        claim.delete()
-    return True
-
-
-# -- court staff reading what the parties' record keeps back --------------------------------
-
-
-def security_code_read(*, claim_id: int, actor: Any) -> str:
-    """A caseworker reads the claim's security code (for a defendant who phones without their pack).
-
-    Each reading is recorded in the staff access log (``StaffAccess``), not on the claim's timeline: both
-    parties read the timeline, and the defendant's security code is not the claimant's business."""
-    with transaction.atomic():
-        claim = Claim.objects.filter(pk=claim_id).first()
-        if claim is None:
-            raise ClaimError("This claim no longer exists.")
-        require(actor, claim, Action.READ_SECURITY_CODE)
-        StaffAccess.objects.create(claim=claim, what=StaffAccess.What.SECURITY_CODE, user=actor,
-                                   user_label=timeline.actor_label(actor), at=clock.now())
-    return claim.security_code
-
-
-# -- submitting the claim form (4.1, 13.1) --------------------------------------------------
+from .. import numbers, ocon1, pricing, timeline
+from ..constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision
+from ..errors import ClaimError
+from ..models import Claim, ClaimNumberCounter
+from ..policy import Action, require
+from .common import locked_claim
+from .drafts import _mark_saved
 
 
 def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
@@ -375,99 +254,3 @@ def claim_served_by_post(*, claim_id: int) -> bool:
 
 
 # -- the court calendar changed --------------------------------------------------------------------
-
-
-def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
-    """Staff added or removed a closure day, or recorded an outage, between ``first_day`` and
-    ``last_day``: move every live response deadline it affects (14.1(2), (3)).
-
-    A deadline is affected if its nominal last day is on or before ``last_day`` and its
-    cut-off falls on or after ``first_day`` (it was rolled across the changed days, or
-    lands on them). Each move is recorded on the claim's timeline. Returns how many moved.
-    """
-    cal = court_calendar()
-    start = datetime.combine(first_day, datetime.min.time(), tzinfo=LONDON)
-    candidates = Claim.objects.filter(
-        state=ClaimState.ISSUED, response_deadline_day__lte=last_day, response_deadline__gte=start
-    ).values_list("pk", flat=True)
-    moved = 0
-    for pk in candidates:
-        with transaction.atomic():
-            claim = locked_claim(pk)
-            if claim is None or claim.state != ClaimState.ISSUED or claim.response_deadline_day is None:
-                continue
-            deadline = cal.cutoff(claim.response_deadline_day)
-            if deadline == claim.response_deadline:
-                continue
-            claim.response_deadline = deadline
-            claim.response_reminder_at = periods.next_response_reminder(deadline, after=clock.now())
-            claim.save(update_fields=["response_deadline", "response_reminder_at"])
-            timeline.record(
-                claim, kind="deadline_moved", actor=None,
-                summary=f"The defendant's response deadline is now {govuk_datetime(deadline)}, because the court "
-                        "calendar changed (a court office closure or a website outage)",
-            )
-            moved += 1
-    return moved
-
-
-# -- leaving the online process (9.1, 18, 19) ---------------------------------------------------------
-
-
-def send_out(claim: Claim, *, to: str, reason: str, actor: Any) -> None:
-    """Send the (locked) claim out of the online process: every automatic or judicial
-    "sent out" of the PD comes through here with its own reason. Both parties are told;
-    the claim's live deadlines stop (it continues on paper)."""
-    destination = SentOutTo(to)
-    now = clock.now()
-    claim.sent_out_at = now
-    claim.sent_out_to = destination
-    claim.sent_out_reason = reason
-    claim.clear_deadlines()
-    claim.send_out()
-    claim.save()
-    place = sent_out_place(claim)
-    timeline.record(
-        claim, kind="sent_out", actor=actor,
-        summary=f"Claim sent out of the online service to {place}: {reason}"[:300],
-        data={"to": destination.value, "court": claim.sent_out_court, "reason": reason},
-    )
-    for role, email, user in parties_to_tell(claim):
-        notify(kind="claim_sent_out", to_email=email, user=user, claim_number=claim.claim_number or "",
-               key=f"sent-out:{claim.pk}:{role}",
-               context={"claim": claim, "role": role, "destination": place, "reason": reason,
-                        "directions": claim.sent_out_directions})
-
-
-_PLACES = {
-    SentOutTo.CNBC: "the County Court Money Claims Centre (CNBC)",
-    SentOutTo.PREFERRED_COURT: "the preferred hearing centre",
-    SentOutTo.HOME_COURT: "the defendant's home court",
-    SentOutTo.NAMED_CENTRE: "a County Court hearing centre",
-}
-
-
-def sent_out_place(claim: Claim) -> str:
-    """Where a sent-out claim went, in words: the hearing centre's name when known (19.1(4))."""
-    if claim.sent_out_court:
-        return claim.sent_out_court
-    return _PLACES.get(SentOutTo(claim.sent_out_to), "") if claim.sent_out_to else ""
-
-
-def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:
-    """(role, email, account) of each party the court can email about the claim: the
-    claimant's account, and the defendant's account once linked (else the email the
-    claimant gave for them on the claim form, if any)."""
-    parties: list[tuple[str, str, Any]] = [("claimant", claim.owner.email, claim.owner)]
-    email, user = defendant_contact(claim)
-    if email:
-        parties.append(("defendant", email, user))
-    return parties
-
-
-def defendant_contact(claim: Claim) -> tuple[str, Any]:
-    """The defendant's email (and account, if they have linked the claim)."""
-    if claim.defendant_user_id is not None:
-        return claim.defendant_user.email, claim.defendant_user
-    form = claim.form
-    return (form.defendant.email if form is not None else ""), None

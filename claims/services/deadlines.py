@@ -1,0 +1,54 @@
+"""When the court calendar changes, the live deadlines that depend on it move (14.1)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.db import transaction
+
+from court.calendar import court_calendar
+from court.templatetags.govuk import govuk_datetime
+from ocmc import clock
+from rules import periods
+from rules.calendar import LONDON
+
+from .. import timeline
+from ..constants import ClaimState
+from ..models import Claim
+from .common import locked_claim
+
+
+def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
+    """Staff added or removed a closure day, or recorded an outage, between ``first_day`` and
+    ``last_day``: move every live response deadline it affects (14.1(2), (3)).
+
+    A deadline is affected if its nominal last day is on or before ``last_day`` and its
+    cut-off falls on or after ``first_day`` (it was rolled across the changed days, or
+    lands on them). Each move is recorded on the claim's timeline. Returns how many moved.
+    """
+    cal = court_calendar()
+    start = datetime.combine(first_day, datetime.min.time(), tzinfo=LONDON)
+    candidates = Claim.objects.filter(
+        state=ClaimState.ISSUED, response_deadline_day__lte=last_day, response_deadline__gte=start
+    ).values_list("pk", flat=True)
+    moved = 0
+    for pk in candidates:
+        with transaction.atomic():
+            claim = locked_claim(pk)
+            if claim is None or claim.state != ClaimState.ISSUED or claim.response_deadline_day is None:
+                continue
+            deadline = cal.cutoff(claim.response_deadline_day)
+            if deadline == claim.response_deadline:
+                continue
+            claim.response_deadline = deadline
+            claim.response_reminder_at = periods.next_response_reminder(deadline, after=clock.now())
+            claim.save(update_fields=["response_deadline", "response_reminder_at"])
+            timeline.record(
+                claim, kind="deadline_moved", actor=None,
+                summary=f"The defendant's response deadline is now {govuk_datetime(deadline)}, because the court "
+                        "calendar changed (a court office closure or a website outage)",
+            )
+            moved += 1
+    return moved
+
+
+# -- leaving the online process (9.1, 18, 19) ---------------------------------------------------------
