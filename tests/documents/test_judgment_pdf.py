@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
-from claims.constants import COURT_AUTOMATED
+from claims.constants import COURT_AUTOMATED, ClaimState
 from claims.models import Claim
 from court.calendar import court_calendar
 from court.notifications import render_email
@@ -73,6 +73,8 @@ def make_judgment(claim: Claim, **fields: Any) -> Judgment:
         "register_removal_deadline": periods.ccj_28(court_calendar(), JUDGMENT_DATE),
     }
     values.update(fields)
+    # As entering it would (the claim's state and its judgment's never disagree: tests/state_coherence.py).
+    Claim.objects.filter(pk=claim.pk).update(state=ClaimState.JUDGMENT_ENTERED)
     return Judgment.objects.create(**values)
 
 
