@@ -64,7 +64,7 @@ allow("judgments.settlementagreement", "judgment_entered", {C.JUDGMENT_ENTERED, 
 allow("defended.referral", "open", _LIVE | _ENDED)
 for _state in ("decided", "passed_on", "closed"):
     allow("defended.referral", _state, _LIVE | _ENDED)
-allow("defended.application", "made", set())  # referred, or decided at once, in the step that receives it
+allow("defended.application", "made", _LIVE)  # the services refer it, or decide it at once, as it arrives
 allow("defended.application", "referred", _LIVE | _ENDED)
 for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
