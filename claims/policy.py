@@ -292,7 +292,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             actions.add(Action.SIGN_SETTLEMENT)
         actions |= _judgment_actions(claim, claimant=False)
         response = getattr(claim, "response", None)
-        if response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES:
+        if (response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES
+                and response.admission_may_be_withdrawn):
             actions.add(Action.WITHDRAW_ADMISSION)
         actions |= _party_applications(claim, "defendant")
         if claim.state == ClaimState.ISSUED:

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transition
 
 from rules.calendar import local
 
@@ -153,6 +153,12 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
     @transition(field=state, source=ResponseState.WITHDRAWAL_ASKED, target=ResponseState.WITHDRAWAL_REFUSED)
     def refuse_withdrawal(self) -> None:
         """A judge refuses permission: the admission stands (7.46(4), CPR PD 14 7.2)."""
+
+    @property
+    def admission_may_be_withdrawn(self) -> bool:
+        """The defendant may still ask permission to withdraw their admission (7.46): not once the claimant went
+        on against a part admission as a defence (7.43), nor once they have asked."""
+        return can_proceed(self.ask_to_withdraw)
 
     @property
     def withdrawal_awaiting_decision(self) -> bool:

@@ -34,9 +34,11 @@ def test_a_judge_gives_permission_to_withdraw_an_admission(client, linked, trave
     claim, dan = admitted(linked, travel)
     assert state(claim) == ResponseState.WITH_CLAIMANT
     assert not can(judge, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)  # nothing asked yet
+    assert can(dan, claim, Action.WITHDRAW_ADMISSION)
     applications.admission_withdrawal_apply(claim_id=claim.pk, actor=dan, reasons="I was wrong: I paid it")
     claim.refresh_from_db()
     assert claim.state == ClaimState.SENT_OUT and state(claim) == ResponseState.WITHDRAWAL_ASKED
+    assert not can(dan, claim, Action.WITHDRAW_ADMISSION)  # asked once
     assert not can(caseworker, claim, Action.DECIDE_ADMISSION_WITHDRAWAL)
     with pytest.raises(NotAllowed):
         standing.response_withdrawal_decide(claim_id=claim.pk, actor=caseworker, permitted=True, reasons="Yes")
