@@ -146,7 +146,7 @@ def page(machine: Machine) -> str:
 def index(found: list[Machine]) -> str:
     lines = ["# State machines", "", GENERATED, "",
              "Each record with a lifecycle in law has its own machine; the claim's says where the claim is, and the "
-             "others never contradict it (`tests/test_state_coherence.py`).", ""]
+             "others never contradict it (checked after every test: `tests/state_coherence.py`).", ""]
     lines += [f"- [{machine.title}]({machine.slug}.md): {len(machine.states)} states, "
               f"{len({t.name for t in machine.transitions()})} transitions" for machine in found]
     return "\n".join(lines) + "\n"
