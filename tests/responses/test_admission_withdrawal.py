@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django_fsm import can_proceed
 
 from claims.constants import ClaimState
 from claims.errors import NotAllowed
@@ -18,6 +19,7 @@ from responses import standing
 from responses.models import DefendantResponse, ResponseState
 from tests.defended.conftest import caseworker, judge  # noqa: F401  (the court's staff)
 from tests.judgments.test_answers import admitted
+from tests.responses.test_services import DEFENCE_PAGES, respond
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,19 @@ def test_refusing_permission_leaves_the_admission_standing(linked, travel, judge
     assert "refused the defendant permission" in claim.events.get(kind="admission_withdrawal_decided").summary
     with pytest.raises(NotAllowed):  # decided once
         standing.response_withdrawal_decide(claim_id=claim.pk, actor=judge, permitted=True, reasons="Again.")
+
+
+def test_only_an_admission_can_be_withdrawn_and_only_a_defence_rejected(linked, travel):
+    claim, dan = admitted(linked, travel)
+    admission = DefendantResponse.objects.get(claim=claim)
+    assert can_proceed(admission.ask_to_withdraw) and admission.admission_may_be_withdrawn
+    assert not can_proceed(admission.reject)  # the claimant answers an admission's plan, not "rejects" it
+    assert not can_proceed(admission.continue_as_defence)  # a full admission has no defence to go on with
+
+
+def test_a_defence_cannot_be_withdrawn_as_an_admission(linked):
+    claim, dan = linked
+    defence = respond(claim, dan, response_type={"type": "reject"}, reject_reason={"reason": "dispute"},
+                      **DEFENCE_PAGES)
+    assert can_proceed(defence.reject)
+    assert not can_proceed(defence.ask_to_withdraw) and not defence.admission_may_be_withdrawn
