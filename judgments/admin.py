@@ -25,7 +25,7 @@ from claims.policy import Action, can
 from court.admin import ReadOnly
 from defended.models import Referral, ReferralKind
 from defended.services import open_referrals
-from defended.staff_forms import pending_applications
+from defended.staff_forms import DestinationFields, pending_applications
 
 from . import referred
 from .judges import (
@@ -181,19 +181,17 @@ class ReferredDefaultRequestSteps(admin_steps.ClaimSteps):
 # -- a judge sets a judgment aside, from the claim's page ---------------------------------------------------
 
 
-class SetAsideForm(forms.Form):
+class SetAsideForm(DestinationFields):
+    """Why the judgment is set aside, and where the claim goes: the destinations a set-aside may use, the home
+    court first (CPR 13.4); the named centre's check is ``DestinationFields``'."""
+
+    field_order = ["reasons", "to", "court"]
+
     reasons = forms.CharField(label="Why the judgment is set aside", max_length=WORDS_MAX,
                               widget=forms.Textarea(attrs={"rows": 4}))
     to = forms.ChoiceField(label="Where the claim is to be sent", widget=forms.RadioSelect,
                            choices=[(to.value, to.label) for to in SET_ASIDE_DESTINATIONS],
                            initial=SentOutTo.HOME_COURT.value)
-    court = forms.CharField(label="Name of the hearing centre (a named centre only)", max_length=200, required=False)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("to") == SentOutTo.NAMED_CENTRE and not (data.get("court") or "").strip():
-            self.add_error("court", "Enter the name of the hearing centre")
-        return data
 
 
 @admin_steps.register
