@@ -3,14 +3,14 @@
 Every signed-in user is exactly one kind (``user_kind``):
 
 - **staff**: ``is_staff`` (court staff in one of the ``StaffRole`` groups, and administrators);
-- **solicitor**: a member of a firm (``accounts.models.FirmMembership``);
+- **solicitor**: a member of a firm (``accounts.models.FirmMembership``) not removed from it;
 - **citizen**: everyone else, the default for anyone who creates an account.
 """
 from __future__ import annotations
 
 from django.db import models
 
-from .models import Firm, FirmMembership
+from .models import Firm, FirmMembership, FirmState, MemberState
 
 
 class UserKind(models.TextChoices):
@@ -99,22 +99,35 @@ def user_kind(user: object) -> UserKind | None:
     return UserKind.CITIZEN
 
 
-def firm_of(user: object) -> Firm | None:
-    """The firm the user is a member of, or None (citizens, staff, anyone not signed in)."""
+def membership_of(user: object) -> FirmMembership | None:
+    """The user's membership of a firm (in any state), or None (citizens, staff, anyone not signed in)."""
     if not getattr(user, "is_authenticated", False):
         return None
     try:
-        membership = user.firm_membership  # type: ignore[attr-defined]
+        return user.firm_membership  # type: ignore[attr-defined,no-any-return]
     except FirmMembership.DoesNotExist:
+        return None
+
+
+def firm_of(user: object) -> Firm | None:
+    """The firm the user is a member of (not removed from), or None (citizens, staff, anyone not signed in)."""
+    membership = membership_of(user)
+    if membership is None or membership.state == MemberState.REMOVED:
         return None
     return membership.firm
 
 
+def acting_membership(user: object) -> FirmMembership | None:
+    """The membership through which the user may act for their firm now: active, in an approved firm.
+    None for a suspended or removed member, a member of a firm that is pending, rejected or suspended,
+    and anyone who is not a solicitor."""
+    membership = membership_of(user)
+    if membership is None or membership.state != MemberState.ACTIVE or membership.firm.state != FirmState.APPROVED:
+        return None
+    return membership
+
+
 def is_firm_admin(user: object) -> bool:
-    """True for a solicitor who administers their firm."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    try:
-        return bool(user.firm_membership.is_firm_admin)  # type: ignore[attr-defined]
-    except FirmMembership.DoesNotExist:
-        return False
+    """True for a solicitor who administers their firm (active, in an approved firm)."""
+    membership = acting_membership(user)
+    return membership is not None and membership.is_firm_admin

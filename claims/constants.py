@@ -48,6 +48,15 @@ class HwfDecision(models.TextChoices):
     REFUSED = "refused", "Refused: the claimant pays the fee in full"
 
 
+class DefendantRepresentation(models.TextChoices):
+    """Whether the defendant has a legal representative (PD 51R 2.1(3)(d)(iii), 2.1(7))."""
+
+    NONE = "none", "No legal representative"
+    REGISTERED = "registered", "A legal representative registered on the service"
+    #: The claim may still be made, but it is sent out once issued (2.1(7)).
+    UNREGISTERED = "unregistered", "A legal representative not registered on the service"
+
+
 class PartyRole(models.TextChoices):
     CLAIMANT = "claimant", "Claimant"
     DEFENDANT = "defendant", "Defendant"

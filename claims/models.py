@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -24,7 +25,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 from rules.money import pounds
 
 from . import ocon1
-from .constants import ClaimState, HwfDecision, SentOutTo
+from .constants import ClaimState, DefendantRepresentation, HwfDecision, SentOutTo
 
 
 class Claim(ConcurrentTransitionMixin, models.Model):
@@ -146,6 +147,27 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     last_party_step_at = models.DateTimeField(null=True, blank=True)
     inactivity_stay_at = models.DateTimeField(null=True, blank=True)
 
+    # -- legal representatives (PD 51R 1.1, 2.1(3)(d), 4.3(6), 6A-6C) ----------------------------------
+    #: The claimant's legal representative: a firm registered on the service (None: a litigant in person).
+    claimant_firm = models.ForeignKey(
+        "accounts.Firm", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_for_claimant",
+    )
+    #: The claimant firm's own reference for the case (up to 25 characters), on the form and the payment.
+    claimant_reference = models.CharField("claimant's legal representative's reference", max_length=25, blank=True)
+    #: Whether the defendant has a legal representative, and whether that representative is registered.
+    defendant_representation = models.CharField(
+        max_length=12, choices=DefendantRepresentation.choices, default=DefendantRepresentation.NONE,
+    )
+    #: The defendant's registered legal representative: served through the website (4.3(6)).
+    defendant_firm = models.ForeignKey(
+        "accounts.Firm", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_for_defendant",
+    )
+    defendant_reference = models.CharField("defendant's legal representative's reference", max_length=25, blank=True)
+    #: For the firm dashboard: the soonest deadline a party must act by (``PARTY_DEADLINES``), kept by ``save``,
+    #: and when the latest step was recorded on the claim's timeline (``claims.timeline.record``).
+    next_deadline_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["-last_saved_at", "-pk"]
         indexes = [
@@ -198,6 +220,20 @@ class Claim(ConcurrentTransitionMixin, models.Model):
                 fields=["inactivity_stay_at"], name="claim_inactivity_stay_idx",
                 condition=models.Q(inactivity_stay_at__isnull=False),
             ),
+            # The firm dashboard: each firm's cases by next deadline, latest activity or issue date.
+            models.Index(fields=["claimant_firm", "next_deadline_at"], name="claim_cfirm_deadline_idx",
+                         condition=models.Q(claimant_firm__isnull=False)),
+            models.Index(fields=["defendant_firm", "next_deadline_at"], name="claim_dfirm_deadline_idx",
+                         condition=models.Q(defendant_firm__isnull=False)),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="claim_defendant_firm_iff_registered",
+                condition=(
+                    models.Q(defendant_representation="registered", defendant_firm__isnull=False)
+                    | (~models.Q(defendant_representation="registered") & models.Q(defendant_firm__isnull=True))
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -207,6 +243,15 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             return self.claim_number
         return (f"Claim by {self.claimant_name or 'a claimant not yet named'} against "
                 f"{self.defendant_label or 'a defendant not yet named'}")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keeps ``next_deadline_at`` in step with the deadline columns, whatever step saved them."""
+        soonest = self.party_deadline()
+        self.next_deadline_at = soonest[1] if soonest else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "next_deadline_at" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "next_deadline_at"]
+        super().save(*args, **kwargs)
 
     # -- transitions: called only by ``claims.services`` ----------------------------------
 
@@ -369,6 +414,24 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         found = [(self.DEADLINE_LABELS[name], getattr(self, name)) for name in names if getattr(self, name)]
         return sorted(found, key=lambda pair: pair[1])
 
+    #: The deadlines a party must act by, as the firm dashboard shows them (the response deadline only while the
+    #: claim waits for the response).
+    PARTY_DEADLINES = (
+        "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "settlement_deadline",
+        "send_out_due_at",
+    )
+
+    def party_deadline(self) -> tuple[str, datetime] | None:
+        """(name, instant) of the soonest deadline a party must act by, or None."""
+        found = [(name, getattr(self, name)) for name in self.PARTY_DEADLINES if getattr(self, name)
+                 and (name != "response_deadline" or self.state == ClaimState.ISSUED)]
+        return min(found, key=lambda pair: pair[1]) if found else None
+
+    @property
+    def is_represented(self) -> bool:
+        """Either party has a legal representative registered on the service."""
+        return self.claimant_firm_id is not None or self.defendant_firm_id is not None
+
     def clear_deadlines(self) -> None:
         """Stop every live deadline: the claim is closed, stayed or sent out (nothing waits on a sweep)."""
         for name in self.LIVE_DEADLINES:
@@ -477,3 +540,54 @@ class ClaimEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recorded_at:%Y-%m-%d %H:%M} {self.summary}"
+
+
+class AssignmentKind(models.TextChoices):
+    ASSIGNED = "assigned", "Assigned"
+    SHARED = "shared", "Shared"
+
+
+class CaseAssignment(models.Model):
+    """Who in a firm works on one of its cases (the MyHMCTS allocation), and the firm's record of it.
+
+    A case has at most one solicitor *assigned* per firm, and any number it is *shared* with. A row is
+    never deleted: reallocating, unsharing or removing the member ends it (``ended_at``), so the rows are
+    the record of every allocation, by whom and when. The firm sees that record; the other party never does.
+    Written only by ``claims.assignments``.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assignments")
+    firm = models.ForeignKey("accounts.Firm", on_delete=models.CASCADE, related_name="case_assignments")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_assignments")
+    kind = models.CharField(max_length=10, choices=AssignmentKind.choices)
+    assigned_at = models.DateTimeField()
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    end_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-assigned_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "claim"], name="assignment_live_user_idx",
+                         condition=models.Q(ended_at__isnull=True)),
+            models.Index(fields=["firm", "claim"], name="assignment_live_firm_idx",
+                         condition=models.Q(ended_at__isnull=True)),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "firm"], condition=models.Q(kind="assigned", ended_at__isnull=True),
+                name="assignment_one_assignee_per_firm",
+            ),
+            models.UniqueConstraint(
+                fields=["claim", "user"], condition=models.Q(ended_at__isnull=True),
+                name="assignment_once_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim} {self.get_kind_display().lower()} to {self.user}"

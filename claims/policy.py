@@ -8,13 +8,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from accounts.roles import StaffRole, staff_role
+from accounts.roles import StaffRole, acting_membership, staff_role
 from ocmc import clock
 
-from .constants import ClaimState
+from .constants import ClaimState, PartyRole
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
 from .models import Claim
+from .representation import firm_side
 from .stale import why_not
 
 
@@ -116,7 +117,20 @@ class Action(StrEnum):
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
-    return bool(getattr(user, "is_authenticated", False)) and claim.owner_id == user.pk
+    """The claimant: the account that made the claim, or for a represented claimant, a user of the claimant's
+    firm who may see it (``claims.representation``; the account that made it counts only through the firm)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if claim.claimant_firm_id is not None:
+        side = firm_side(user, claim)
+        return side is not None and side[0] == PartyRole.CLAIMANT
+    return claim.owner_id == user.pk
+
+
+#: What a firm user without the solicitor role (an administrator, a supervisor who sees all) may do: read.
+READ_ONLY = frozenset({
+    Action.VIEW, Action.CLAIMANT_DOCUMENTS, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT,
+})
 
 
 def admission_judgment_open(claim: Claim) -> bool:
@@ -283,6 +297,54 @@ def _is_defendant(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
 
 
+def _defendant_firm_actions(user: Any, claim: Claim) -> set[Action]:
+    """A user of the defendant's registered legal representative: the claim was served on the firm through
+    the website (4.3(6)); they read it. (Responding for a represented defendant is not built yet.)"""
+    if claim.defendant_firm_id is None or claim.issue_date is None:
+        return set()
+    side = firm_side(user, claim)
+    if side is None or side[0] != PartyRole.DEFENDANT:
+        return set()
+    return {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+
+
+def _claimant_actions(claim: Claim) -> set[Action]:
+    """What the claimant (in person, or through their firm) may do now."""
+    actions: set[Action] = {Action.VIEW}
+    if claim.state == ClaimState.DRAFT:
+        actions |= {Action.EDIT_DRAFT, Action.DELETE_DRAFT}
+    elif claim.state == ClaimState.AWAITING_FEE:
+        actions.add(Action.PAY_FEE)
+        if not claim.hwf_decision:
+            actions.add(Action.RETURN_TO_DRAFT)
+            if claim.claimant_firm_id is None:
+                # Help with Fees is for litigants in person only (2A.1).
+                actions.add(Action.APPLY_HWF)
+    if claim.issue_date is not None:
+        actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+    if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
+            and claim.response_deadline <= clock.now()
+            and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()):
+        actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
+    answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
+        claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
+    if answering and admission_judgment_open(claim):
+        actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
+    if answering and _offers_plan(claim):
+        actions.add(Action.ANSWER_ADMISSION)
+        if not _court_plan_pending(claim) and not hasattr(claim, "settlement"):
+            actions.add(Action.PROPOSE_SETTLEMENT)
+    if claim.state == ClaimState.SETTLEMENT_AGREED:
+        actions.add(Action.REPORT_BREACH)
+    if claim.state in CLOSABLE_STATES:
+        actions.add(Action.CLOSE_CLAIM)
+    if _answers_defence(claim):
+        actions.add(Action.ANSWER_DEFENCE)
+    actions |= _party_applications(claim, "claimant")
+    actions |= _judgment_actions(claim, claimant=True)
+    return actions
+
+
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if _is_defendant(user, claim):
@@ -301,36 +363,13 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
                     and clock.now() < claim.response_deadline):
                 actions.add(Action.MORE_TIME)
+    actions |= _defendant_firm_actions(user, claim)
     if _is_owner(user, claim):
-        actions.add(Action.VIEW)
-        if claim.state == ClaimState.DRAFT:
-            actions |= {Action.EDIT_DRAFT, Action.DELETE_DRAFT}
-        elif claim.state == ClaimState.AWAITING_FEE:
-            actions.add(Action.PAY_FEE)
-            if not claim.hwf_decision:
-                actions |= {Action.APPLY_HWF, Action.RETURN_TO_DRAFT}
-        if claim.issue_date is not None:
-            actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
-        if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
-                and claim.response_deadline <= clock.now()
-                and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()):
-            actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
-        answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
-            claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
-        if answering and admission_judgment_open(claim):
-            actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
-        if answering and _offers_plan(claim):
-            actions.add(Action.ANSWER_ADMISSION)
-            if not _court_plan_pending(claim) and not hasattr(claim, "settlement"):
-                actions.add(Action.PROPOSE_SETTLEMENT)
-        if claim.state == ClaimState.SETTLEMENT_AGREED:
-            actions.add(Action.REPORT_BREACH)
-        if claim.state in CLOSABLE_STATES:
-            actions.add(Action.CLOSE_CLAIM)
-        if _answers_defence(claim):
-            actions.add(Action.ANSWER_DEFENCE)
-        actions |= _party_applications(claim, "claimant")
-        actions |= _judgment_actions(claim, claimant=True)
+        owner_actions = _claimant_actions(claim)
+        membership = acting_membership(user) if claim.claimant_firm_id is not None else None
+        if membership is not None and not membership.is_solicitor:
+            owner_actions = {a for a in owner_actions if a in READ_ONLY}
+        actions |= owner_actions
     role = staff_role(user)
     if role is not None:
         # Court staff see claims once they reach the court (submitted), never private drafts.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from accounts.roles import staff_role, staff_title
+from accounts.roles import firm_of, staff_role, staff_title
 from court.calendar import court_calendar
 from ocmc import clock
 from rules import periods
@@ -39,12 +39,23 @@ def touch_party_step(claim: Claim, when: datetime) -> None:
     claim.inactivity_stay_at = stay_at
 
 
+def _is_party(actor: Any, claim: Claim) -> bool:
+    """The actor is a party: the claimant's or defendant's account, or a member of a firm acting for one."""
+    if actor.pk in (claim.owner_id, claim.defendant_user_id):
+        return True
+    firm = firm_of(actor)
+    return firm is not None and firm.pk in (claim.claimant_firm_id, claim.defendant_firm_id)
+
+
 def record(claim: Claim, *, kind: str, summary: str, actor: Any, data: dict[str, Any] | None = None) -> ClaimEvent:
     """Record a step. A step by a party (the claimant or the linked defendant) on an issued claim
     also restarts the 6 months after which a claim nobody acts on is stayed (12.1)."""
     pk = getattr(actor, "pk", None)
-    if pk is not None and claim.issue_date is not None and pk in (claim.owner_id, claim.defendant_user_id):
+    if pk is not None and claim.issue_date is not None and _is_party(actor, claim):
         touch_party_step(claim, clock.now())
+    now = clock.now()
+    Claim.objects.filter(pk=claim.pk).update(last_activity_at=now)
+    claim.last_activity_at = now
     return ClaimEvent.objects.create(
         claim=claim,
         kind=kind,

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "responses",
     "judgments",
     "defended",
+    "firms",
+    "casework",
     "demo",
 ]
 

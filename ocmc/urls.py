@@ -26,5 +26,7 @@ urlpatterns = [
     path("claims/", include("defended.urls")),
     path("pay/", include("payments.urls")),
     path("respond/", include("responses.urls")),
+    path("firm/", include("firms.urls")),
+    path("firm/", include("casework.urls")),
     path("admin/", admin.site.urls),
 ]

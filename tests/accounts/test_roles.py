@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accounts.models import Firm, FirmMembership
+from accounts.models import Firm, FirmMembership, FirmState
 from accounts.roles import StaffRole, UserKind, firm_of, is_firm_admin, user_kind
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def firm():
-    return Firm.objects.create(name="Demo & Co Solicitors", sra_number="123456")
+    return Firm.objects.create(name="Demo & Co Solicitors", sra_number="123456", state=FirmState.APPROVED)
 
 
 def test_a_new_user_is_a_citizen(make_user):
@@ -58,7 +58,7 @@ def test_sra_numbers_are_optional_and_unique_when_given(firm):
     Firm.objects.create(name="No number 1")
     Firm.objects.create(name="No number 2")
     with pytest.raises(ValidationError):
-        Firm(name="Copycat", sra_number="123456").full_clean()
+        Firm(name="Copycat", sra_number="123456").full_clean(exclude=["state"])
 
 
 def test_display_name_prefers_the_full_name_given_at_sign_up(make_user):

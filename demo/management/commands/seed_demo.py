@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.emails import mark_email_verified
-from accounts.models import Firm, FirmMembership, User
+from accounts.models import Firm, FirmMembership, FirmState, User
 from accounts.roles import StaffRole
 from claims.models import Claim
 from court.models import HearingCentre
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 user.groups.set([Group.objects.get(name=role.value)])
             mark_email_verified(user)
             users[email] = user
-        firm = Firm.objects.filter(name=DEMO_FIRM).first() or Firm.objects.create(name=DEMO_FIRM)
+        firm = Firm.objects.filter(name=DEMO_FIRM).first() or Firm.objects.create(name=DEMO_FIRM, state=FirmState.APPROVED)
         for email, first, last, firm_admin in DEMO_SOLICITORS:
             user = _demo_user(email, first, last)
             user.is_staff = user.is_superuser = False

@@ -1,0 +1,70 @@
+"""Who in a firm may see and act on a claim (PD 51R 1.1: a party's legal representative).
+
+A firm user reaches a claim only through their membership: active, in an approved firm that
+represents a party on the claim; and then only a case assigned or shared to them, unless their role
+is "sees all the firm's cases". Acting (anything beyond reading) needs the solicitor role too.
+``claims.policy`` asks here; nothing else decides.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import FirmMembership
+from accounts.roles import acting_membership
+
+from .constants import PartyRole
+from .models import Claim
+
+
+def firm_sides(claim: Claim, firm_id: int) -> set[str]:
+    """The sides of the claim the firm represents (normally one)."""
+    sides = set()
+    if claim.claimant_firm_id == firm_id:
+        sides.add(PartyRole.CLAIMANT.value)
+    if claim.defendant_firm_id == firm_id:
+        sides.add(PartyRole.DEFENDANT.value)
+    return sides
+
+
+def is_assigned(user: Any, claim: Claim) -> bool:
+    """The case is assigned or shared to the user (a live allocation of their firm)."""
+    return claim.assignments.filter(user=user, ended_at__isnull=True).exists()
+
+
+def firm_side(user: Any, claim: Claim) -> tuple[str, FirmMembership] | None:
+    """(side, membership) when the user may see the claim for their firm; otherwise None."""
+    membership = acting_membership(user)
+    if membership is None:
+        return None
+    sides = firm_sides(claim, membership.firm_id)
+    if not sides:
+        return None
+    if not membership.sees_all_cases and not is_assigned(user, claim):
+        return None
+    side = PartyRole.CLAIMANT.value if PartyRole.CLAIMANT.value in sides else PartyRole.DEFENDANT.value
+    return side, membership
+
+
+def may_allocate(user: Any, claim: Claim) -> bool:
+    """A firm administrator of a firm on the claim allocates it within the firm (whether or not they see it)."""
+    membership = acting_membership(user)
+    return (membership is not None and membership.is_firm_admin
+            and bool(firm_sides(claim, membership.firm_id)))
+
+
+def firm_cases(firm_id: int) -> QuerySet[Claim]:
+    """Every claim the firm represents a party on, drafts included."""
+    return Claim.objects.filter(Q(claimant_firm_id=firm_id) | Q(defendant_firm_id=firm_id))
+
+
+def cases_visible_to(user: Any) -> QuerySet[Claim]:
+    """The claims of the user's firm they may see (see ``firm_side``); none for anyone else."""
+    membership = acting_membership(user)
+    if membership is None:
+        return Claim.objects.none()
+    cases = firm_cases(membership.firm_id)
+    if membership.sees_all_cases:
+        return cases
+    return cases.filter(assignments__user=user, assignments__ended_at__isnull=True).distinct()
