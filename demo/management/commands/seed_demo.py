@@ -70,7 +70,8 @@ class Command(BaseCommand):
                 user.groups.set([Group.objects.get(name=role.value)])
             mark_email_verified(user)
             users[email] = user
-        firm = Firm.objects.filter(name=DEMO_FIRM).first() or Firm.objects.create(name=DEMO_FIRM, state=FirmState.APPROVED)
+        firm = (Firm.objects.filter(name=DEMO_FIRM).first()
+                or Firm.objects.create(name=DEMO_FIRM, state=FirmState.APPROVED))
         for email, first, last, firm_admin in DEMO_SOLICITORS:
             user = _demo_user(email, first, last)
             user.is_staff = user.is_superuser = False
