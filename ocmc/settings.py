@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "accounts",
     "court",
     "eligibility",
@@ -176,6 +177,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/h/ip,5/h/key",
     "confirm_email": "5/15m/key",
 }
+
+# Multi-factor authentication (django-allauth MFA): an authenticator app (TOTP) with recovery codes.
+# Required for every solicitor and firm administrator (firms.middleware); offered to nobody else yet.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Money Claims"
+MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
