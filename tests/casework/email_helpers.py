@@ -21,7 +21,8 @@ DEFENDANT_EMAIL = "accounts@acme.example"  # the defendant's email on the claim 
 def issued_claim(*, owner: Any, claimant_firm: Any = None, defendant_firm: Any = None, **fields: Any) -> Claim:
     """An issued claim made by ``owner`` (for a represented claimant: the solicitor who made it)."""
     values: dict[str, Any] = {
-        "owner": owner, "state": ClaimState.ISSUED, "created_at": uk(2026, 11, 1, 9), "last_saved_at": uk(2026, 11, 2, 9),
+        "owner": owner, "state": ClaimState.ISSUED, "created_at": uk(2026, 11, 1, 9),
+        "last_saved_at": uk(2026, 11, 2, 9),
         "submitted_data": submitted_data(), "claimant_name": "Jane Claimant", "defendant_name": "Acme Kitchens Ltd",
         "submitted_at": uk(2026, 11, 2, 11), "submitted_on": date(2026, 11, 2), "fee": 80,
         "claim_number": f"000MC{next(_numbers)}", "issued_at": uk(2026, 11, 3, 9, 30), "issue_date": date(2026, 11, 3),
