@@ -63,7 +63,10 @@ def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:
 
 
 def defendant_contact(claim: Claim) -> tuple[str, Any]:
-    """The defendant's email (and account, if they have linked the claim)."""
+    """The defendant's email (and account, if they have linked the claim); for a defendant with a registered
+    legal representative, the firm's email for service (4.3(6))."""
+    if claim.defendant_firm_id is not None:
+        return claim.defendant_firm.service_email, None
     if claim.defendant_user_id is not None:
         return claim.defendant_user.email, claim.defendant_user
     form = claim.form
