@@ -55,9 +55,11 @@ class AllocateForm(GovukForm):
                   help_text="For example, to cover annual leave or for supervision.")
     summary_field = "solicitor"
 
-    def __init__(self, *args: Any, solicitors: list[Any], reallocating: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, solicitors: list[Any], current: Any | None, **kwargs: Any) -> None:
         super().__init__(*args, prefix="allocate", **kwargs)
-        self.reallocating = reallocating
+        #: The assignee now (their pk), if any: choosing them again is a second press, which needs no reason.
+        self.current = str(current.pk) if current is not None else ""
+        reallocating = self.reallocating = bool(self.current)
         self.fields["solicitor"].choices = _solicitor_choices(solicitors)
         if reallocating:
             self.fields["solicitor"].label = "Reallocate the case to"
@@ -68,7 +70,8 @@ class AllocateForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if self.reallocating and not (data.get("reason") or "").strip() and "reason" not in self.errors:
+        moving = self.reallocating and data.get("solicitor") not in (None, self.current)
+        if moving and not (data.get("reason") or "").strip() and "reason" not in self.errors:
             self.add_error("reason", "Enter why you are reallocating the case")
         return data
 

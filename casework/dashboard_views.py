@@ -90,7 +90,7 @@ def allocation(request: HttpRequest, public_id: UUID) -> HttpResponse:
     current = assignments.current_assignee(claim, firm)
     action = request.POST.get("action") if request.method == "POST" else None
     allocate_form = AllocateForm(request.POST if action == "allocate" else None, solicitors=solicitors,
-                                 reallocating=current is not None)
+                                 current=current.user if current is not None else None)
     share_form = ShareForm(request.POST if action == "share" else None, solicitors=solicitors)
     if action == "allocate" and allocate_form.is_valid():
         to = _solicitor(solicitors, allocate_form.cleaned_data["solicitor"])
