@@ -81,9 +81,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     issue_date = models.DateField(null=True, blank=True)
     #: For linking the claim online from the letter in the defendant's pack (issue 4).
     security_code = models.CharField(max_length=12, blank=True, editable=False)
-    #: DEF-19: the defendant's response deadline (16:00 on the last day, rolled to an open
-    #: day), and the nominal last day it was counted to (so it can be recomputed when staff
-    #: add a closure or an outage).
+    #: DEF-19 (DEF-REP, 28 days, if the claimant is represented, 6A.2(1)): the defendant's response
+    #: deadline (16:00 on the last day, rolled to an open day), and the nominal last day it was
+    #: counted to (so it can be recomputed when staff add a closure or an outage).
     response_deadline = models.DateTimeField(null=True, blank=True)
     response_deadline_day = models.DateField(null=True, blank=True)
 
@@ -386,7 +386,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
     DEADLINE_LABELS = {
-        "response_deadline": "The defendant responds by (DEF-19, 5.1)",
+        "response_deadline": "The defendant responds by (DEF-19, 5.1; DEF-REP, 6A.2(1), claimant represented)",
         "response_reminder_at": "Next reminder to the defendant of the response deadline",
         "no_response_stay_at": "Stayed if no response and no request for judgment (11.2)",
         "pay_immediately_deadline": "The defendant pays the admitted amount by (ADM-5, 7.4)",
