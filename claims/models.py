@@ -386,7 +386,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
     DEADLINE_LABELS = {
-        "response_deadline": "The defendant responds by (DEF-19, 5.1; DEF-REP, 6A.2(1), claimant represented)",
+        "response_deadline": "The defendant responds by (DEF-19, 5.1)",
         "response_reminder_at": "Next reminder to the defendant of the response deadline",
         "no_response_stay_at": "Stayed if no response and no request for judgment (11.2)",
         "pay_immediately_deadline": "The defendant pays the admitted amount by (ADM-5, 7.4)",
@@ -411,8 +411,13 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         names = list(self.LIVE_DEADLINES)
         if self.state == ClaimState.ISSUED:
             names.insert(0, "response_deadline")
-        found = [(self.DEADLINE_LABELS[name], getattr(self, name)) for name in names if getattr(self, name)]
+        found = [(self._deadline_label(name), getattr(self, name)) for name in names if getattr(self, name)]
         return sorted(found, key=lambda pair: pair[1])
+
+    def _deadline_label(self, name: str) -> str:
+        if name == "response_deadline" and self.claimant_firm_id is not None:
+            return "The defendant responds by (DEF-REP, 6A.2(1): the claimant is represented)"
+        return self.DEADLINE_LABELS[name]
 
     #: The deadlines a party must act by, as the firm dashboard shows them (the response deadline only while the
     #: claim waits for the response).

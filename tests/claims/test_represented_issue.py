@@ -101,6 +101,9 @@ def test_against_a_defendant_in_person_the_pack_is_posted_with_the_28_day_deadli
     assert claim.response_deadline == DEF_REP and claim.response_deadline_day == date(2027, 3, 31)
     assert claim.next_deadline_at == DEF_REP, "the firm dashboard's next deadline is the stored one"
     assert claim.response_reminder_at == uk(2027, 3, 26, 16, 0)
+    # As court staff read it:
+    assert ("The defendant responds by (DEF-REP, 6A.2(1): the claimant is represented)", DEF_REP) in \
+        claim.live_deadlines()
     served = claim.events.get(kind="claim_served")
     assert served.data["route"] == "post" and "by post" in served.summary
     pack = document_text(claim, "defendant_pack")
