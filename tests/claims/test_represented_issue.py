@@ -290,3 +290,20 @@ def test_against_an_unregistered_representative_the_claim_is_issued_then_sent_ou
     receipt = document_text(claim, "issue_receipt")
     assert "sent out of the online service" in receipt and "must respond by" not in receipt
     assert "2.1(7)" in Notification.objects.get(kind="claim_issued").body
+
+
+def test_a_closure_on_the_28th_day_moves_the_stored_deadline_and_its_reminders(
+        submitted, travel, django_capture_on_commit_callbacks):
+    from court.models import ClosureDay
+
+    claim = issue(submitted(), travel, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        ClosureDay.objects.create(day=date(2027, 3, 31), reason="Announced closure")
+    claim.refresh_from_db()
+    assert claim.response_deadline == uk(2027, 4, 1, 16, 0) and claim.next_deadline_at == uk(2027, 4, 1, 16, 0)
+    assert claim.response_reminder_at == uk(2027, 3, 27, 16, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        ClosureDay.objects.create(day=date(2027, 3, 22), reason="A closure on DEF-19's day: no effect")
+    claim.refresh_from_db()
+    assert claim.response_deadline == uk(2027, 4, 1, 16, 0)
+    assert claim.events.filter(kind="deadline_moved").count() == 1
