@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -39,10 +39,11 @@ class FeeAccountAdmin(ReadOnly):
     readonly_fields = fields
     change_form_template = "payments/fee_account_admin_change_form.html"
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[FeeAccount]:
+    def get_ordering(self, request: HttpRequest) -> list[Any]:
+        """Waiting for a decision first, the oldest first."""
         waiting_first = Case(When(state=FeeAccountState.PENDING, then=Value(0)), default=Value(1),
                              output_field=IntegerField())
-        return super().get_queryset(request).annotate(waiting=waiting_first).order_by("waiting", "created_at", "pk")
+        return [waiting_first.asc(), "created_at", "pk"]
 
     @admin.display(description="Decision")
     def decide(self, obj: FeeAccount) -> str:
