@@ -57,6 +57,9 @@ def payment_start(*, claim_id: int, actor: Any, idempotency_key: uuid.UUID) -> P
             payment = payment_sync(payment_id=payment.pk)  # finished on the card page since?
         if payment is None or not payment.is_live:
             payment = _record_attempt(claim_id=claim_id, actor=actor, idempotency_key=idempotency_key)
+    if payment.method != PaymentMethod.CARD:
+        raise ClaimError("A payment of this fee from a fee account is in progress. Wait for it to finish: "
+                         "no card payment is needed.")
     if payment.status == PaymentStatus.CREATED:
         payment = _ask_provider_to_create(payment)
     return payment

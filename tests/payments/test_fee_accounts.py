@@ -25,9 +25,9 @@ from payments.fee_accounts import (
     reject_fee_account,
     withdraw_fee_account,
 )
-from payments.models import FakeFeeAccountPayment, Payment, PaymentMethod, PaymentStatus
+from payments.models import FakeCardPayment, FakeFeeAccountPayment, Payment, PaymentMethod, PaymentStatus
 from payments.providers import Refusal
-from payments.services import pay_by_account
+from payments.services import pay_by_account, payment_start
 from payments.sweeps import CHECK_UNFINISHED_PAYMENTS
 from tests.claims.drafting.factories import complete_draft_data
 from tests.conftest import uk
@@ -532,3 +532,20 @@ def test_a_legal_adviser_cannot_decide_fee_accounts(client, firm, firm_admin, ma
     assert response.status_code in (403, 404)
     account.refresh_from_db()
     assert account.state == FeeAccountState.PENDING
+
+
+def test_no_card_payment_starts_while_a_fee_account_payment_is_in_progress(firm, firm_admin, solicitor, caseworker):
+    account = approved(firm, firm_admin, caseworker, TIMES_OUT)
+    claim = represented_claim(firm, solicitor)
+    fake_fee_accounts.inject("timeout")
+    pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
+    with pytest.raises(ClaimError, match="fee account is in progress"):
+        payment_start(claim_id=claim.pk, actor=solicitor, idempotency_key=uuid.uuid4())
+    assert Payment.objects.count() == 1 and not FakeCardPayment.objects.exists()
+
+
+def test_a_represented_claim_can_still_be_paid_by_card(firm, solicitor):
+    claim = represented_claim(firm, solicitor)
+    payment = payment_start(claim_id=claim.pk, actor=solicitor, idempotency_key=uuid.uuid4())
+    assert payment.method == PaymentMethod.CARD and payment.status == PaymentStatus.IN_PROGRESS
+    assert payment.pba_number == "" and payment.fee_account is None
