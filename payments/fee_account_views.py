@@ -140,9 +140,12 @@ def pay_from_fee_account(request: HttpRequest, public_id: UUID) -> HttpResponse:
                                           f"({payment.pba_number}). No money has been taken. Choose another "
                                           "account, or try again later.")
             key = None  # another attempt is a new payment, with a new key
+    last = claim.payments.order_by("-created_at", "-pk").first()
+    refused = last if request.method == "GET" and last is not None and last.status == PaymentStatus.FAILED \
+        and last.method == PaymentMethod.FEE_ACCOUNT else None
     return render(request, "payments/fee_account_pay.html", {
         "claim": claim, "form": form, "accounts": list(accounts), "idempotency_key": key or uuid.uuid4(),
-        "card_key": uuid.uuid4(),
+        "card_key": uuid.uuid4(), "refused": refused,
     })
 
 

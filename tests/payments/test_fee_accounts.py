@@ -549,3 +549,18 @@ def test_a_represented_claim_can_still_be_paid_by_card(firm, solicitor):
     payment = payment_start(claim_id=claim.pk, actor=solicitor, idempotency_key=uuid.uuid4())
     assert payment.method == PaymentMethod.CARD and payment.status == PaymentStatus.IN_PROGRESS
     assert payment.pba_number == "" and payment.fee_account is None
+
+
+def test_a_refusal_the_sweep_heard_of_is_shown_on_the_pay_page(client, firm, firm_admin, solicitor, caseworker,
+                                                              travel):
+    account = approved(firm, firm_admin, caseworker, NO_CREDIT)
+    claim = represented_claim(firm, solicitor)
+    fake_fee_accounts.inject("timeout")
+    pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
+    travel(uk(2026, 11, 10, 11, 6))
+    assert run_sweep(CHECK_UNFINISHED_PAYMENTS).changed == 1
+    assert Payment.objects.get().status == PaymentStatus.FAILED
+    client.force_login(solicitor)
+    page = client.get(_pay_url(claim)).content.decode()
+    assert "was refused: There is not enough credit on this fee account" in page and NO_CREDIT in page
+    assert "We are checking" not in page
