@@ -2,6 +2,7 @@
 claim's fee from one: every answer of the fee-account service, idempotency, the sweep, and the pages."""
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 
@@ -17,6 +18,9 @@ from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from court.models import Notification
 from court.sweeps import run_sweep
+from documents.models import ClaimDocument, DocumentKind
+from documents.pdf import render_html
+from documents.registry import context_for
 from payments import fake_fee_accounts
 from payments.fee_accounts import (
     FeeAccountError,
@@ -564,3 +568,13 @@ def test_a_refusal_the_sweep_heard_of_is_shown_on_the_pay_page(client, firm, fir
     page = client.get(_pay_url(claim)).content.decode()
     assert "was refused: There is not enough credit on this fee account" in page and NO_CREDIT in page
     assert "We are checking" not in page
+
+
+def test_the_issue_receipt_shows_the_pba_number_and_the_firms_reference(firm, firm_admin, solicitor, caseworker):
+    account = approved(firm, firm_admin, caseworker)
+    claim = represented_claim(firm, solicitor, reference="ABL/123")
+    payment = pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk,
+                             idempotency_key=uuid.uuid4())
+    receipt = ClaimDocument.objects.get(claim=claim, kind=DocumentKind.ISSUE_RECEIPT)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render_html(*context_for(receipt))))
+    assert f"Court fee from fee account {PAYS} (your reference ABL/123) {payment.reference}" in text
