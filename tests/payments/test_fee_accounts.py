@@ -3,14 +3,16 @@ claim's fee from one: every answer of the fee-account service, idempotency, the 
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from accounts.groups import ensure_staff_groups
 from accounts.models import FeeAccount, FeeAccountState, FirmState
 from claims import assignments, services
 from claims.constants import ClaimState
@@ -70,6 +72,7 @@ def solicitor(firm):
 
 @pytest.fixture
 def caseworker(make_user):
+    ensure_staff_groups()  # a transactional test before this one may have emptied the table
     user = make_user(is_staff=True)
     user.groups.set([Group.objects.get(name="caseworker")])
     return user
@@ -578,3 +581,35 @@ def test_the_issue_receipt_shows_the_pba_number_and_the_firms_reference(firm, fi
     receipt = ClaimDocument.objects.get(claim=claim, kind=DocumentKind.ISSUE_RECEIPT)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render_html(*context_for(receipt))))
     assert f"Court fee from fee account {PAYS} (your reference ABL/123) {payment.reference}" in text
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_the_same_moment_charge_the_account_once(firm, firm_admin, solicitor, caseworker):
+    account = approved(firm, firm_admin, caseworker)
+    claim = represented_claim(firm, solicitor)
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+    keys = [uuid.uuid4()] * 2 + [uuid.uuid4(), uuid.uuid4()]  # a double submit, and two more tabs
+
+    def submit(key: uuid.UUID) -> None:
+        try:
+            barrier.wait()
+            pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk, idempotency_key=key)
+        except ClaimError:
+            pass  # a tab that lost the race may be told the claim is paid
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(key,)) for key in keys]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert Payment.objects.filter(status=PaymentStatus.SUCCESS).count() == 1
+    assert FakeFeeAccountPayment.objects.count() == 1
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.ISSUED and claim.events.filter(kind="fee_paid").count() == 1
