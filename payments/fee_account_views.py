@@ -108,9 +108,9 @@ def pay_from_fee_account(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     if claim.claimant_firm_id is None:
         raise Http404("Only a claim made by a firm is paid from a fee account")
-    live = _live_account_payment(claim)
     key = _key(request.POST.get("idempotency_key", "")) if request.method == "POST" else None
     if request.method == "GET":
+        live = _live_account_payment(claim)
         if live is not None:
             return _checking(request, claim, live)
         if not can(request.user, claim, Action.PAY_FEE):
