@@ -29,6 +29,9 @@ class PaymentView:
     amount: str
     reference: str
     completed_at: datetime
+    #: For a fee paid from a firm's fee account: its PBA number, and the firm's reference sent with the payment.
+    pba_number: str = ""
+    customer_reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,8 @@ class HelpWithFees:
 
 
 def fee_payments(claim: Claim) -> list[PaymentView]:
-    """The completed card payments of the court fee (``claim.fee_payments``; none if absent)."""
+    """The completed payments of the court fee, by card or from a fee account (``claim.fee_payments``; none if
+    absent)."""
     source: Any = getattr(claim, "fee_payments", None)
     if source is None:
         return []
@@ -47,7 +51,8 @@ def fee_payments(claim: Claim) -> list[PaymentView]:
         source = source.all()
     payments: Iterable[Any] = source
     return [
-        PaymentView(amount=money(p.amount), reference=p.reference, completed_at=p.completed_at)
+        PaymentView(amount=money(p.amount), reference=p.reference, completed_at=p.completed_at,
+                    pba_number=getattr(p, "pba_number", ""), customer_reference=getattr(p, "customer_reference", ""))
         for p in payments
         if getattr(p, "completed_at", None) is not None
     ]

@@ -125,6 +125,8 @@ def fee(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("drafting:check", public_id=claim.public_id)
     if not can(request.user, claim, Action.PAY_FEE) and claim.state != ClaimState.AWAITING_HWF_DECISION:
         return redirect("claims:detail", public_id=claim.public_id)
+    if claim.claimant_firm_id is not None:
+        return redirect("payments:fee_account", public_id=claim.public_id)  # a firm pays from its fee account
     return render_fee_page(request, claim)
 
 

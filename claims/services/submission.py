@@ -196,7 +196,8 @@ def claim_fee_paid(*, claim_id: int, payment: Any) -> Claim:
     if claim.state != ClaimState.AWAITING_FEE:
         raise ClaimError(f"A fee was paid on a claim that is {claim.get_state_display().lower()}.")
     timeline.record(claim, kind="fee_paid", actor=claim.owner,
-                    summary=f"Court fee of {format_money(payment.amount)} paid by card (reference {payment.reference})",
+                    summary=(f"Court fee of {format_money(payment.amount)} paid {payment.how_paid}"
+                             f" (reference {payment.reference})"),
                     data={"payment": str(payment.public_id), "paid_at": payment.completed_at.isoformat()})
     _issue(claim, received_at=payment.completed_at)
     return claim
