@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from .common import locked_claim
 from .deadlines import claim_deadlines_recompute
-from .drafts import claim_draft_create, claim_draft_delete, claim_draft_remind, claim_draft_save
+from .drafts import (
+    claim_draft_create,
+    claim_draft_delete,
+    claim_draft_remind,
+    claim_draft_save,
+    claim_represented_draft_create,
+)
 from .leaving import defendant_contact, parties_to_tell, send_out, sent_out_place
 from .staff import security_code_read
 from .submission import (
@@ -36,6 +42,7 @@ __all__ = [
     "claim_fee_paid",
     "claim_hwf_apply",
     "claim_hwf_decide",
+    "claim_represented_draft_create",
     "claim_return_to_draft",
     "claim_served_by_post",
     "claim_submit",
