@@ -83,6 +83,21 @@ REPRESENTED_SECTIONS = [
     ("interest", "Interest"),
     ("particulars", "Claim details"),
 ]
+#: The statement of truth of the claim form (PD 51R 13.1(1)), as the claimant in person signs it…
+STATEMENT_OF_TRUTH = (
+    "I believe that the facts stated in this claim form are true. I understand that proceedings for contempt of "
+    "court may be brought against anyone who makes, or causes to be made, a false statement in a document verified "
+    "by a statement of truth without an honest belief in its truth."
+)
+#: …and as the claimant's legal representative signs it for the claimant (13.1(1)'s "[The claimant believes]
+#: … [the claimant understands]"), with the signer's authority to sign for the claimant.
+STATEMENT_OF_TRUTH_REPRESENTATIVE = (
+    "The claimant believes that the facts stated in this claim form are true. The claimant understands that "
+    "proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a false "
+    "statement in a document verified by a statement of truth without an honest belief in its truth. I am duly "
+    "authorised by the claimant to sign this statement."
+)
+
 #: The most characters of a legal representative's reference.
 REFERENCE_MAX = 25
 REPRESENTATION_LABELS = {
@@ -483,6 +498,11 @@ def _represented_parts(data: dict[str, Any]) -> dict[str, Any]:
         "claimant2": _party(_section(data, "claimant2")) if extra == "claimant" else None,
         "defendant2": _party(_section(data, "defendant2")) if extra == "defendant" else None,
     }
+
+
+def statement_of_truth(data: dict[str, Any]) -> str:
+    """The wording of the statement of truth this claim form is signed with (13.1(1))."""
+    return STATEMENT_OF_TRUTH_REPRESENTATIVE if is_represented(data) else STATEMENT_OF_TRUTH
 
 
 def party_problem(form: ClaimForm) -> str | None:

@@ -21,6 +21,7 @@ from .drafts import (
     claim_draft_remind,
     claim_draft_save,
     claim_represented_draft_create,
+    firm_snapshot,
 )
 from .leaving import defendant_contact, parties_to_tell, send_out, sent_out_place
 from .staff import security_code_read
@@ -47,6 +48,7 @@ __all__ = [
     "claim_served_by_post",
     "claim_submit",
     "defendant_contact",
+    "firm_snapshot",
     "locked_claim",
     "parties_to_tell",
     "security_code_read",

@@ -30,7 +30,7 @@ def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Cla
     return claim
 
 
-def _firm_snapshot(firm: Any) -> dict[str, Any]:
+def firm_snapshot(firm: Any) -> dict[str, Any]:
     """A firm as the claim form shows it (kept in the draft, so the signed form keeps it as it was)."""
     return {
         "id": firm.pk, "name": firm.name, "sra_number": firm.sra_number, "address_line1": firm.address_line_1,
@@ -51,7 +51,7 @@ def claim_represented_draft_create(*, actor: Any, eligibility: dict[str, str]) -
     if membership is None or not membership.is_solicitor:
         raise ClaimError("Only a solicitor of a firm registered with this service can make a claim for a client.")
     answer = eligibility.get("defendant-legal-representative", "")
-    representation: dict[str, Any] = {"claimant_firm": _firm_snapshot(membership.firm)}
+    representation: dict[str, Any] = {"claimant_firm": firm_snapshot(membership.firm)}
     if answer in {"none", "registered", "unregistered"}:
         representation["defendant"] = answer
     now = clock.now()

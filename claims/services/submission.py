@@ -70,7 +70,11 @@ def claim_submit(*, claim_id: int, actor: Any, signed_name: str, signed_position
             )
         if form.representation is not None:
             _apply_representation(claim, form.representation)
-        claim.submitted_data = dict(claim.draft_data)
+        claim.submitted_data = {**claim.draft_data, "statement_of_truth": {
+            "wording": ocon1.statement_of_truth(claim.draft_data), "signed_name": signed_name,
+            "signed_position": signed_position if form.is_represented else "",
+            "firm": form.representation.claimant_firm.name if form.representation else "",
+        }}
         claim.claimant_name = form.claimant.display_name
         claim.defendant_name = form.defendant.display_name
         claim.submitted_at = now
