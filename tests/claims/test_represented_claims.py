@@ -121,7 +121,8 @@ def test_over_10000_is_allowed_for_a_represented_claimant_but_not_in_person(make
     items = {"items": [{"description": "Invoice", "amount": "15000.00"}]}
     assert _submit(represented_draft(solicitor, amount=items, interest={"choice": "none"}), solicitor).fee
     owner = make_user()
-    draft = services.claim_draft_create(owner=owner, data=complete_draft_data(amount=items, interest={"choice": "none"}))
+    data = complete_draft_data(amount=items, interest={"choice": "none"})
+    draft = services.claim_draft_create(owner=owner, data=data)
     with pytest.raises(ClaimError, match="£10,000.00"):
         services.claim_submit(claim_id=draft.pk, actor=owner, signed_name="Sam")
 
