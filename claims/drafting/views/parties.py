@@ -36,7 +36,7 @@ REPRESENTED_CLAIMANT = ("The claimant's details", "The claimant's address",
 def _headings(claim: Claim, role: str) -> dict[str, str]:
     heading, address_heading, address_hint = (
         REPRESENTED_CLAIMANT if role == "claimant" and ocon1.is_represented(claim.draft_data) else HEADINGS[role])
-    return {"heading": heading, "address_heading": address_heading, "address_hint": address_hint}
+    return {"page_heading": heading, "address_heading": address_heading, "address_hint": address_hint}
 
 
 def _party_type(request: HttpRequest, claim: Claim, role: str) -> HttpResponse:
