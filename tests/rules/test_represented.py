@@ -1,4 +1,5 @@
-"""rules.represented: fixed costs on issue (each band edge, both sides), the £25,000 limit, the party limits."""
+"""rules.represented: fixed costs on issue (each band edge, both sides), the £25,000 limit, the party limits;
+and the representatives' eligibility checker (rules.eligibility_represented)."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from rules import eligibility as citizen
 from rules import represented as r
+from rules.eligibility_represented import REPRESENTED, sent_out_once_issued
 
 CURRENT = r.FixedCostsSchedule(r.CURRENT_FROM, r.FIXED_COSTS_CURRENT, key=2)
 OLDER = r.FixedCostsSchedule(r.OLDER_FROM, r.FIXED_COSTS_OLDER, key=1)
@@ -74,3 +77,64 @@ def test_the_represented_limit_includes_interest_exactly(amount, within):
 def test_party_limits(claimants, defendants, represented, allowed):
     problem = r.party_limit_problem(claimants, defendants, defendant_represented=represented)
     assert (problem is None) is allowed
+
+
+# -- the representatives' eligibility checker (rules.eligibility_represented) -------------------------------
+
+PASSING = {
+    "claim-amount": "up-to-25000", "personal-injury": "no", "consumer-credit": "section-141", "help-with-fees": "no",
+    "claimant-age": "yes", "claimant-protected-party": "no", "claimant-address": "yes", "email-address": "yes",
+    "restraint-order": "no", "crown": "no", "defendant-address": "yes", "defendant-age": "yes",
+    "defendant-protected-party": "no", "defendant-legal-representative": "none",
+    "parties-defendant-in-person": "yes",
+}
+
+
+def test_every_citizen_condition_is_asked_of_the_representative_except_the_in_person_ones():
+    """2.1(3): the same conditions, except (d)(i) (no representative), (f)(i) asked as one question, and (i)(i)."""
+    citizen_pds = {q.pd for q in citizen.QUESTIONS} - {"2.1(3)(d)(i)", "2.1(3)(f)(i)", "2.1(3)(i)(i)",
+                                                         "2.1(3)(a), 2.1(6)(a)"}
+    represented_pds = {q.pd for q in REPRESENTED.questions}
+    assert citizen_pds <= represented_pds
+    assert {"2.1(3)(a), 2.1(6)(b)", "2.1(3)(d)(ii), (iii)", "2.1(3)(i)(ii)", "2.1(3)(f)(i)",
+            "2.1(3)(f)(ii)"} <= represented_pds
+
+
+def test_the_reused_questions_are_asked_about_the_client():
+    for question in REPRESENTED.questions:
+        assert "you are claiming" not in question.text + question.hint + question.error, question.slug
+        assert "Are you 18" not in question.text
+
+
+def test_passing_answers_are_eligible():
+    assert REPRESENTED.is_eligible(PASSING)
+    assert REPRESENTED.next_question(PASSING) is None
+
+
+@pytest.mark.parametrize("changes, stop", [
+    ({"claim-amount": "over-25000"}, "amount-over-25000"),
+    ({"help-with-fees": "yes"}, "help-with-fees"),
+    ({"claimant-address": "no"}, "claimant-address-outside-england-wales"),
+    ({"parties-defendant-in-person": "no"}, "parties-defendant-in-person"),
+    ({"defendant-legal-representative": "registered", "parties-both-represented": "more"}, "too-many-parties"),
+])
+def test_each_failing_answer_stops_with_its_reason(changes, stop):
+    result = REPRESENTED.first_stop({**PASSING, **changes})
+    assert isinstance(result, citizen.Failure) and result.reason.slug == stop
+
+
+@pytest.mark.parametrize("representation, asked, not_asked", [
+    ("none", "parties-defendant-in-person", "parties-both-represented"),
+    ("registered", "parties-both-represented", "parties-defendant-in-person"),
+    ("unregistered", "parties-both-represented", "parties-defendant-in-person"),
+])
+def test_the_parties_question_follows_the_defendants_side(representation, asked, not_asked):
+    answers = {k: v for k, v in PASSING.items() if not k.startswith("parties-")}
+    answers["defendant-legal-representative"] = representation
+    assert REPRESENTED.next_question(answers).slug == asked
+    assert REPRESENTED.following_question("defendant-legal-representative", answers).slug == asked
+    answers[not_asked] = "yes"  # an answer to the question passed over does not count
+    assert not REPRESENTED.is_eligible(answers)
+    answers[asked] = "yes" if asked == "parties-defendant-in-person" else "two-v-one"
+    assert REPRESENTED.is_eligible(answers)
+    assert sent_out_once_issued(answers) is (representation == "unregistered")
