@@ -1,4 +1,5 @@
-"""Form OCON1, the online claim form of a claimant in person (PD 51R 4.1).
+"""Form OCON1, the online claim form of a claimant in person (PD 51R 4.1), and the claim form a legal
+representative completes on the same screens (PD 51R 1.1 "online claim form").
 
 A draft keeps the claimant's answers in ``Claim.draft_data``, one section a key, exactly
 as the drafting pages save them (strings, as typed). This module is the one reader of

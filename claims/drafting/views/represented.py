@@ -40,6 +40,8 @@ from ..forms.represented import (
 from .common import _back, _done, _page, _returning, _save, _section, _url, draft_page
 from .parties import _party_details, _party_type
 
+#: The session key of the draft the representatives' checker last started (a double click goes to it).
+STARTED_KEY = "represented_draft_started"
 #: The most firms a search shows.
 SEARCH_LIMIT = 20
 
@@ -52,6 +54,10 @@ def start_represented(request: HttpRequest) -> HttpResponse:
     if membership is None or not membership.is_solicitor:
         return redirect("eligibility:represented_start")
     if not eligibility.passed(request, represented=True):
+        # The answers are used up by the draft they started: a second click of "Start the claim" goes to it.
+        started = Claim.objects.filter(public_id=request.session.get(STARTED_KEY), owner=request.user).first()
+        if started is not None:
+            return redirect("drafting:task_list", public_id=started.public_id)
         return redirect("eligibility:represented_start")
     if request.method != "POST":
         return redirect("eligibility:represented_eligible")
@@ -61,6 +67,8 @@ def start_represented(request: HttpRequest) -> HttpResponse:
     except ClaimError as exc:
         messages.error(request, str(exc))
         return redirect("eligibility:represented_start")
+    eligibility.clear(request, represented=True)  # the next claim for a client is checked afresh
+    request.session[STARTED_KEY] = str(claim.public_id)
     return redirect("drafting:task_list", public_id=claim.public_id)
 
 

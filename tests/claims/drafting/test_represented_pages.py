@@ -153,6 +153,10 @@ def test_starting_makes_the_firms_draft_and_shows_its_task_list(as_solicitor, so
     for title in ("Your reference", "The claimant's address for service", "The defendant's legal representative"):
         assert title.replace("'", "&#x27;") in page or title in page
     assert "Other parties" not in page  # against a defendant in person: 1 v 1
+    # a second click of "Start the claim" goes to the same draft; the next claim is checked afresh
+    assert as_solicitor.post(reverse("drafting:start_represented"))["Location"] == url("task_list", claim)
+    assert Claim.objects.filter(claimant_firm=firm).count() == 1
+    assert not session.answers(response.wsgi_request, represented=True)
 
 
 # -- the sections' pages --------------------------------------------------------------------------------
