@@ -43,7 +43,8 @@ def _party_type(request: HttpRequest, claim: Claim, role: str) -> HttpResponse:
     claimant = role.startswith("claimant")
     current = _section(claim, role)
     form = PartyTypeForm(
-        request.POST if request.method == "POST" else None, initial={"type": current.get("type")}, claimant=claimant
+        request.POST if request.method == "POST" else None, initial={"type": current.get("type")}, claimant=claimant,
+        for_client=ocon1.is_represented(claim.draft_data),
     )
     if request.method == "POST" and form.is_valid():
         kind = form.cleaned_data["type"]
@@ -76,6 +77,7 @@ def _party_details(request: HttpRequest, claim: Claim, role: str) -> HttpRespons
         kind=kind,
         claimant=claimant,
         today=clock.today(),
+        for_client=ocon1.is_represented(claim.draft_data),
     )
     if request.method == "POST" and form.is_valid():
         if failed := _save(request, claim, role, form.section(email=request.user.email)):

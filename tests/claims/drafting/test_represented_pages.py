@@ -302,3 +302,15 @@ def test_another_firm_and_a_citizen_get_404_a_colleague_who_sees_all_edits(clien
 def test_a_citizens_draft_has_no_represented_pages(signed_in, draft):
     assert signed_in.get(url("reference", draft))["Location"] == url("task_list", draft)
     assert session.SESSION_KEY != session.REPRESENTED_SESSION_KEY
+
+
+def test_the_claimants_details_are_asked_about_the_client(as_solicitor, solicitor):
+    claim = represented_draft(solicitor)
+    as_solicitor.post(url("claimant_type", claim), {"type": "individual"})
+    page = as_solicitor.get(url("claimant_details", claim)).content.decode()
+    assert "The claimant&#x27;s details" in page or "The claimant's details" in page
+    assert 'autocomplete="name"' not in page and 'autocomplete="bday-day"' not in page  # not the user's own
+    response = as_solicitor.post(url("claimant_details", claim), {"address_line1": "1 Road", "town": "Leeds",
+                                                                  "postcode": "LS1 1AA"})
+    assert_error(response, "#id_full_name", "Enter the claimant's full name")
+    assert_error(response, "#id_date_of_birth_day", "Enter the claimant's date of birth")
