@@ -31,8 +31,9 @@ DEFENDED_VIEW = [
     "defended.view_paperresponse", "defended.view_claimantdecision",
 ]
 
-#: Every staff group reads the fee schedules and the record of changes to them.
-FEES_VIEW = ["court.view_feeschedule", "court.view_feeband", "court.view_feeschedulechange"]
+#: Every staff group reads the fee schedules and the record of changes to them, and the fixed costs schedules.
+FEES_VIEW = ["court.view_feeschedule", "court.view_feeband", "court.view_feeschedulechange",
+             "court.view_fixedcostsschedule", "court.view_fixedcostsband"]
 
 #: Model permissions each staff group is given (app_label.codename). Caseworkers keep the list of hearing
 #: centres and where legal advisers operate (20.1(1)(c)), and the fee schedules; the others only see them.
@@ -49,6 +50,8 @@ STAFF_PERMISSIONS: dict[str, list[str]] = {
         "court.delete_hearingcentre",
         *FEES_VIEW, "court.add_feeschedule", "court.change_feeschedule", "court.delete_feeschedule",
         "court.add_feeband", "court.change_feeband", "court.delete_feeband",
+        "court.add_fixedcostsschedule", "court.change_fixedcostsschedule", "court.delete_fixedcostsschedule",
+        "court.add_fixedcostsband", "court.change_fixedcostsband", "court.delete_fixedcostsband",
         "claims.view_staffaccess",
         "accounts.view_feeaccount", "accounts.change_feeaccount", "payments.view_payment",
     ],

@@ -55,6 +55,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: Statement of truth (13.1(1), (3)-(5)): the signer's name, and the date signed.
     sot_signed_name = models.CharField("statement of truth signed by", max_length=200, blank=True)
     sot_signed_on = models.DateField("statement of truth dated", null=True, blank=True)
+    #: A legal representative signing for the claimant: their position in the firm (13.1(1), CPR 22).
+    sot_signed_position = models.CharField("statement of truth signer's position", max_length=100, blank=True)
 
     # -- figures (money.md): exact pounds ---------------------------------------------------
     principal = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
@@ -68,6 +70,12 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: The schedule the fee was charged by, fixed on submission: a schedule any claim points at is never changed.
     fee_schedule = models.ForeignKey(
         "court.FeeSchedule", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_charged",
+    )
+    #: A represented claimant's fixed costs on issue (CPR 45, money.md), fixed on submission from the schedule
+    #: in force that day (empty for a claimant in person).
+    fixed_costs = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    fixed_costs_schedule = models.ForeignKey(
+        "court.FixedCostsSchedule", on_delete=models.PROTECT, null=True, blank=True, related_name="claims_costed",
     )
 
     # -- Help with Fees (PD 2A.1, 4.3(1A)) ---------------------------------------------------
@@ -471,10 +479,11 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @property
     def total(self) -> Decimal | None:
-        """The amount claimed plus the court fee: the claim form's "total amount"."""
+        """The amount claimed plus the court fee (and a represented claimant's fixed costs on issue): the claim
+        form's "total amount"."""
         if self.amount_claimed is None:
             return None
-        return pounds(self.amount_claimed + (self.fee or 0))
+        return pounds(self.amount_claimed + (self.fee or 0) + (self.fixed_costs or 0))
 
     @property
     def fee_due(self) -> Decimal:

@@ -23,15 +23,13 @@ from typing import Any
 from court.templatetags.govuk import govuk_date
 from documents.formatting import court, money, rate_text
 
+from . import ocon1
 from .models import Claim
 from .ocon1 import ClaimForm, Party
 
-#: PD 51R 13.1(1), as signed by a claimant in person.
-STATEMENT_OF_TRUTH = (
-    "I believe that the facts stated in this claim form are true. I understand that proceedings for "
-    "contempt of court may be brought against anyone who makes, or causes to be made, a false statement "
-    "in a document verified by a statement of truth without an honest belief in its truth."
-)
+#: PD 51R 13.1(1), as signed by a claimant in person (a legal representative signs
+#: ``ocon1.STATEMENT_OF_TRUTH_REPRESENTATIVE``).
+STATEMENT_OF_TRUTH = ocon1.STATEMENT_OF_TRUTH
 
 
 @dataclass(frozen=True)
@@ -63,6 +61,8 @@ class Figures:
     fee: str
     total: str
     daily_interest: str
+    #: A represented claimant's fixed costs on issue ("" for a claimant in person).
+    fixed_costs: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,48 @@ class StatementOfTruth:
     wording: str
     signed_name: str
     signed_on: date | None
+    #: A legal representative signing for the claimant: their position and firm ("" in person).
+    signed_position: str = ""
+    firm: str = ""
+
+
+@dataclass(frozen=True)
+class RepresentativeView:
+    """A party's legal representative as the claim form shows it."""
+
+    name: str
+    address_lines: tuple[str, ...]
+    reference: str
+    service_email: str
+    registered: bool
+
+
+@dataclass(frozen=True)
+class RepresentativesView:
+    claimant: RepresentativeView
+    #: The claimant's address for service (2.1(3)(i)(ii)).
+    service_address_lines: tuple[str, ...]
+    defendant: RepresentativeView | None
+    #: 2.1(7): the defendant's representative is not registered; the claim is sent out once issued.
+    sent_out_once_issued: bool
+
+
+def representatives_view(claim: Claim, form: ClaimForm) -> RepresentativesView | None:
+    """Both parties' representatives and references, from the form as signed and the claim's own references."""
+    rep = form.representation
+    if rep is None:
+        return None
+    firm = rep.claimant_firm
+    claimant = RepresentativeView(firm.name, tuple(firm.address.lines()), claim.claimant_reference or
+                                  rep.claimant_reference, firm.service_email, True)
+    defendant = None
+    if rep.defendant_firm is not None:
+        other = rep.defendant_firm
+        defendant = RepresentativeView(
+            other.name, tuple(other.address.lines()),
+            claim.defendant_reference or rep.defendant_reference, other.service_email,
+            rep.defendant == "registered")
+    return RepresentativesView(claimant, tuple(rep.service_address.lines()), defendant, rep.sent_out_once_issued)
 
 
 def party_view(party: Party) -> PartyView:
@@ -101,6 +143,7 @@ def figures(claim: Claim) -> Figures:
         fee=money(claim.fee),
         total=money(claim.total),
         daily_interest=money(claim.daily_interest) if claim.daily_interest else "",
+        fixed_costs=money(claim.fixed_costs) if claim.fixed_costs is not None else "",
     )
 
 
@@ -179,5 +222,18 @@ def claim_form_context(claim: Claim) -> dict[str, Any]:
         # The claim form's own rows: they carry nothing a document must not print.
         "timeline": form.timeline,
         "evidence": form.evidence,
-        "statement_of_truth": StatementOfTruth(STATEMENT_OF_TRUTH, claim.sot_signed_name, claim.sot_signed_on),
+        "statement_of_truth": statement_of_truth(claim, form),
+        "representatives": representatives_view(claim, form),
+        "claimant2": party_view(form.claimant2) if form.claimant2 else None,
+        "defendant2": party_view(form.defendant2) if form.defendant2 else None,
     }
+
+
+def statement_of_truth(claim: Claim, form: ClaimForm) -> StatementOfTruth:
+    """The statement as signed (13.1(1), (3), (5)): the wording the form records, else the form's own."""
+    signed = (claim.submitted_data or {}).get("statement_of_truth")
+    wording = signed.get("wording") if isinstance(signed, dict) else None
+    if not wording:
+        wording = ocon1.STATEMENT_OF_TRUTH_REPRESENTATIVE if form.is_represented else STATEMENT_OF_TRUTH
+    firm = form.representation.claimant_firm.name if form.representation else ""
+    return StatementOfTruth(wording, claim.sot_signed_name, claim.sot_signed_on, claim.sot_signed_position, firm)

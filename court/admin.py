@@ -11,7 +11,18 @@ from django.http import HttpRequest
 from rules.fee_bands import BandRow, band_problems
 
 from . import fees
-from .models import ClosureDay, FeeBand, FeeSchedule, FeeScheduleChange, HearingCentre, JobRun, Notification, Outage
+from .models import (
+    ClosureDay,
+    FeeBand,
+    FeeSchedule,
+    FeeScheduleChange,
+    FixedCostsBand,
+    FixedCostsSchedule,
+    HearingCentre,
+    JobRun,
+    Notification,
+    Outage,
+)
 
 
 class RecordsCreator(admin.ModelAdmin):
@@ -216,3 +227,38 @@ class FeeScheduleChangeAdmin(ReadOnly):
     date_hierarchy = "changed_at"
     fields = ["schedule", "schedule_label", "action", "changed_at", "changed_by_label", "summary", "before", "after"]
     readonly_fields = fields
+
+
+def _costs_not_used(schedule: FixedCostsSchedule | None) -> bool:
+    """A fixed costs schedule a claim has recorded its costs by is never changed, only superseded."""
+    return schedule is None or schedule.pk is None or not schedule.claims_costed.exists()
+
+
+class FixedCostsBandInline(admin.TabularInline):
+    model = FixedCostsBand
+    fields = ["over", "up_to", "on_issue", "on_default_judgment"]
+    extra = 1
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_add_permission(request, obj) and _costs_not_used(obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and _costs_not_used(obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and _costs_not_used(obj)
+
+
+@admin.register(FixedCostsSchedule)
+class FixedCostsScheduleAdmin(admin.ModelAdmin):
+    """A represented claimant's fixed costs on issue (CPR 45, money.md), dated like the fee schedules: a
+    claim records the schedule in force on the day it is submitted."""
+
+    list_display = ["__str__", "effective_from", "source"]
+    inlines = [FixedCostsBandInline]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and _costs_not_used(obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and _costs_not_used(obj)

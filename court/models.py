@@ -203,6 +203,47 @@ class FeeBand(models.Model):
             raise ValidationError("Give either a fixed fee or a percentage, not both.")
 
 
+class FixedCostsSchedule(models.Model):
+    """A table of a represented claimant's fixed costs, in force from a date (CPR 45; money.md).
+
+    Like the court fee, fixed costs change by statutory instrument, so they are dated data staff
+    keep; a represented claim records the costs on issue of the schedule in force on the day it is
+    submitted, and which schedule that was (``Claim.fixed_costs_schedule``). The rule that reads a
+    schedule is ``rules.represented``.
+    """
+
+    effective_from = models.DateField(unique=True, help_text="The first day of submission this schedule applies to.")
+    source = models.CharField(max_length=300, blank=True, help_text="The rule or notice.")
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = "fixed costs schedule"
+
+    def __str__(self) -> str:
+        return f"Fixed costs from {self.effective_from:%-d %B %Y}"
+
+
+class FixedCostsBand(models.Model):
+    """One row of a fixed costs schedule: claims over ``over`` up to ``up_to`` (inclusive; empty: no limit)."""
+
+    schedule = models.ForeignKey(FixedCostsSchedule, on_delete=models.CASCADE, related_name="bands")
+    over = models.DecimalField("amounts over (£)", max_digits=12, decimal_places=2, default=0)
+    up_to = models.DecimalField("up to (£)", max_digits=12, decimal_places=2, null=True, blank=True,
+                                help_text="Inclusive. Leave empty for the last band (no upper limit).")
+    on_issue = models.DecimalField("on issue (£)", max_digits=10, decimal_places=2)
+    on_default_judgment = models.DecimalField("added on judgment in default (£)", max_digits=10, decimal_places=2)
+
+    class Meta:
+        ordering = ["schedule", models.F("up_to").asc(nulls_last=True)]
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "up_to"], name="one_fixed_costs_band_per_limit"),
+        ]
+
+    def __str__(self) -> str:
+        limit = f"up to £{self.up_to:,}" if self.up_to is not None else f"over £{self.over:,}"
+        return f"{limit}: £{self.on_issue:,}"
+
+
 class FeeScheduleChange(models.Model):
     """One change staff made to the fee schedules: who, when, and what changed (before and after).
 

@@ -37,6 +37,8 @@ from rules.eligibility_questions import (
 
 __all__ = [
     "AMOUNT_LIMIT_POUNDS",
+    "CITIZEN",
+    "Checker",
     "LITIGATION_FRIEND_URL",
     "MAKE_A_CLAIM_URL",
     "PAPER_CENTRE",
@@ -80,16 +82,6 @@ class Failure:
         return self.question.pd
 
 
-QUESTIONS_BY_SLUG: dict[str, Question] = {question.slug: question for question in QUESTIONS}
-_FAILURES_BY_REASON: dict[str, Failure] = {
-    option.reason.slug: Failure(question, option)
-    for question in QUESTIONS
-    for option in question.options
-    if option.reason is not None
-}
-REASON_SLUGS: tuple[str, ...] = tuple(_FAILURES_BY_REASON)
-
-
 def _check(questions: tuple[Question, ...]) -> None:
     """The data is consistent: unique slugs and values, and every question can be passed."""
     slugs = [q.slug for q in questions]
@@ -106,91 +98,118 @@ def _check(questions: tuple[Question, ...]) -> None:
             raise ValueError(f"{q.slug}: at least one answer must be eligible")
         if not q.pd.startswith("2.1("):
             raise ValueError(f"{q.slug}: cite the PD 51R paragraph")
+        if q.asked_if is not None and q.asked_if[0] not in slugs[: slugs.index(q.slug)]:
+            raise ValueError(f"{q.slug}: asked only after the question it depends on")
 
 
-_check(QUESTIONS)
+class Checker:
+    """The checker over one list of questions: the citizen's (``QUESTIONS``) or a legal representative's
+    (``rules.eligibility_represented.REPRESENTED_QUESTIONS``). A question with ``asked_if`` is asked only
+    when an earlier answer is one of the given values; otherwise it is passed over."""
+
+    def __init__(self, questions: tuple[Question, ...]) -> None:
+        _check(questions)
+        self.questions = questions
+        self.by_slug: dict[str, Question] = {question.slug: question for question in questions}
+        self._failures: dict[str, Failure] = {
+            option.reason.slug: Failure(question, option)
+            for question in questions
+            for option in question.options
+            if option.reason is not None
+        }
+        self.reason_slugs: tuple[str, ...] = tuple(self._failures)
+
+    # -- lookups
+
+    def get_question(self, slug: str) -> Question:
+        """The question with ``slug``; KeyError if there is none."""
+        return self.by_slug[slug]
+
+    def failure_for_reason(self, reason_slug: str) -> Failure:
+        """The question and answer a reason belongs to; KeyError if there is none."""
+        return self._failures[reason_slug]
+
+    def _asked(self, answers: Mapping[str, object] | None) -> list[Question]:
+        return [q for q in self.questions if answers is None or q.is_asked(answers)]
+
+    def previous_question(self, slug: str, answers: Mapping[str, object] | None = None) -> Question | None:
+        """The question asked before ``slug`` (None for the first)."""
+        asked = self._asked(answers)
+        question = self.get_question(slug)
+        index = asked.index(question) if question in asked else len(asked)
+        return asked[index - 1] if index > 0 else None
+
+    def following_question(self, slug: str, answers: Mapping[str, object] | None = None) -> Question | None:
+        """The question asked after ``slug`` (None for the last)."""
+        later = self.questions[self.questions.index(self.get_question(slug)) + 1:]
+        for question in later:
+            if answers is None or question.is_asked(answers):
+                return question
+        return None
+
+    def valid_answers(self, answers: Mapping[str, object]) -> dict[str, str]:
+        """Only the answers to known questions with a value that is one of their options."""
+        valid: dict[str, str] = {}
+        for question in self.questions:
+            option = question.answered(answers)
+            if option is not None:
+                valid[question.slug] = option.value
+        return valid
+
+    # -- the checker (PD 51R 2.1(3): "all the following conditions are met")
+
+    def next_question(self, answers: Mapping[str, object]) -> Question | None:
+        """The first question, in order, without a valid answer; None when all are answered."""
+        for question in self._asked(answers):
+            if question.answered(answers) is None:
+                return question
+        return None
+
+    def first_failure(self, answers: Mapping[str, object]) -> Failure | None:
+        """The first answered question, in order, whose answer fails its condition of 2.1(3)."""
+        for question in self._asked(answers):
+            option = question.answered(answers)
+            if option is not None and not option.eligible:
+                return Failure(question, option)
+        return None
+
+    def first_stop(self, answers: Mapping[str, object], before: str | None = None) -> Question | Failure | None:
+        """Where the checker stops, looking only at the questions asked before ``before``.
+
+        Walking the questions in order, the first one that is not answered (a ``Question``:
+        ask it) or answered in a way that fails its condition (a ``Failure``: the claimant
+        cannot go on). None if every question before ``before`` (all of them, if ``before`` is
+        None) is answered and passed.
+        """
+        if before is not None and before not in self.by_slug:
+            raise KeyError(before)
+        for question in self.questions:
+            if question.slug == before:
+                return None
+            if not question.is_asked(answers):
+                continue
+            option = question.answered(answers)
+            if option is None:
+                return question
+            if not option.eligible:
+                return Failure(question, option)
+        return None
+
+    def is_eligible(self, answers: Mapping[str, object]) -> bool:
+        """Every question asked is answered and every condition of PD 51R 2.1(3) is met."""
+        return self.first_stop(answers) is None
 
 
-# --------------------------------------------------------------------------------------
-# Lookups
-# --------------------------------------------------------------------------------------
-
-
-def get_question(slug: str) -> Question:
-    """The question with ``slug``; KeyError if there is none."""
-    return QUESTIONS_BY_SLUG[slug]
-
-
-def failure_for_reason(reason_slug: str) -> Failure:
-    """The question and answer a reason belongs to; KeyError if there is none."""
-    return _FAILURES_BY_REASON[reason_slug]
-
-
-def previous_question(slug: str) -> Question | None:
-    """The question asked before ``slug`` (None for the first)."""
-    index = QUESTIONS.index(get_question(slug))
-    return QUESTIONS[index - 1] if index > 0 else None
-
-
-def following_question(slug: str) -> Question | None:
-    """The question asked after ``slug`` (None for the last)."""
-    index = QUESTIONS.index(get_question(slug))
-    return QUESTIONS[index + 1] if index + 1 < len(QUESTIONS) else None
-
-
-def valid_answers(answers: Mapping[str, object]) -> dict[str, str]:
-    """Only the answers to known questions with a value that is one of their options."""
-    valid: dict[str, str] = {}
-    for question in QUESTIONS:
-        option = question.answered(answers)
-        if option is not None:
-            valid[question.slug] = option.value
-    return valid
-
-
-# --------------------------------------------------------------------------------------
-# The checker (PD 51R 2.1(3): "all the following conditions are met")
-# --------------------------------------------------------------------------------------
-
-
-def next_question(answers: Mapping[str, object]) -> Question | None:
-    """The first question, in order, without a valid answer; None when all are answered."""
-    for question in QUESTIONS:
-        if question.answered(answers) is None:
-            return question
-    return None
-
-
-def first_failure(answers: Mapping[str, object]) -> Failure | None:
-    """The first answered question, in order, whose answer fails its condition of 2.1(3)."""
-    for question in QUESTIONS:
-        option = question.answered(answers)
-        if option is not None and not option.eligible:
-            return Failure(question, option)
-    return None
-
-
-def first_stop(answers: Mapping[str, object], before: str | None = None) -> Question | Failure | None:
-    """Where the checker stops, looking only at the questions asked before ``before``.
-
-    Walking the questions in order, the first one that is not answered (a ``Question``:
-    ask it) or answered in a way that fails its condition (a ``Failure``: the claimant
-    cannot go on). None if every question before ``before`` (all of them, if ``before`` is
-    None) is answered and passed.
-    """
-    for question in QUESTIONS:
-        if question.slug == before:
-            return None
-        option = question.answered(answers)
-        if option is None:
-            return question
-        if not option.eligible:
-            return Failure(question, option)
-    if before is not None:
-        raise KeyError(before)
-    return None
-
-
-def is_eligible(answers: Mapping[str, object]) -> bool:
-    """Every question is answered and every condition of PD 51R 2.1(3) is met."""
-    return first_stop(answers) is None
+#: The checker of a claimant acting in person (2.1(3)(d)(i)).
+CITIZEN = Checker(QUESTIONS)
+QUESTIONS_BY_SLUG: dict[str, Question] = CITIZEN.by_slug
+REASON_SLUGS: tuple[str, ...] = CITIZEN.reason_slugs
+get_question = CITIZEN.get_question
+failure_for_reason = CITIZEN.failure_for_reason
+previous_question = CITIZEN.previous_question
+following_question = CITIZEN.following_question
+valid_answers = CITIZEN.valid_answers
+next_question = CITIZEN.next_question
+first_failure = CITIZEN.first_failure
+first_stop = CITIZEN.first_stop
+is_eligible = CITIZEN.is_eligible

@@ -15,8 +15,9 @@ Conditions of 2.1(3) not asked as questions:
 
 - (b) Part 8 procedure: a claim for a specified amount of money only (question 1) does
   not ordinarily follow the Part 8 procedure.
-- (d)(ii), (d)(iii), (f)(ii), (i)(ii): claims by represented claimants, which use the
-  legal representatives' service, not this one (question 4 sends them there).
+- (d)(ii), (d)(iii), (f)(ii), (i)(ii): claims by represented claimants: their legal
+  representative makes the claim with the representatives' checker
+  (``rules.eligibility_represented``, /eligibility/for-a-client/); question 4 says so.
 - (k), (n)(i): omitted from the PD.
 - (l): the claim is conducted in English; the service is in English and the start page
   says so.
@@ -54,9 +55,9 @@ class Reason:
 
     ``explanation`` and ``instead`` are paragraphs of plain text. ``paper_claim`` adds the
     standard paragraph about making the claim on paper (form N1, sent to the Civil
-    National Business Centre); ``solicitor_service`` adds the paragraph about the online
-    service for legal representatives (MyHMCTS, up to £25,000: PD 51R 2.1(3)(d)(ii)–(iii),
-    2.1(6)(b)).
+    National Business Centre); ``solicitor_service`` adds the paragraph about a legal
+    representative registered with this service making the claim, up to £25,000
+    (PD 51R 2.1(3)(d)(ii)–(iii), 2.1(6)(b)).
     """
 
     slug: str
@@ -93,6 +94,8 @@ class Question:
     error: str  # shown when nothing is chosen, GOV.UK style ("Select …")
     options: tuple[Option, ...]
     hint: str = ""
+    #: Asked only when the answer to an earlier question (slug) is one of these values (None: always asked).
+    asked_if: tuple[str, frozenset[str]] | None = None
     _by_value: dict[str, Option] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -109,6 +112,12 @@ class Question:
         """The option chosen in ``answers``; None if not answered (or not with an option)."""
         value = answers.get(self.slug)
         return self._by_value.get(value) if isinstance(value, str) else None
+
+    def is_asked(self, answers: Mapping[str, object]) -> bool:
+        if self.asked_if is None:
+            return True
+        slug, values = self.asked_if
+        return answers.get(slug) in values
 
     @property
     def eligible_values(self) -> frozenset[str]:
@@ -239,10 +248,13 @@ QUESTIONS: tuple[Question, ...] = (
             _yes(
                 reason=Reason(
                     slug="legal-representative",
-                    title="You cannot use this service if you have a legal representative",
+                    title="You cannot use this service yourself if a legal representative makes the claim for you",
                     explanation=(
-                        "This service is for people making a claim without a legal representative.",
+                        "These pages are for people making a claim without a legal representative.",
+                        "If a solicitor or other legal representative will make the claim for you, they make it: "
+                        "you do not need to answer these questions.",
                     ),
+                    paper_claim=False,
                     solicitor_service=True,
                 )
             ),

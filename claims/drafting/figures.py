@@ -35,15 +35,16 @@ def interest_to(claim: InterestClaim, amount: Decimal, day: date) -> Decimal:
     return claim.to_date(amount, day, day)
 
 
-def over_limit_message(amount: Decimal, interest: Decimal, day: date) -> str | None:
-    """The error when the claim with interest to ``day`` is over the limit (2.1(3)(a), 2.1(6)(a))."""
+def over_limit_message(amount: Decimal, interest: Decimal, day: date,
+                       limit: Decimal = LIMIT_IN_PERSON) -> str | None:
+    """The error when the claim with interest to ``day`` is over the limit (2.1(3)(a), 2.1(6)(a) or (b))."""
     total = pounds(amount + interest)
-    if total <= LIMIT_IN_PERSON:
+    if total <= limit:
         return None
     return (
         f"With interest of {format_money(interest)} to {day.day} {day:%B %Y} your claim would be "
-        f"{format_money(total)}, more than {format_money(LIMIT_IN_PERSON)}. You can only claim up to "
-        f"{format_money(LIMIT_IN_PERSON)}, including interest, with this service"
+        f"{format_money(total)}, more than {format_money(limit)}. You can only claim up to "
+        f"{format_money(limit)}, including interest, with this service"
     )
 
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from .common import locked_claim
 from .deadlines import claim_deadlines_recompute
-from .drafts import claim_draft_create, claim_draft_delete, claim_draft_remind, claim_draft_save
+from .drafts import (
+    claim_draft_create,
+    claim_draft_delete,
+    claim_draft_remind,
+    claim_draft_save,
+    claim_represented_draft_create,
+    firm_snapshot,
+)
 from .leaving import defendant_contact, parties_to_tell, send_out, sent_out_place
 from .staff import security_code_read
 from .submission import (
@@ -36,10 +43,12 @@ __all__ = [
     "claim_fee_paid",
     "claim_hwf_apply",
     "claim_hwf_decide",
+    "claim_represented_draft_create",
     "claim_return_to_draft",
     "claim_served_by_post",
     "claim_submit",
     "defendant_contact",
+    "firm_snapshot",
     "locked_claim",
     "parties_to_tell",
     "security_code_read",

@@ -6,11 +6,12 @@ from typing import Any
 
 from django.db import transaction
 
+from accounts.roles import acting_membership
 from court.notifications import notify
 from ocmc import clock
 from rules import periods
 
-from .. import timeline
+from .. import assignments, timeline
 from ..constants import ClaimState
 from ..errors import ClaimError
 from ..models import Claim
@@ -26,6 +27,44 @@ def claim_draft_create(*, owner: Any, data: dict[str, Any] | None = None) -> Cla
         _mark_saved(claim, now)
         claim.save()
         timeline.record(claim, kind="draft_started", summary="Draft claim started", actor=owner)
+    return claim
+
+
+def firm_snapshot(firm: Any) -> dict[str, Any]:
+    """A firm as the claim form shows it (kept in the draft, so the signed form keeps it as it was)."""
+    return {
+        "id": firm.pk, "name": firm.name, "sra_number": firm.sra_number, "address_line1": firm.address_line_1,
+        "address_line2": firm.address_line_2, "town": firm.town, "postcode": firm.postcode,
+        "service_email": firm.service_email,
+    }
+
+
+def claim_represented_draft_create(*, actor: Any, eligibility: dict[str, str]) -> Claim:
+    """A solicitor of a registered firm starts a claim for a client (PD 51R 2.1(3)(d)(ii)-(iii)).
+
+    The firm is the claimant's legal representative (``Claim.claimant_firm``) and the solicitor who
+    starts it is its first assignee (``claims.assignments.assign_creator``). The eligibility answers
+    (``eligibility.represented``) are kept with the draft; the defendant's representation answered
+    there starts the form's section on it.
+    """
+    membership = acting_membership(actor)
+    if membership is None or not membership.is_solicitor:
+        raise ClaimError("Only a solicitor of a firm registered with this service can make a claim for a client.")
+    answer = eligibility.get("defendant-legal-representative", "")
+    representation: dict[str, Any] = {"claimant_firm": firm_snapshot(membership.firm)}
+    if answer in {"none", "registered", "unregistered"}:
+        representation["defendant"] = answer
+    now = clock.now()
+    with transaction.atomic():
+        claim = Claim(
+            owner=actor, claimant_firm=membership.firm, created_at=now,
+            draft_data={"eligibility": dict(eligibility), "representation": representation},
+        )
+        _mark_saved(claim, now)
+        claim.save()
+        assignments.assign_creator(claim, user=actor)
+        timeline.record(claim, kind="draft_started", summary=f"Draft claim started by {membership.firm.name}",
+                        actor=actor)
     return claim
 
 

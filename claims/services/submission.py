@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from accounts.models import Firm, FirmState
 from court.calendar import court_calendar
 from court.notifications import notify
 from documents.services import documents_request
@@ -17,31 +18,47 @@ from rules.calendar import local
 from rules.money import format_money, pounds
 
 from .. import numbers, ocon1, pricing, timeline
-from ..constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
+from ..constants import (
+    PAYMENT_LIVE_STATUSES,
+    SUBMITTED_STATES,
+    ClaimState,
+    DefendantRepresentation,
+    HwfDecision,
+    SentOutTo,
+)
 from ..errors import ClaimError
 from ..models import Claim, ClaimNumberCounter
-from ..policy import Action, require
+from ..policy import Action, can, require
 from .common import locked_claim
 from .drafts import _mark_saved
 from .leaving import parties_to_tell, send_out
 
 
-def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
-    """The claimant signs the statement of truth and submits the claim form (4.1(1)(c), 13.1).
+def claim_submit(*, claim_id: int, actor: Any, signed_name: str, signed_position: str = "") -> Claim:
+    """The claimant, or their legal representative, signs the statement of truth and submits the claim form
+    (4.1(1)(c), 13.1).
 
     Fixes the form as signed, the day it counts as submitted (14.1), the interest to that
     day and the fee in force that day. The claim then waits for its fee (or a Help with
     Fees decision) before it is issued (4.3(1), (1A)). Submitting twice (a double click)
     returns the claim as submitted the first time.
+
+    A claim made by a legal representative: the signer gives their position in the firm, the limit is
+    £25,000 including interest (2.1(6)(b)), the parties must be within 2.1(3)(f), the fixed costs on
+    issue of the schedule in force that day are recorded, and the representatives and references go on
+    the claim (``claimant_reference``, ``defendant_representation``, ``defendant_firm``).
     """
     signed_name = " ".join((signed_name or "").split())
+    signed_position = " ".join((signed_position or "").split())
     if not signed_name:
         raise ClaimError("Enter your full name to sign the statement of truth")
     with transaction.atomic():
         claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
-        if claim.state in SUBMITTED_STATES and claim.owner_id == getattr(actor, "pk", None):
+        mine = claim.owner_id == getattr(actor, "pk", None) or (
+            claim.claimant_firm_id is not None and can(actor, claim, Action.VIEW))
+        if claim.state in SUBMITTED_STATES and mine:
             return claim
         require(actor, claim, Action.EDIT_DRAFT)
         try:
@@ -50,18 +67,29 @@ def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
             raise ClaimError(str(exc)) from exc
         now = clock.now()
         submitted_on = court_calendar().deemed_submission_date(now)
+        if form.is_represented and not signed_position:
+            raise ClaimError("Enter your position or office held to sign the statement of truth")
+        if (problem := ocon1.party_problem(form)) is not None:
+            raise ClaimError(problem)
         quote = pricing.quote(form, submitted_on=submitted_on)
         if quote.over_limit:
             raise ClaimError(
                 f"Your claim is {format_money(quote.amount_claimed)} including interest. You can only claim up to "
-                f"{format_money(pricing.LIMIT_IN_PERSON)} including interest online."
+                f"{format_money(quote.limit)} including interest online."
             )
-        claim.submitted_data = dict(claim.draft_data)
+        if form.representation is not None:
+            _apply_representation(claim, form.representation)
+        claim.submitted_data = {**claim.draft_data, "statement_of_truth": {
+            "wording": ocon1.statement_of_truth(claim.draft_data), "signed_name": signed_name,
+            "signed_position": signed_position if form.is_represented else "",
+            "firm": form.representation.claimant_firm.name if form.representation else "",
+        }}
         claim.claimant_name = form.claimant.display_name
         claim.defendant_name = form.defendant.display_name
         claim.submitted_at = now
         claim.submitted_on = submitted_on
         claim.sot_signed_name = signed_name
+        claim.sot_signed_position = signed_position if form.is_represented else ""
         claim.sot_signed_on = local(now).date()
         _apply_quote(claim, quote)
         claim.draft_expires_at = claim.draft_reminder_at = None
@@ -79,6 +107,22 @@ def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
     return claim
 
 
+def _apply_representation(claim: Claim, representation: ocon1.Representation) -> None:
+    """The representatives as the signed form gives them; a registered defendant's firm must still be approved."""
+    claim.claimant_reference = representation.claimant_reference[: ocon1.REFERENCE_MAX]
+    claim.defendant_representation = representation.defendant or DefendantRepresentation.NONE
+    claim.defendant_firm = None
+    claim.defendant_reference = ""
+    if representation.defendant == DefendantRepresentation.REGISTERED:
+        firm_id = representation.defendant_firm.firm_id if representation.defendant_firm else None
+        firm = Firm.objects.filter(pk=firm_id, state=FirmState.APPROVED).first() if firm_id else None
+        if firm is None:
+            raise ClaimError("The defendant's legal representative is no longer registered with this service. "
+                             "Choose their firm again.")
+        claim.defendant_firm = firm
+        claim.defendant_reference = representation.defendant_reference[: ocon1.REFERENCE_MAX]
+
+
 def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
     claim.principal = quote.principal
     claim.interest = quote.interest
@@ -87,6 +131,8 @@ def _apply_quote(claim: Claim, quote: pricing.Quote) -> None:
     claim.fee = quote.fee
     claim.fee_schedule_from = quote.fee_schedule_from
     claim.fee_schedule_id = quote.fee_schedule_id
+    claim.fixed_costs = quote.fixed_costs
+    claim.fixed_costs_schedule_id = quote.fixed_costs_schedule_id
 
 
 def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
@@ -102,9 +148,10 @@ def claim_return_to_draft(*, claim_id: int, actor: Any) -> Claim:
             raise ClaimError("A payment for this claim is in progress. Finish or cancel it before changing the claim.")
         claim.submitted_data = None
         claim.submitted_at = claim.submitted_on = claim.sot_signed_on = None
-        claim.sot_signed_name = ""
+        claim.sot_signed_name = claim.sot_signed_position = ""
         claim.principal = claim.interest = claim.interest_to = claim.daily_interest = None
         claim.fee = claim.fee_schedule_from = claim.fee_schedule_id = None
+        claim.fixed_costs = claim.fixed_costs_schedule_id = None
         claim.return_to_draft()
         _mark_saved(claim, clock.now())
         claim.save()

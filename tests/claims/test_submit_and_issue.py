@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from claims import services
+from claims import ocon1, services
 from claims.constants import ClaimState
 from claims.errors import ClaimError, NotAllowed
 from claims.numbers import format_claim_number
@@ -82,7 +82,11 @@ def test_submitting_fixes_the_form_the_figures_and_the_statement_of_truth(make_u
     assert claim.fee == Decimal("80.00")  # £1,022.58 is in the £1,000.01–£1,500 band
     assert claim.total == Decimal("1102.58")
     assert claim.claimant_name == "Ms Sam Claimant" and claim.defendant_name == "Acme Windows Ltd"
-    assert claim.draft_expires_at is None and claim.submitted_data == claim.draft_data
+    assert claim.draft_expires_at is None
+    signed = dict(claim.submitted_data)
+    assert signed.pop("statement_of_truth") == {  # the form as signed records the statement it was signed with
+        "wording": ocon1.STATEMENT_OF_TRUTH, "signed_name": "Clara Claimant", "signed_position": "", "firm": ""}
+    assert signed == claim.draft_data
     assert claim.events.filter(kind="claim_submitted").count() == 1
     assert Notification.objects.filter(kind="claim_submitted", to_email=owner.email).count() == 1
 

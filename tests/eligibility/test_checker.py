@@ -133,7 +133,10 @@ def test_each_failing_answer_stops_on_its_page_with_its_reason(client, slug, val
     assert f"Practice Direction 51R, paragraph{'s' if ',' in failure.pd else ''} {failure.pd}." in text
     assert rules.MAKE_A_CLAIM_URL in text
     assert ("Civil National Business Centre" in text) == failure.reason.paper_claim
-    assert ("MyHMCTS" in text) == failure.reason.solicitor_service
+    assert ('id="solicitor-service"' in text) == failure.reason.solicitor_service
+    assert "MyHMCTS" not in text  # a registered legal representative makes the claim here (PD 51R 2.1(3)(d)(ii)-(iii))
+    if failure.reason.solicitor_service:
+        assert f'href="{reverse("eligibility:represented_start")}"' in text
     assert shown.back_link == q_url(slug)
     # They cannot go on: the next question, and the result page, send them back to the reason.
     following = rules.following_question(slug)
@@ -147,7 +150,7 @@ def test_amount_over_the_limit_points_to_the_paper_form_and_the_solicitors_servi
     text = client.get(reason_url("amount-over-10000")).content.decode()
     assert "£10,000 or less, including interest" in text
     assert "form N1" in text and "Civil National Business Centre" in text and "County Court Money Claims Centre" in text
-    assert "up to £25,000" in text and "MyHMCTS" in text
+    assert "up to £25,000" in text and "registered with this service" in text and "MyHMCTS" not in text
     assert 'href="https://www.gov.uk/make-court-claim-for-money"' in text
 
 

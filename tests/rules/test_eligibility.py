@@ -220,7 +220,7 @@ def test_previous_and_following_questions():
         ("amount-not-known", True, False, False),
         ("personal-injury", True, False, False),
         ("consumer-credit", True, False, False),
-        ("legal-representative", True, True, False),
+        ("legal-representative", False, True, False),  # their representative makes it here (2.1(3)(d)(ii)-(iii))
         ("more-than-one-claimant", True, False, False),
         ("claimant-under-18", True, False, True),
         ("claimant-protected-party", True, False, True),

@@ -39,12 +39,13 @@ def party_fields(kind: str, *, claimant: bool) -> tuple[str, ...]:
 class PartyTypeForm(GovukForm):
     type = forms.ChoiceField(choices=list(ocon1.PARTY_TYPES.items()), widget=forms.RadioSelect)
 
-    def __init__(self, *args: Any, claimant: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, claimant: bool, for_client: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["type"]
         if claimant:
             field.label = "Who is making the claim?"
-            field.help_text = "If you are claiming for a business you run on your own, choose sole trader."
+            field.help_text = ("If the claimant is a business run by one person, choose sole trader." if for_client
+                               else "If you are claiming for a business you run on your own, choose sole trader.")
             message = "Select who is making the claim"
         else:
             field.label = "Who are you claiming against?"
@@ -64,10 +65,12 @@ class PartyDetailsForm(GovukForm):
     for the claimant (2.1(3)(i)(i)) and in England or Wales for the defendant (2.1(3)(n)(ii)).
     """
 
-    def __init__(self, *args: Any, kind: str, claimant: bool, today: date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: str, claimant: bool, today: date, for_client: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.kind, self.claimant, self.today = kind, claimant, today
-        you = claimant
+        self.kind, self.claimant, self.today, self.for_client = kind, claimant, today, for_client
+        #: The user's own details (a claimant in person), not a client's a legal representative gives.
+        you = claimant and not for_client
         # autocomplete describes the user's own details (WCAG 1.3.5); the defendant's fields
         # must not be filled with the user's own name and address.
         auto = (lambda token: {"autocomplete": token}) if you else (lambda token: {"autocomplete": "off"})
@@ -79,13 +82,15 @@ class PartyDetailsForm(GovukForm):
             )
         if kind in {"individual", "sole_trader"}:
             fields["full_name"] = text(
-                "Full name", required="Enter your full name" if you else "Enter the defendant's full name",
+                "Full name", required="Enter your full name" if you else (
+                    "Enter the claimant's full name" if claimant else "Enter the defendant's full name"),
                 attrs={"spellcheck": "false", **auto("name")},
             )
         if kind == "individual" and claimant:
             fields["date_of_birth"] = GovukDateField(
-                label="Date of birth", noun="Date of birth", required_message="Enter your date of birth",
-                help_text="For example, 27 3 1985", autocomplete_prefix="bday",
+                label="Date of birth", noun="Date of birth",
+                required_message="Enter your date of birth" if you else "Enter the claimant's date of birth",
+                help_text="For example, 27 3 1985", autocomplete_prefix="bday" if you else "",
             )
         if kind == "sole_trader":
             fields["trading_name"] = text(
@@ -137,7 +142,8 @@ class PartyDetailsForm(GovukForm):
     def clean_date_of_birth(self) -> date:
         return check_date_of_birth(
             self.cleaned_data["date_of_birth"], self.today, minimum_age=dates_of_birth.ADULT,
-            too_young="You must be 18 or over to make a claim with this service",
+            too_young=("The claimant must be 18 or over to make a claim with this service" if self.for_client
+                       else "You must be 18 or over to make a claim with this service"),
         )
 
     def clean_postcode(self) -> str:
@@ -145,6 +151,8 @@ class PartyDetailsForm(GovukForm):
         if not postcodes.is_valid(typed):
             raise ValidationError("Enter a real postcode, like SW1A 1AA")
         if self.claimant and not postcodes.is_uk(typed):
+            if self.for_client:
+                raise ValidationError("The claimant's address must be in the UK")
             raise ValidationError(
                 "Your address must be in the UK. You cannot use this service if your address is outside the UK"
             )

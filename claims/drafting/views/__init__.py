@@ -7,7 +7,8 @@ pages of one section merge with what the section already holds). ``?return=check
 any page sends the person back to "Check your answers" after saving.
 
 One module a section of the task list: ``task_list`` (starting a claim, and the task list),
-``parties`` (the claimant and the defendant), ``amount`` (the claim amount and interest),
+``parties`` (the claimant and the defendant), ``represented`` (the sections of a claim a
+legal representative makes), ``amount`` (the claim amount and interest),
 ``particulars`` (what happened, the timeline and the evidence) and ``check`` (check your
 answers, the statement of truth, submitting), on what they share in ``common``. The URLconf
 (``claims.drafting.urls``) takes the pages from here.
@@ -19,9 +20,36 @@ from .check import check
 from .common import ROWS_AT_FIRST, SECTION_PAGES, draft_page
 from .particulars import evidence, timeline, what_happened
 from .parties import claimant_details, claimant_type, defendant_details, defendant_type
+from .represented import (
+    additional_party,
+    claimant2_details,
+    claimant2_type,
+    defendant2_details,
+    defendant2_type,
+    defendant_firm,
+    defendant_rep,
+    defendant_representation,
+    reference,
+    service_address,
+    service_address_other,
+    start_represented,
+)
 from .task_list import start, task_list
 
 __all__ = [
+    "additional_party",
+    "claimant2_details",
+    "claimant2_type",
+    "defendant2_details",
+    "defendant2_type",
+    "defendant_firm",
+    "defendant_rep",
+    "defendant_representation",
+    "reference",
+    "service_address",
+    "service_address_other",
+    "start_represented",
+
     "ROWS_AT_FIRST",
     "SECTION_PAGES",
     "amount",

@@ -69,7 +69,7 @@ def amount(request: HttpRequest, claim: Claim) -> HttpResponse:
             if interest is not None and interest.kind != "none":
                 day = figures.submission_day()
                 formset.interest_for = lambda principal: figures.interest_to(interest, principal, day)
-            formset.limit = pricing.LIMIT_IN_PERSON
+            formset.limit = pricing.limit_for(claim.draft_data)
             if formset.is_valid():
                 if failed := _save(request, claim, "amount", {"items": formset.rows()}):
                     return failed
@@ -85,7 +85,7 @@ def amount(request: HttpRequest, claim: Claim) -> HttpResponse:
             "formset": formset,
             "errors": errors,
             "total": _money(_typed_total(formset)),
-            "limit": format_money(pricing.LIMIT_IN_PERSON),
+            "limit": format_money(pricing.limit_for(claim.draft_data)),
             "back_url": _back(request, claim),
         },
     )
@@ -122,7 +122,8 @@ def interest(request: HttpRequest, claim: Claim) -> HttpResponse:
         candidate = ocon1.interest_of({"interest": section})
         message = None
         if candidate is not None:
-            message = figures.over_limit_message(amount, figures.interest_to(candidate, amount, day), day)
+            message = figures.over_limit_message(amount, figures.interest_to(candidate, amount, day), day,
+                                                 pricing.limit_for(claim.draft_data))
         if message:
             form.add_error({"fixed": "fixed_amount", "different": "rate"}.get(section["choice"], "choice"), message)
         else:
@@ -164,7 +165,8 @@ def interest_from(request: HttpRequest, claim: Claim) -> HttpResponse:
         day = figures.submission_day()
         message = None
         if candidate is not None:
-            message = figures.over_limit_message(amount, figures.interest_to(candidate, amount, day), day)
+            message = figures.over_limit_message(amount, figures.interest_to(candidate, amount, day), day,
+                                                 pricing.limit_for(claim.draft_data))
         if message:
             form.add_error("from_date" if section["from"] == "date" else "start", message)
         else:

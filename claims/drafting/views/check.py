@@ -22,11 +22,12 @@ from rules.money import format_money
 
 from .. import figures
 from ..forms import INTEREST_CHOICES, StatementOfTruthForm
+from ..forms.represented import RepresentativeStatementOfTruthForm
 from .common import SECTION_PAGES, _money, _page, _section, _url, draft_page
 
 
 def _party_rows(claim: Claim, party: ocon1.Party, role: str) -> list[dict[str, Any]]:
-    you = role == "claimant"
+    you = role.startswith("claimant")
     details = _url(f"drafting:{role}_details", claim, returning=True)
     rows: list[dict[str, Any]] = [
         {
@@ -51,7 +52,7 @@ def _party_rows(claim: Claim, party: ocon1.Party, role: str) -> list[dict[str, A
     rows.append({"key": "Address", "lines": party.address.lines(), "url": details, "change": "address"})
     if party.phone:
         rows.append({"key": "Telephone number", "value": party.phone, "url": details, "change": "telephone number"})
-    if you:
+    if you and claim.claimant_firm_id is None:
         rows.append({"key": "Email address", "value": party.email})
     elif party.email:
         rows.append({"key": "Email address", "value": party.email, "url": details, "change": "email address"})
@@ -89,6 +90,37 @@ def _interest_rows(claim: Claim, form_: ocon1.ClaimForm) -> list[dict[str, Any]]
     return rows
 
 
+def _representation_rows(claim: Claim, form_: ocon1.ClaimForm) -> dict[str, list[dict[str, Any]]]:
+    """The sections of a claim made by a legal representative, for check your answers."""
+    rep = form_.representation
+    assert rep is not None
+    firm = rep.claimant_firm
+    service = _url("drafting:service_address", claim, returning=True)
+    claimant_side = [
+        {"key": "Legal representative", "lines": [firm.name, *firm.address.lines()]},
+        {"key": "Your reference", "value": rep.claimant_reference,
+         "url": _url("drafting:reference", claim, returning=True), "change": "your reference"},
+        {"key": "Address for service", "lines": rep.service_address.lines(), "url": service,
+         "change": "the claimant's address for service"},
+    ]
+    which = _url("drafting:defendant_representation", claim, returning=True)
+    defendant_side: list[dict[str, Any]] = [
+        {"key": "Legal representative", "value": ocon1.REPRESENTATION_LABELS.get(rep.defendant, ""), "url": which,
+         "change": "whether the defendant has a legal representative"},
+    ]
+    if rep.defendant_firm is not None:
+        page = "drafting:defendant_firm" if rep.defendant == "registered" else "drafting:defendant_rep"
+        lines = [rep.defendant_firm.name, *rep.defendant_firm.address.lines()]
+        if rep.defendant_firm.service_email:
+            lines.append(f"Email for service: {rep.defendant_firm.service_email}")
+        defendant_side.append({"key": "Their firm", "lines": lines, "url": _url(page, claim, returning=True),
+                               "change": "the defendant's legal representative"})
+        if rep.defendant == "registered":
+            defendant_side.append({"key": "Their reference", "value": rep.defendant_reference or "None given",
+                                   "url": _url(page, claim, returning=True), "change": "their reference"})
+    return {"claimant_side_rows": claimant_side, "defendant_side_rows": defendant_side}
+
+
 @draft_page
 def check(request: HttpRequest, claim: Claim) -> HttpResponse:
     """Check your answers, the figures, and the statement of truth (PD 51R 13.1)."""
@@ -97,7 +129,7 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
     except ocon1.IncompleteClaim as exc:
         missing = [
             {"title": title, "url": _url(SECTION_PAGES[key], claim)}
-            for key, title in ocon1.SECTIONS
+            for key, title in ocon1.sections(claim.draft_data)
             if title in exc.missing
         ]
         return _page(
@@ -108,11 +140,16 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
         )
     day = figures.submission_day()
     quote = pricing.quote(claim_form, submitted_on=day)
-    form = StatementOfTruthForm(request.POST if request.method == "POST" and not quote.over_limit else None)
-    if request.method == "POST" and not quote.over_limit and form.is_valid():
+    represented = claim_form.is_represented
+    problem = ocon1.party_problem(claim_form)
+    blocked = quote.over_limit or problem is not None
+    form_class = RepresentativeStatementOfTruthForm if represented else StatementOfTruthForm
+    form = form_class(request.POST if request.method == "POST" and not blocked else None)
+    if request.method == "POST" and not blocked and form.is_valid():
         try:
             services.claim_submit(  # type: ignore[attr-defined]
-                claim_id=claim.pk, actor=request.user, signed_name=form.cleaned_data["signed_name"]
+                claim_id=claim.pk, actor=request.user, signed_name=form.cleaned_data["signed_name"],
+                signed_position=form.cleaned_data.get("signed_position") or "",
             )
         except NotAllowed:
             raise  # the claim moved on: StaleStepMiddleware
@@ -131,6 +168,15 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
             "back_url": _url("drafting:task_list", claim),
             "claimant_rows": _party_rows(claim, claim_form.claimant, "claimant"),
             "defendant_rows": _party_rows(claim, claim_form.defendant, "defendant"),
+            "claimant2_rows": _party_rows(claim, claim_form.claimant2, "claimant2") if claim_form.claimant2 else [],
+            "defendant2_rows": (_party_rows(claim, claim_form.defendant2, "defendant2")
+                                if claim_form.defendant2 else []),
+            **(_representation_rows(claim, claim_form) if represented else {}),
+            "represented": represented,
+            "party_problem": problem,
+            "sent_out_once_issued": bool(claim_form.representation and claim_form.representation.sent_out_once_issued),
+            "statement_of_truth": ocon1.statement_of_truth(claim.draft_data),
+            "firm_name": claim_form.representation.claimant_firm.name if claim_form.representation else "",
             "items": [(item.description, format_money(item.amount)) for item in claim_form.items],
             "amount_url": _url("drafting:amount", claim, returning=True),
             "interest_rows": _interest_rows(claim, claim_form),
@@ -145,10 +191,11 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
                 "daily": _money(quote.daily_interest),
                 "amount_claimed": format_money(quote.amount_claimed),
                 "fee": format_money(quote.fee),
+                "fixed_costs": _money(quote.fixed_costs),
                 "total": format_money(quote.total),
             },
             "submission_day": day,
-            "limit": format_money(pricing.LIMIT_IN_PERSON),
+            "limit": format_money(quote.limit),
             "today": clock.today(),
         },
     )

@@ -36,6 +36,11 @@ SECTION_PAGES = {
     "amount": "drafting:amount",
     "interest": "drafting:interest",
     "particulars": "drafting:what_happened",
+    # a claim made by a legal representative (``claims.drafting.views.represented``)
+    "reference": "drafting:reference",
+    "service_address": "drafting:service_address",
+    "defendant_representation": "drafting:defendant_representation",
+    "additional_party": "drafting:additional_party",
 }
 #: How many rows an add-another page shows at first.
 ROWS_AT_FIRST = 3

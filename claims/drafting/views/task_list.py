@@ -51,9 +51,11 @@ def task_list(request: HttpRequest, claim: Claim) -> HttpResponse:
         "defendant": ocon1.defendant_name(data) if status["defendant"] else "",
         "amount": f"Total: {format_money(amount)}" if amount is not None else "",
         "interest": figures.interest_summary(data),
+        "reference": str(_section(claim, "representation").get("claimant_reference") or ""),
+        "defendant_representation": ocon1.REPRESENTATION_LABELS.get(ocon1.representation_answer(data), ""),
     }
     sections = []
-    for key, title in ocon1.SECTIONS:
+    for key, title in ocon1.sections(data):
         if status[key]:
             state = "completed"
         elif key == "interest" and not status["amount"]:
