@@ -8,6 +8,10 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from .models import MemberState
+from .roles import acting_membership, membership_of
 
 #: Where the "Check your email" page finds the address we last sent a confirmation link to.
 VERIFICATION_EMAIL_SESSION_KEY = "accounts_verification_email"
@@ -37,6 +41,20 @@ def lockout_minutes() -> int:
     return max(1, math.ceil((seconds or 15 * 60) / 60))
 
 
+def firm_home_url(user: Any) -> str | None:
+    """Where a firm's user lands (after signing in, "Your firm"): the firm dashboard (``casework:dashboard``)
+    for an active member of an approved firm, else the firm's status page. None for anyone not in a firm."""
+    membership = membership_of(user)
+    if membership is None or membership.state == MemberState.REMOVED:
+        return None
+    if acting_membership(user) is not None:
+        try:
+            return reverse("casework:dashboard")
+        except NoReverseMatch:  # the dashboard is not installed: the firm's status page instead
+            pass
+    return reverse("firms:status")
+
+
 def user_display(user: Any) -> str:
     """How allauth names a user (ACCOUNT_USER_DISPLAY)."""
     return getattr(user, "display_name", None) or str(user)
@@ -62,6 +80,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 f"You have tried to sign in too many times. Try again in {minutes} minutes", code=code,
             )
         return super().validation_error(code, *args)
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Firm members land on their firm's page (``firm_home_url``); everyone else as allauth says."""
+        if not request.user.is_staff:
+            landing = firm_home_url(request.user)
+            if landing is not None:
+                return landing
+        return super().get_login_redirect_url(request)
 
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
         user = super().save_user(request, user, form, commit=False)

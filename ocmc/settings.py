@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "firms.middleware.FirmAccessMiddleware",  # a firm's users: its status until approved; an authenticator app
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ocmc.errors.DatabaseUnavailableMiddleware",
     "claims.middleware.StaleStepMiddleware",
