@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from accounts.adapter import firm_home_url
-from accounts.models import FirmInvitation, FirmMembership, FirmState, InvitationState, MemberState
+from accounts.models import FirmInvitation, FirmMembership, FirmState, InvitationState, MemberState, User
 from accounts.roles import acting_membership, membership_of
 from ocmc.govuk_forms import error_items
 
@@ -248,7 +248,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"You have joined {invitation.firm.name}")
-            fresh = type(user).objects.get(pk=user.pk)  # request.user has cached "no membership"
+            fresh = User.objects.get(pk=user.pk)  # request.user has cached "no membership"
             return redirect(firm_home_url(fresh) or "firms:status")
     context.update(form=form, errors=error_items(form))
     return render(request, "firms/invitation_accept.html", context)

@@ -27,7 +27,8 @@ from tests.firm_factories import make_firm, make_member
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = {"address_line_1": "1 Park Row", "town": "Leeds", "postcode": "ls1 5hd", "service_email": "Service@Reg.example"}
+ADDRESS = {"address_line_1": "1 Park Row", "town": "Leeds", "postcode": "ls1 5hd",
+           "service_email": "Service@Reg.example"}
 
 
 def register(user: Any, **extra: Any) -> Firm:
