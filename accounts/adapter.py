@@ -6,6 +6,7 @@ from typing import Any
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -113,3 +114,25 @@ class AccountAdapter(DefaultAccountAdapter):
         if match is not None and match.url_name in _SAID_BY_NEXT_PAGE.get(message_template or "", ()):
             return
         super().add_message(request, level, message_template, message_context, extra_tags, message)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """The authenticator app's messages in our words (GOV.UK: no full stop at the end of an error)."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "The code is not right: enter the 6-digit code your authenticator app shows now",
+        "unverified_email": "Confirm your email address before you set up an authenticator app",
+        "cannot_delete_authenticator": "You cannot stop using the authenticator app: solicitors and firm "
+                                       "administrators must have one",
+        "cannot_generate_recovery_codes": "Set up an authenticator app before you make recovery codes",
+        "add_email_blocked": "You cannot add an email address to an account that signs in with an authenticator app",
+    }
+
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        """An active solicitor or firm administrator keeps their authenticator app (firms.middleware)."""
+        membership = membership_of(authenticator.user)
+        if (authenticator.type == "totp" and membership is not None and membership.state == MemberState.ACTIVE
+                and (membership.is_solicitor or membership.is_firm_admin)):
+            return False
+        return super().can_delete_authenticator(authenticator)

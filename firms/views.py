@@ -26,6 +26,7 @@ from ocmc.govuk_forms import error_items
 
 from . import services
 from .forms import ConfirmForm, InviteForm, RegisterFirmForm, RolesForm, roles_initial
+from .mfa import needs_authenticator_app
 from .services import FirmError, Roles
 
 
@@ -71,9 +72,11 @@ def status(request: HttpRequest) -> HttpResponse:
     membership = membership_of(request.user)
     if membership is None or membership.state == MemberState.REMOVED:
         raise Http404("You are not a member of a firm")
+    home = firm_home_url(request.user) if acting_membership(request.user) else ""
     return render(request, "firms/status.html", {
         "membership": membership, "firm": membership.firm, "FirmState": FirmState, "MemberState": MemberState,
-        "home_url": firm_home_url(request.user) if acting_membership(request.user) else "",
+        "home_url": home if home != request.path else "",
+        "may_manage": acting_membership(request.user) is not None and membership.is_firm_admin,
     })
 
 
@@ -249,6 +252,8 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, f"You have joined {invitation.firm.name}")
             fresh = User.objects.get(pk=user.pk)  # request.user has cached "no membership"
+            if needs_authenticator_app(fresh):
+                return redirect("mfa_activate_totp")
             return redirect(firm_home_url(fresh) or "firms:status")
     context.update(form=form, errors=error_items(form))
     return render(request, "firms/invitation_accept.html", context)

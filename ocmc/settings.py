@@ -183,7 +183,7 @@ ACCOUNT_RATE_LIMITS = {
 # Required for every solicitor and firm administrator (firms.middleware); offered to nobody else yet.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Money Claims"
-MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
