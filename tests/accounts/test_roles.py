@@ -58,9 +58,9 @@ def test_sra_numbers_are_optional_and_unique_among_firms_not_rejected(firm):
     Firm.objects.create(name="No number 1")
     Firm.objects.create(name="No number 2")
     with pytest.raises(ValidationError):
-        Firm(name="Copycat", sra_number="123456").full_clean()
+        Firm(name="Copycat", sra_number="123456").validate_constraints()
     Firm.objects.create(name="Refused once", sra_number="777777", state=FirmState.REJECTED)
-    Firm(name="Trying again", sra_number="777777").full_clean()  # a rejected registration may be made again
+    Firm(name="Trying again", sra_number="777777").validate_constraints()  # a rejected registration may be made again
 
 
 def test_display_name_prefers_the_full_name_given_at_sign_up(make_user):
