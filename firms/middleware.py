@@ -1,8 +1,9 @@
 """What a firm's user may open (after ``AccountMiddleware`` in ``settings.MIDDLEWARE``).
 
-- A member of a firm that is pending, rejected or suspended, or a member their firm has suspended, can do
-  nothing but see the firm's status (``/firm/status/``), sign out and use their account pages (``/accounts/``):
-  every other page redirects to the status page.
+- A member of a firm that is pending, rejected or suspended can do nothing but see the firm's status
+  (``/firm/status/``), sign out and use their account pages (``/accounts/``): every other page redirects to the
+  status page. (A member their firm has suspended is not redirected: they see nothing of the firm, as
+  ``claims.policy`` and the firm's pages say, and the status page tells them why.)
 - Every active member who is a solicitor or a firm administrator must have an authenticator app (TOTP,
   ``firms.mfa``): until they set one up, every page but the MFA pages, signing out (and the password check the
   MFA pages may ask for), the status page and static files redirects to allauth's "set up an authenticator
@@ -42,12 +43,12 @@ class FirmAccessMiddleware:
         if path.startswith(settings.STATIC_URL or "/static/"):
             return None
         membership = membership_of(user)
-        if membership is None or membership.state == MemberState.REMOVED:
+        if membership is None or membership.state != MemberState.ACTIVE:
             return None
         status = reverse("firms:status")
         if path == status:
             return None
-        if membership.firm.state != FirmState.APPROVED or membership.state == MemberState.SUSPENDED:
+        if membership.firm.state != FirmState.APPROVED:
             return None if path.startswith("/accounts/") else status
         if not (membership.is_solicitor or membership.is_firm_admin) or has_authenticator_app(user):
             return None

@@ -19,6 +19,8 @@ from tests.firm_factories import give_totp, make_firm, make_member, totp_code
 pytestmark = pytest.mark.django_db
 
 ACTIVATE = "/accounts/2fa/totp/activate/"
+#: A page any signed-in person may open (not one the firm access rules leave open).
+NORMAL_PAGE = "/eligibility/"
 
 
 def client_for(user: Any) -> Client:
@@ -38,10 +40,11 @@ def test_a_member_of_a_firm_not_approved_sees_only_its_status(state):
     assert client.get("/accounts/password/change/").status_code == 200, "account pages stay open"
 
 
-def test_a_suspended_member_sees_only_the_status_page(firm):
-    user = make_member(firm, state=MemberState.SUSPENDED)
+def test_a_suspended_member_sees_nothing_of_the_firm_and_the_status_page_says_why(firm):
+    user = make_member(firm, admin=True, state=MemberState.SUSPENDED, mfa=False)
     client = client_for(user)
-    assert client.get("/claims/")["Location"] == "/firm/status/"
+    assert client.get("/firm/users/").status_code == 403
+    assert client.get(NORMAL_PAGE).status_code == 200, "not sent to set up an app they cannot use"
     assert "suspended your access" in client.get("/firm/status/").content.decode()
 
 
@@ -55,15 +58,15 @@ def test_a_solicitor_without_an_authenticator_app_must_set_one_up(firm):
     assert client.get("/accounts/2fa/").status_code == 200
     assert client.get(ACTIVATE).status_code in (200, 302)  # 302: allauth asks for the password again first
     give_totp(user)
-    assert client.get("/claims/").status_code == 200
+    assert client.get(NORMAL_PAGE).status_code == 200
 
 
 def test_a_member_with_neither_role_and_a_citizen_need_no_app(firm, make_user):
     reader = make_member(firm, solicitor=False, sees_all=True, mfa=False)
-    assert client_for(reader).get("/claims/").status_code == 200
-    assert client_for(make_user()).get("/claims/").status_code == 200
+    assert client_for(reader).get(NORMAL_PAGE).status_code == 200
+    assert client_for(make_user()).get(NORMAL_PAGE).status_code == 200
     removed = make_member(firm, mfa=False, state=MemberState.REMOVED)
-    assert client_for(removed).get("/claims/").status_code == 200
+    assert client_for(removed).get(NORMAL_PAGE).status_code == 200
 
 
 def test_setting_up_the_app_with_the_code_it_shows(firm, make_user):
@@ -85,7 +88,7 @@ def test_setting_up_the_app_with_the_code_it_shows(firm, make_user):
     assert "There is a problem" in wrong.content.decode()
     done = client.post(ACTIVATE, {"code": totp_code(secret)})
     assert done.status_code == 302
-    assert client.get("/claims/").status_code == 200
+    assert client.get(NORMAL_PAGE).status_code == 200
 
 
 def test_after_signing_in_a_firm_member_lands_on_the_firm_page(firm):
@@ -108,9 +111,9 @@ def test_a_pending_firms_member_lands_on_the_status_page(make_user):
 
 
 def test_the_your_firm_link_is_for_firm_members(firm, make_user):
-    html = client_for(make_member(firm)).get("/claims/").content.decode()
+    html = client_for(make_member(firm)).get(NORMAL_PAGE).content.decode()
     assert ">Your firm</a>" in html
-    assert ">Your firm</a>" not in client_for(make_user()).get("/claims/").content.decode()
+    assert ">Your firm</a>" not in client_for(make_user()).get(NORMAL_PAGE).content.decode()
 
 
 def test_demo_totp_code_prints_the_code_of_a_demo_user(firm, make_user):
