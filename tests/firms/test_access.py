@@ -142,3 +142,17 @@ def test_postcodes_in_england_and_wales(typed, expected):
 def test_postcodes_refused(typed):
     with pytest.raises(ValueError):
         england_and_wales_postcode(typed)
+
+
+def test_the_sign_in_security_page_and_solicitors_keep_their_app(firm, make_user):
+    from allauth.mfa.models import Authenticator
+
+    from accounts.adapter import MFAAdapter
+
+    solicitor = make_member(firm)
+    html = client_for(solicitor).get("/accounts/2fa/").content.decode()
+    assert "Your sign-in security" in html and "You sign in with a code from your authenticator app" in html
+    assert not MFAAdapter().can_delete_authenticator(Authenticator.objects.get(user=solicitor))
+    citizen = make_user()
+    give_totp(citizen)
+    assert MFAAdapter().can_delete_authenticator(Authenticator.objects.get(user=citizen))
