@@ -7,9 +7,11 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from accounts.adapter import MFAAdapter
 from accounts.emails import mark_email_verified
 from accounts.models import FirmState, MemberState
 from firms.mfa import DEMO_TOTP_SECRET, current_code
@@ -145,10 +147,6 @@ def test_postcodes_refused(typed):
 
 
 def test_the_sign_in_security_page_and_solicitors_keep_their_app(firm, make_user):
-    from allauth.mfa.models import Authenticator
-
-    from accounts.adapter import MFAAdapter
-
     solicitor = make_member(firm)
     html = client_for(solicitor).get("/accounts/2fa/").content.decode()
     assert "Your sign-in security" in html and "You sign in with a code from your authenticator app" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.models import FirmState
@@ -80,8 +81,6 @@ def test_a_decision_the_state_does_not_allow_goes_back_to_the_firm(caseworker, f
 
 
 def test_staff_who_may_not_change_firms_cannot_decide(make_user):
-    from django.contrib.auth.models import Group
-
     judge = make_user("judge@court.example", is_staff=True)
     judge.groups.set([Group.objects.get(name="judge")])
     firm = make_firm(state=FirmState.PENDING)
