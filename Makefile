@@ -8,7 +8,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
-.PHONY: setup chromium run test test-dates lint diagrams bench bench-responses bench-defended sweeps clean
+.PHONY: setup chromium run test test-dates lint diagrams bench bench-responses bench-defended bench-firm-dashboard sweeps clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -61,6 +61,11 @@ bench-responses: setup
 bench-defended: BENCH_DEFENDED_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench_def
 bench-defended: setup
 	DATABASE_URL=$(BENCH_DEFENDED_DATABASE_URL) $(PY) bench/defended_sweeps_bench.py $(BENCH_ARGS)
+
+# The firm dashboard: 20,000 cases, every tab, sort and filter (bench/README.md), in a database of its own.
+bench-firm-dashboard: BENCH_DASHBOARD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench_dash
+bench-firm-dashboard: setup
+	DATABASE_URL=$(BENCH_DASHBOARD_DATABASE_URL) $(PY) bench/firm_dashboard_bench.py $(BENCH_ARGS)
 
 sweeps: setup
 	$(PY) manage.py run_sweeps

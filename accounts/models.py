@@ -295,12 +295,23 @@ class FeeAccountState(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+#: A fee account that may yet be used (waiting for the court, or approved).
+FEE_ACCOUNT_LIVE_STATES = (FeeAccountState.PENDING, FeeAccountState.APPROVED)
+
+#: "PBA" and 7 digits, as HMCTS issues them (for example PBA0012345).
+PBA_NUMBER_PATTERN = r"^PBA[0-9]{7}$"
+
+
 class FeeAccount(ConcurrentTransitionMixin, models.Model):
     """A firm's fee account (Payment by Account, "PBA" number), recorded by its administrator and
-    approved by court staff. Claims are paid from an approved account (``payments``)."""
+    approved by court staff. Claims are paid from an approved account (``payments``).
+
+    A PBA number is HMCTS's account of one organisation, so it is live (pending or approved) at most
+    once on the service, whichever firm recorded it; a rejected or withdrawn one may be recorded again.
+    Services: ``payments.fee_accounts``."""
 
     firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="fee_accounts")
-    pba_number = models.CharField("PBA number", max_length=10, unique=True)
+    pba_number = models.CharField("PBA number", max_length=10)
     name = models.CharField(max_length=100, blank=True, help_text="What the firm calls this account.")
     state = FSMField(default=FeeAccountState.PENDING, choices=FeeAccountState.choices, protected=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -309,12 +320,24 @@ class FeeAccount(ConcurrentTransitionMixin, models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
     )
+    #: Why court staff rejected the account (told to the firm's administrators).
+    decision_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["firm__name", "pba_number"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pba_number__regex=PBA_NUMBER_PATTERN),
+                                   name="fee_account_pba_number_format"),
+            models.UniqueConstraint(fields=["pba_number"], condition=models.Q(state__in=FEE_ACCOUNT_LIVE_STATES),
+                                    name="one_live_fee_account_per_pba_number"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pba_number} ({self.firm})"
+
+    @property
+    def is_live(self) -> bool:
+        return self.state in FEE_ACCOUNT_LIVE_STATES
 
     @transition(field=state, source=FeeAccountState.PENDING, target=FeeAccountState.APPROVED)
     def approve(self) -> None:

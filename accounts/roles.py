@@ -51,6 +51,7 @@ STAFF_PERMISSIONS: dict[str, list[str]] = {
         *FEES_VIEW, "court.add_feeschedule", "court.change_feeschedule", "court.delete_feeschedule",
         "court.add_feeband", "court.change_feeband", "court.delete_feeband",
         "claims.view_staffaccess",
+        "accounts.view_feeaccount", "accounts.change_feeaccount", "payments.view_payment",
     ],
     StaffRole.LEGAL_ADVISER: [
         "court.view_closureday", "court.view_outage", "court.view_jobrun",

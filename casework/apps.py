@@ -6,3 +6,10 @@ class CaseworkConfig(AppConfig):
 
     name = "casework"
     verbose_name = "Firm casework"
+
+    def ready(self) -> None:
+        from court.notifications import register_recipient_router
+
+        from . import email_services, sweeps  # noqa: F401  (registers the firm emails' daily sweeps)
+
+        register_recipient_router(email_services.route)

@@ -81,9 +81,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     issue_date = models.DateField(null=True, blank=True)
     #: For linking the claim online from the letter in the defendant's pack (issue 4).
     security_code = models.CharField(max_length=12, blank=True, editable=False)
-    #: DEF-19: the defendant's response deadline (16:00 on the last day, rolled to an open
-    #: day), and the nominal last day it was counted to (so it can be recomputed when staff
-    #: add a closure or an outage).
+    #: DEF-19 (DEF-REP, 28 days, if the claimant is represented, 6A.2(1)): the defendant's response
+    #: deadline (16:00 on the last day, rolled to an open day), and the nominal last day it was
+    #: counted to (so it can be recomputed when staff add a closure or an outage).
     response_deadline = models.DateTimeField(null=True, blank=True)
     response_deadline_day = models.DateField(null=True, blank=True)
 
@@ -411,8 +411,13 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         names = list(self.LIVE_DEADLINES)
         if self.state == ClaimState.ISSUED:
             names.insert(0, "response_deadline")
-        found = [(self.DEADLINE_LABELS[name], getattr(self, name)) for name in names if getattr(self, name)]
+        found = [(self._deadline_label(name), getattr(self, name)) for name in names if getattr(self, name)]
         return sorted(found, key=lambda pair: pair[1])
+
+    def _deadline_label(self, name: str) -> str:
+        if name == "response_deadline" and self.claimant_firm_id is not None:
+            return "The defendant responds by (DEF-REP, 6A.2(1): the claimant is represented)"
+        return self.DEADLINE_LABELS[name]
 
     #: The deadlines a party must act by, as the firm dashboard shows them (the response deadline only while the
     #: claim waits for the response).

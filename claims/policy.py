@@ -10,6 +10,7 @@ from typing import Any
 
 from accounts.roles import StaffRole, acting_membership, staff_role
 from ocmc import clock
+from rules import represented
 
 from .constants import ClaimState, PartyRole
 from .errors import NotAllowed
@@ -38,7 +39,8 @@ class Action(StrEnum):
     #: The defendant: respond to the claim (Section 5); late responses are accepted until
     #: judgment is entered (11.1A(2)).
     RESPOND = "respond"
-    #: The defendant: say they need more time (5.1(7)): once, before the 19 days pass.
+    #: The defendant: say they need more time (5.1(7)): once, before the 19 days pass; never where the claimant is
+    #: represented (5.A1: the parties may agree more time instead, 6A.2(2)).
     MORE_TIME = "more_time"
     #: The defendant: the sealed claim form (their copy of what was served).
     DEFENDANT_DOCUMENTS = "defendant_documents"
@@ -361,7 +363,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
         if claim.state == ClaimState.ISSUED:
             actions.add(Action.RESPOND)
             if (claim.more_time_requested_at is None and claim.response_deadline is not None
-                    and clock.now() < claim.response_deadline):
+                    and clock.now() < claim.response_deadline
+                    and represented.court_gives_more_time(claimant_represented=claim.claimant_firm_id is not None)):
                 actions.add(Action.MORE_TIME)
     actions |= _defendant_firm_actions(user, claim)
     if _is_owner(user, claim):

@@ -19,11 +19,12 @@ from .models import Claim
 
 
 def firm_sides(claim: Claim, firm_id: int) -> set[str]:
-    """The sides of the claim the firm represents (normally one)."""
+    """The sides of the claim the firm represents (normally one). A defendant's firm comes onto the claim
+    when it is issued: until then the claim is the claimant's draft, which the other side never sees."""
     sides = set()
     if claim.claimant_firm_id == firm_id:
         sides.add(PartyRole.CLAIMANT.value)
-    if claim.defendant_firm_id == firm_id:
+    if claim.defendant_firm_id == firm_id and claim.issue_date is not None:
         sides.add(PartyRole.DEFENDANT.value)
     return sides
 

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.roles import acting_membership
 from documents.models import ClaimDocument, DocumentKind, DocumentStatus
 from ocmc import clock
 
@@ -42,6 +43,10 @@ def may_download(user: object, claim: Claim, kind: DocumentKind) -> bool:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The home of a signed-in person: their own claims and those against them. An active member of an approved
+    firm works from the firm's dashboard instead (named by URL, as casework sits above claims)."""
+    if acting_membership(request.user) is not None:
+        return redirect("casework:dashboard")
     rows = [(claim, status.for_claimant(claim)) for claim in claims_for_user(request.user)]
     against = [(claim, status.for_defendant(claim)) for claim in claims_against_user(request.user)]
     return render(request, "claims/dashboard.html", {"rows": rows, "against": against, "now": clock.now()})
@@ -120,6 +125,8 @@ def fee(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("drafting:check", public_id=claim.public_id)
     if not can(request.user, claim, Action.PAY_FEE) and claim.state != ClaimState.AWAITING_HWF_DECISION:
         return redirect("claims:detail", public_id=claim.public_id)
+    if claim.claimant_firm_id is not None:
+        return redirect("payments:fee_account", public_id=claim.public_id)  # a firm pays from its fee account
     return render_fee_page(request, claim)
 
 

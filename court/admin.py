@@ -62,8 +62,9 @@ class JobRunAdmin(ReadOnly):
 
 @admin.register(Notification)
 class NotificationAdmin(ReadOnly):
-    list_display = ["created_at", "to_email", "subject", "claim_number", "sent_at", "attempts"]
-    list_filter = ["kind"]
+    list_display = ["created_at", "to_email", "subject", "claim_number", "firm", "sent_at", "attempts"]
+    list_filter = ["kind", "firm"]
+    list_select_related = ["firm"]
     search_fields = ["to_email", "claim_number", "subject"]
     date_hierarchy = "created_at"
 

@@ -106,6 +106,11 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
     )
     claim_number = models.CharField(max_length=20, blank=True)
+    #: The firm of solicitors the email went to on a represented party's behalf (``notify``'s recipient
+    #: router): its solicitors on the case, or its email for service. Empty for an email sent as addressed.
+    firm = models.ForeignKey(
+        "accounts.Firm", null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
     created_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True, help_text="Empty once sent or given up.")
@@ -119,7 +124,12 @@ class Notification(models.Model):
                 fields=["next_attempt_at"],
                 name="notification_due_idx",
                 condition=models.Q(next_attempt_at__isnull=False),
-            )
+            ),
+            # A firm's page of the emails about one of its cases.
+            models.Index(
+                fields=["firm", "claim_number"], name="notification_firm_case_idx",
+                condition=models.Q(firm__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -128,8 +128,9 @@ def paper_pack_view(paper: PaperResponse) -> PaperPackView:
     cal = court_calendar()
     with_extension_form = "OCON9" in paper.forms
     offers_extension = with_extension_form and not paper.more_time_asked
+    represented = paper.claim.claimant_firm_id is not None  # 10.1(7): 28 days, not 19, if the claimant is
     if paper.extension_received_at is not None:
-        deadline = def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=False)
+        deadline = def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=represented)
     else:
         deadline = paper.deadline
     return PaperPackView(
@@ -138,7 +139,7 @@ def paper_pack_view(paper: PaperResponse) -> PaperPackView:
         form_titles=tuple(PAPER_FORMS.get(code, code) for code in paper.forms),
         deadline=deadline,
         extension_by=deadline if offers_extension else None,
-        extended_deadline=(def_paper_response(cal, paper.sent_on, more_time=True, claimant_represented=False)
+        extended_deadline=(def_paper_response(cal, paper.sent_on, more_time=True, claimant_represented=represented)
                            if offers_extension else None),
         more_time_asked=paper.more_time_asked,
         had_more_time_online=not with_extension_form,

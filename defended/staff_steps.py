@@ -157,9 +157,10 @@ class DefendedClaimSteps(admin_steps.ClaimSteps):
 
         def intro(claim: Claim) -> list[str]:
             paper = claim.paper_response
+            days = 28 if claim.claimant_firm_id is not None else 19  # 10.1(7): 28 if the claimant is represented
             return [f"The paper forms were sent on {paper.sent_on:%-d %B %Y}. The time extension form (OCON9) is on "
-                    "time if the court receives it within 19 days of that (10.1(7)); the response is then due 33 days "
-                    "after the forms were sent (10.1(9))."]
+                    f"time if the court receives it within {days} days of that (10.1(7)); the response is then due 33 "
+                    "days after the forms were sent (10.1(9))."]
 
         return self.step_page(request, pk, action=Action.ENTER_PAPER_RESPONSE,
                           title="Record the time extension form (OCON9)",

@@ -245,6 +245,12 @@ if DJANGO_ENV == "production" and PAYMENT_PROVIDER == "payments.fake.FakeCardSer
     "ALLOW_FAKE_PAYMENTS", False
 ):
     raise ImproperlyConfigured("Set PAYMENT_PROVIDER in production (or ALLOW_FAKE_PAYMENTS=1 for a demo).")
+#: The fee-account (PBA) service (``payments.providers.FeeAccountProvider``); the fake one takes no money.
+FEE_ACCOUNT_PROVIDER = os.environ.get("FEE_ACCOUNT_PROVIDER", "payments.fake_fee_accounts.FakeFeeAccountService")
+if DJANGO_ENV == "production" and FEE_ACCOUNT_PROVIDER.startswith("payments.fake") and not env_bool(
+    "ALLOW_FAKE_PAYMENTS", False
+):
+    raise ImproperlyConfigured("Set FEE_ACCOUNT_PROVIDER in production (or ALLOW_FAKE_PAYMENTS=1 for a demo).")
 
 # The cache counts failed sign-ins (lockout) and other rate limits. With Redis it is
 # shared by every web process; embedded mode uses the database so runserver and any

@@ -26,6 +26,7 @@ urlpatterns = [
     path("claims/", include("defended.urls")),
     path("pay/", include("payments.urls")),
     path("respond/", include("responses.urls")),
+    path("firm/fee-accounts/", include("payments.fee_account_urls")),
     path("firm/", include("firms.urls")),
     path("firm/", include("casework.urls")),
     path("admin/", admin.site.urls),

@@ -3,10 +3,11 @@ from __future__ import annotations
 import re
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 
 from .fake import luhn_ok
+from .fee_accounts import is_pba_number, normalise_pba
 
 
 class CardForm(forms.Form):
@@ -63,3 +64,55 @@ class CardForm(forms.Form):
         if not re.fullmatch(r"\d{3,4}", value):
             raise forms.ValidationError("Enter the 3 or 4 digit card security code")
         return value
+
+
+class FeeAccountForm(forms.Form):
+    """The firm's administrator records a fee account."""
+
+    pba_number = forms.CharField(
+        label="PBA number", help_text="The letters PBA and 7 numbers, for example PBA0012345", max_length=20,
+        error_messages={"required": "Enter the PBA number"},
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    name = forms.CharField(
+        label="Name for the account (optional)", help_text="What your firm calls it, for example Litigation",
+        max_length=100, required=False,
+    )
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("pba_number", field_width=10),
+            Field.text("name", field_width=Fluid.TWO_THIRDS),
+            Button("record", "Record the fee account"),
+        )
+
+    def clean_pba_number(self) -> str:
+        value = normalise_pba(self.cleaned_data["pba_number"])
+        if not is_pba_number(value):
+            raise forms.ValidationError("Enter a PBA number in the correct format, like PBA0012345")
+        return value
+
+
+class FeeAccountChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):  # type: ignore[no-untyped-def]
+        return f"{obj.pba_number} ({obj.name})" if obj.name else obj.pba_number
+
+
+class PayByAccountForm(forms.Form):
+    """Which of the firm's approved fee accounts pays the fee."""
+
+    fee_account = FeeAccountChoiceField(
+        label="Which fee account should the fee be paid from?", queryset=None, empty_label=None,
+        widget=forms.RadioSelect, error_messages={"required": "Choose the fee account to pay from",
+                                                  "invalid_choice": "Choose one of your firm's approved fee accounts"},
+    )
+
+    def __init__(self, *args, accounts, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["fee_account"].queryset = accounts
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field.radios("fee_account", legend_size=Size.MEDIUM))

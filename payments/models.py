@@ -1,4 +1,5 @@
-"""Card payments of court fees, and the fake card service used outside production.
+"""Payments of court fees (by card, or from a firm's fee account), and the fake card and fee-account
+services used outside production.
 
 ``Payment`` is our record of one attempt to pay one fee. Its ``idempotency_key`` is
 unique in the database: a double click, a back button or a retry after a timeout sends
@@ -28,6 +29,11 @@ class PaymentStatus(models.TextChoices):
 LIVE_STATUSES = tuple(PaymentStatus(value) for value in PAYMENT_LIVE_STATUSES)
 
 
+class PaymentMethod(models.TextChoices):
+    CARD = "card", "Card"
+    FEE_ACCOUNT = "fee_account", "Fee account"
+
+
 class PaymentPurpose(models.TextChoices):
     ISSUE_FEE = "issue_fee", "Court fee to issue the claim"
 
@@ -51,6 +57,14 @@ class Payment(models.Model):
     #: When to ask the provider how the payment stands, if nobody comes back from it
     #: (the browser closed after paying). Empty once the payment is finished.
     check_at = models.DateTimeField(null=True, blank=True)
+    method = models.CharField(max_length=12, choices=PaymentMethod.choices, default=PaymentMethod.CARD)
+    #: For a fee-account payment: the firm's account it is paid from, its PBA number as charged, and the
+    #: firm's own reference for the claim (``Claim.claimant_reference``), which travels with the payment.
+    fee_account = models.ForeignKey(
+        "accounts.FeeAccount", null=True, blank=True, on_delete=models.PROTECT, related_name="payments",
+    )
+    pba_number = models.CharField("PBA number", max_length=10, blank=True)
+    customer_reference = models.CharField("firm's reference", max_length=100, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -63,6 +77,13 @@ class Payment(models.Model):
                 name="one_live_payment_per_fee",
             ),
         ]
+        constraints += [
+            models.CheckConstraint(
+                condition=(models.Q(method="card", fee_account__isnull=True, pba_number="")
+                           | models.Q(method="fee_account", fee_account__isnull=False) & ~models.Q(pba_number="")),
+                name="payment_fee_account_iff_method",
+            ),
+        ]
         indexes = [
             models.Index(fields=["check_at"], name="payment_check_idx", condition=models.Q(check_at__isnull=False))
         ]
@@ -73,6 +94,13 @@ class Payment(models.Model):
     @property
     def is_live(self) -> bool:
         return self.status in LIVE_STATUSES
+
+    @property
+    def how_paid(self) -> str:
+        """How the fee was paid, for the court's record: "by card" or "from fee account PBA0012345"."""
+        if self.method == PaymentMethod.FEE_ACCOUNT:
+            return f"from fee account {self.pba_number}"
+        return "by card"
 
 
 class FakeCardPayment(models.Model):
@@ -102,3 +130,28 @@ class FakeCardPayment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_id} {self.status}"
+
+
+class FakeFeeAccountPayment(models.Model):
+    """The fake fee-account service's own record of a charge (``payments.fake_fee_accounts``), one for each
+    idempotency key: asking again with the same key gives this answer and never charges twice."""
+
+    class Status(models.TextChoices):
+        PAID = "paid", "Paid"
+        REFUSED = "refused", "Refused"
+
+    provider_id = models.CharField(max_length=32, unique=True)
+    idempotency_key = models.CharField(max_length=64, unique=True)
+    pba_number = models.CharField(max_length=10)
+    amount_pence = models.PositiveIntegerField()
+    reference = models.CharField(max_length=100)
+    customer_reference = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    refusal = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "fake fee-account service payment"
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} {self.pba_number} {self.status}"

@@ -1,4 +1,5 @@
-"""Payments nobody came back from (the browser closed on the card page): ask the provider."""
+"""Payments nobody came back from (the browser closed on the card page), and fee-account payments the
+fee-account service did not answer: ask the provider again (with the payment's own idempotency key)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -23,7 +24,8 @@ def _check(pk: int) -> bool:
 CHECK_UNFINISHED_PAYMENTS = register(
     Sweep(
         name="payments.check_unfinished",
-        description="Ask the card service about payments nobody came back from; a paid one issues the claim.",
+        description=("Ask the card service about payments nobody came back from, and the fee account service about"
+                     " charges it did not answer; a paid one issues the claim."),
         overdue=unfinished_payments,
         act=_check,
         lease=timedelta(minutes=5),

@@ -51,3 +51,15 @@ def test_clock_at_takes_uk_time_unless_given_an_offset(option, expected):
     instant = clock_instant(_config(option))
     assert instant == expected
     assert instant.utcoffset() is not None and instant - expected == timedelta(0)
+
+
+def test_running_at_sets_the_instant_for_the_block_only():
+    before = clock.now()
+    then = datetime(2026, 10, 1, 9, 0, tzinfo=LONDON)
+    with clock.running_at(then):
+        assert clock.now() == then and clock.now().tzinfo == timezone.utc
+        assert clock.today().isoformat() == "2026-10-01"
+    assert clock.now() == before
+    with pytest.raises(ValueError):
+        with clock.running_at(datetime(2026, 10, 1, 9, 0)):
+            pass

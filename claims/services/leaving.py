@@ -53,8 +53,9 @@ def sent_out_place(claim: Claim) -> str:
 
 def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:
     """(role, email, account) of each party the court can email about the claim: the
-    claimant's account, and the defendant's account once linked (else the email the
-    claimant gave for them on the claim form, if any)."""
+    claimant's account, and the defendant's legal representative's email for service, or the
+    defendant's account once linked (else the email the claimant gave for them on the claim
+    form, if any)."""
     parties: list[tuple[str, str, Any]] = [("claimant", claim.owner.email, claim.owner)]
     email, user = defendant_contact(claim)
     if email:
@@ -63,7 +64,11 @@ def parties_to_tell(claim: Claim) -> list[tuple[str, str, Any]]:
 
 
 def defendant_contact(claim: Claim) -> tuple[str, Any]:
-    """The defendant's email (and account, if they have linked the claim)."""
+    """The defendant's email (and account, if they have linked the claim). For a defendant with a registered legal
+    representative, the firm's email for service (no account: the firm's members reach the claim through the firm,
+    4.3(6))."""
+    if claim.defendant_firm_id is not None:
+        return claim.defendant_firm.service_email, None
     if claim.defendant_user_id is not None:
         return claim.defendant_user.email, claim.defendant_user
     form = claim.form

@@ -1,27 +1,29 @@
 """Submitting the claim form, the fee or Help with Fees, and the claim's issue and service (4.1, 4.3, 13.1, 2A.1)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from court.calendar import court_calendar
 from court.notifications import notify
 from documents.services import documents_request
 from ocmc import clock
-from rules import periods
+from rules import periods, represented
 from rules.calendar import local
 from rules.money import format_money, pounds
 
 from .. import numbers, ocon1, pricing, timeline
-from ..constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision
+from ..constants import PAYMENT_LIVE_STATUSES, SUBMITTED_STATES, ClaimState, HwfDecision, SentOutTo
 from ..errors import ClaimError
 from ..models import Claim, ClaimNumberCounter
 from ..policy import Action, require
 from .common import locked_claim
 from .drafts import _mark_saved
+from .leaving import parties_to_tell, send_out
 
 
 def claim_submit(*, claim_id: int, actor: Any, signed_name: str) -> Claim:
@@ -194,7 +196,8 @@ def claim_fee_paid(*, claim_id: int, payment: Any) -> Claim:
     if claim.state != ClaimState.AWAITING_FEE:
         raise ClaimError(f"A fee was paid on a claim that is {claim.get_state_display().lower()}.")
     timeline.record(claim, kind="fee_paid", actor=claim.owner,
-                    summary=f"Court fee of {format_money(payment.amount)} paid by card (reference {payment.reference})",
+                    summary=(f"Court fee of {format_money(payment.amount)} paid {payment.how_paid}"
+                             f" (reference {payment.reference})"),
                     data={"payment": str(payment.public_id), "paid_at": payment.completed_at.isoformat()})
     _issue(claim, received_at=payment.completed_at)
     return claim
@@ -210,10 +213,19 @@ def _next_claim_number() -> str:
 
 
 def _issue(claim: Claim, *, received_at: datetime) -> None:
-    """Issue the (locked) claim: number, issue date, response deadline, service, documents."""
+    """Issue the (locked) claim: number, issue date, response deadline, service, documents.
+
+    How the claim is served follows the defendant's representation (``rules.represented.service_route``): by post
+    with the defendant's pack (4.3(3)-(5)); on a registered legal representative through the website (4.3(6)); or,
+    for a representative not registered, not at all: the claim is sent out as soon as it is issued (2.1(7)). The
+    defendant's time to respond is DEF-19 (5.1) for parties in person, DEF-REP (6A.2(1)) if the claimant is
+    represented; it is stored on the claim, which every reminder, sweep and letter reads.
+    """
     cal = court_calendar()
     issue_date = cal.deemed_submission_date(received_at)  # 14.1: after 4pm or a closed day → next open day
     form = claim.form
+    route = represented.service_route(claim.defendant_representation)
+    claimant_represented = claim.claimant_firm_id is not None
     claim.claim_number = _next_claim_number()
     claim.security_code = numbers.new_security_code()
     claim.issued_at = received_at
@@ -221,27 +233,62 @@ def _issue(claim: Claim, *, received_at: datetime) -> None:
     # Interest claimed to issue (money.md); the fee stays as charged on submission.
     claim.interest = form.interest.to_date(form.principal, claim.submitted_on, issue_date)
     claim.interest_to = issue_date
-    claim.response_deadline_day = issue_date + timedelta(days=19)
-    claim.response_deadline = periods.def_19(cal, issue_date)
-    claim.response_reminder_at = periods.next_response_reminder(claim.response_deadline, after=clock.now())
-    claim.no_response_stay_at = periods.stay_6m_no_response(cal, issue_date)
+    if route != represented.ServiceRoute.SEND_OUT:
+        # A claim sent out at once (2.1(7)) continues under the CPR: no online response deadline is set for it.
+        claim.response_deadline_day = represented.response_deadline_day(
+            issue_date, claimant_represented=claimant_represented)
+        claim.response_deadline = represented.response_deadline(
+            cal, issue_date, claimant_represented=claimant_represented)
+        claim.response_reminder_at = periods.next_response_reminder(claim.response_deadline, after=clock.now())
+        claim.no_response_stay_at = periods.stay_6m_no_response(cal, issue_date)
     claim.issue()
     claim.save()
     timeline.record(
         claim, kind="claim_issued", actor=None,
         summary=f"Claim issued on {issue_date:%-d %B %Y}: claim number {claim.claim_number}",
-        data={"issue_date": issue_date.isoformat(), "response_deadline": claim.response_deadline.isoformat()},
+        data={"issue_date": issue_date.isoformat(), "service": route.value,
+              "response_deadline": claim.response_deadline.isoformat() if claim.response_deadline else None},
     )
     notify(kind="claim_issued", to_email=claim.owner.email, user=claim.owner,
-           context={"claim": claim, "owner": claim.owner})
-    documents_request(claim, ["sealed_claim", "issue_receipt", "defendant_pack"])
+           key=f"claim-issued:{claim.pk}", claim_number=claim.claim_number,
+           context={"claim": claim, "owner": claim.owner, "route": route.value})
+    if route == represented.ServiceRoute.POST:
+        documents_request(claim, ["sealed_claim", "issue_receipt", "defendant_pack"])
+    elif route == represented.ServiceRoute.WEBSITE:
+        documents_request(claim, ["sealed_claim", "issue_receipt"])
+        _serve_through_website(claim)
+    else:
+        documents_request(claim, ["sealed_claim", "issue_receipt"])
+        send_out(claim, to=SentOutTo.CNBC, reason=represented.SEND_OUT_UNREGISTERED_REASON, actor=None)
+
+
+def _serve_through_website(claim: Claim) -> None:
+    """Serve the (locked, just issued) claim on the defendant's registered legal representative through the
+    website (4.3(6)(a)(i)): that is service of the claim form (4.3(6)(c), CPR 7.5(1)), recorded as it happens. The
+    firm sees the claim on its dashboard (not yet allocated to anyone) and its email for service is told, once."""
+    firm = claim.defendant_firm
+    now = clock.now()
+    timeline.record(
+        claim, kind="claim_served", actor=None,
+        summary=f"Claim form served through the website on the defendant's legal representative, {firm.name}, "
+                f"with the date of issue and how to respond (4.3(6))",
+        data={"route": "website", "served_at": now.isoformat(), "firm": firm.pk},
+    )
+    for role, email, user in parties_to_tell(claim):
+        if role == "defendant":
+            notify(kind="claim_served_on_firm", to_email=email, user=user, claim_number=claim.claim_number or "",
+                   key=f"served-on-firm:{claim.pk}:{role}",
+                   context={"claim": claim, "firm": firm, "dashboard_url": f"{settings.SITE_URL}/firm/"})
 
 
 def claim_served_by_post(*, claim_id: int) -> bool:
-    """The defendant's pack is printed and posted: record service (4.3(3)-(5)). Once only."""
+    """The defendant's pack is printed and posted: record service (4.3(3)-(5)). Once only; never for a claim served
+    through the website on the defendant's legal representative (4.3(6))."""
     with transaction.atomic():
         claim = locked_claim(claim_id)
         if claim is None or claim.state != ClaimState.ISSUED:
+            return False
+        if represented.service_route(claim.defendant_representation) != represented.ServiceRoute.POST:
             return False
         if claim.events.filter(kind="claim_served").exists():
             return False
@@ -249,6 +296,7 @@ def claim_served_by_post(*, claim_id: int) -> bool:
             claim, kind="claim_served", actor=None,
             summary=f"Claim form sent by post to the defendant, {claim.defendant_name}, with the date of issue "
                     f"and how to respond",
+            data={"route": "post"},
         )
     return True
 

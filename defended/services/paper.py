@@ -36,8 +36,8 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
     """A caseworker records the defendant's call: they cannot respond online (10.1(1)-(2)). The
     court sends the paper pack (OCON9 unless they have had more time, OCON9X, OCON180) with the
     date it was sent (10.1(3)-(4)); the claimant is told (10.1(5)). The paper response is due
-    19 days after the forms were sent, or 33 with more time; 33 days after issue if they already
-    had more time online (10.1(5A), (7)-(9))."""
+    19 days after the forms were sent (28 if the claimant is represented), or 33 with more time; 33
+    days after issue if they already had more time online (10.1(5A), (7)-(9))."""
     with transaction.atomic():
         claim = _claim(claim_id)
         require(actor, claim, Action.RECORD_PAPER_CONTACT)
@@ -46,8 +46,9 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
         cal = court_calendar()
         now = clock.now()
         had_more_time = claim.more_time_requested_at is not None
+        represented = claim.claimant_firm_id is not None  # 10.1(1), (7): 28 days, not 19, if the claimant is
         contact_by = (periods.def_33(cal, claim.issue_date) if had_more_time
-                      else periods.def_paper_contact(cal, claim.issue_date, claimant_represented=False))
+                      else periods.def_paper_contact(cal, claim.issue_date, claimant_represented=represented))
         if now >= contact_by:
             raise ClaimError(f"The defendant had to contact the court by {govuk_datetime(contact_by)} (10.1(1)); "
                              "the claimant may now ask for judgment in default")
@@ -56,7 +57,7 @@ def paper_contact_record(*, claim_id: int, actor: Any, more_time: bool, note: st
             deadline = periods.def_33(cal, claim.issue_date)
             forms = ["OCON9X", "OCON180"]
         else:
-            deadline = periods.def_paper_response(cal, sent_on, more_time=more_time, claimant_represented=False)
+            deadline = periods.def_paper_response(cal, sent_on, more_time=more_time, claimant_represented=represented)
             forms = ["OCON9", "OCON9X", "OCON180"]
         paper = PaperResponse.objects.create(
             claim=claim, contacted_at=now, recorded_by=actor, call_note=(note or "").strip(),
@@ -95,10 +96,14 @@ def paper_extension_received(*, claim_id: int, actor: Any, received_at: datetime
         now = received_at or clock.now()
         if now > clock.now():
             raise ClaimError("The date the form was received cannot be in the future")
-        if now >= periods.def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=False):
-            raise ClaimError("The time extension form arrived after the 19 days it had to be returned in (10.1(7))")
+        represented = claim.claimant_firm_id is not None
+        if now >= periods.def_paper_response(cal, paper.sent_on, more_time=False, claimant_represented=represented):
+            days = 28 if represented else 19
+            raise ClaimError(f"The time extension form arrived after the {days} days it had to be returned in "
+                             "(10.1(7))")
         paper.extension_received_at = now
-        paper.deadline = periods.def_paper_response(cal, paper.sent_on, more_time=True, claimant_represented=False)
+        paper.deadline = periods.def_paper_response(cal, paper.sent_on, more_time=True,
+                                                    claimant_represented=represented)
         paper.save(update_fields=["extension_received_at", "deadline"])
         claim.more_time_requested_at = claim.more_time_requested_at or now
         claim.response_deadline = paper.deadline

@@ -13,6 +13,7 @@ from claims.constants import ClaimState
 from claims.errors import NotAllowed
 from claims.models import CaseAssignment, Claim
 from claims.policy import Action, allowed_actions, can
+from claims.representation import may_allocate
 from tests.conftest import uk
 from tests.documents.conftest import submitted_data
 
@@ -105,6 +106,19 @@ def test_the_defendants_firm_reads_an_issued_claim_and_nothing_of_a_draft(member
                               defendant_representation="registered", defendant_firm=other)
     assert allowed_actions(defence, claim) == {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE,
                                                Action.READ_JUDGMENT}
+
+
+def test_the_defendants_firm_allocates_a_claim_only_once_it_is_issued(member, represented_claim):
+    other = _firm("Baker LLP", "200002")
+    admin, solicitor = member(firm=other, admin=True), member(firm=other)
+    draft = represented_claim(defendant_representation="registered", defendant_firm=other)
+    assert not may_allocate(admin, draft)
+    with pytest.raises(NotAllowed):
+        assignments.assign(draft, to=solicitor, actor=admin)
+    issued = represented_claim(state=ClaimState.ISSUED, issue_date=date(2027, 3, 3), claim_number="000MC102",
+                               defendant_representation="registered", defendant_firm=other)
+    assert may_allocate(admin, issued)
+    assert assignments.assign(issued, to=solicitor, actor=admin).user == solicitor
 
 
 def test_allocation_reallocates_shares_and_keeps_the_record(member, represented_claim, firm):
