@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_firms_registration'),
+        ('accounts', '0005_fee_account_pba_format'),
     ]
 
     operations = [
