@@ -6,8 +6,13 @@ from typing import Any
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from .models import MemberState
+from .roles import acting_membership, membership_of
 
 #: Where the "Check your email" page finds the address we last sent a confirmation link to.
 VERIFICATION_EMAIL_SESSION_KEY = "accounts_verification_email"
@@ -37,6 +42,20 @@ def lockout_minutes() -> int:
     return max(1, math.ceil((seconds or 15 * 60) / 60))
 
 
+def firm_home_url(user: Any) -> str | None:
+    """Where a firm's user lands (after signing in, "Your firm"): the firm dashboard (``casework:dashboard``)
+    for an active member of an approved firm, else the firm's status page. None for anyone not in a firm."""
+    membership = membership_of(user)
+    if membership is None or membership.state == MemberState.REMOVED:
+        return None
+    if acting_membership(user) is not None:
+        try:
+            return reverse("casework:dashboard")
+        except NoReverseMatch:  # the dashboard is not installed: the firm's status page instead
+            pass
+    return reverse("firms:status")
+
+
 def user_display(user: Any) -> str:
     """How allauth names a user (ACCOUNT_USER_DISPLAY)."""
     return getattr(user, "display_name", None) or str(user)
@@ -63,6 +82,14 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         return super().validation_error(code, *args)
 
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Firm members land on their firm's page (``firm_home_url``); everyone else as allauth says."""
+        if not request.user.is_staff:
+            landing = firm_home_url(request.user)
+            if landing is not None:
+                return landing
+        return super().get_login_redirect_url(request)
+
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
         user = super().save_user(request, user, form, commit=False)
         full_name = " ".join((form.cleaned_data.get("full_name") or "").split())
@@ -87,3 +114,25 @@ class AccountAdapter(DefaultAccountAdapter):
         if match is not None and match.url_name in _SAID_BY_NEXT_PAGE.get(message_template or "", ()):
             return
         super().add_message(request, level, message_template, message_context, extra_tags, message)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """The authenticator app's messages in our words (GOV.UK: no full stop at the end of an error)."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "The code is not right: enter the 6-digit code your authenticator app shows now",
+        "unverified_email": "Confirm your email address before you set up an authenticator app",
+        "cannot_delete_authenticator": "You cannot stop using the authenticator app: solicitors and firm "
+                                       "administrators must have one",
+        "cannot_generate_recovery_codes": "Set up an authenticator app before you make recovery codes",
+        "add_email_blocked": "You cannot add an email address to an account that signs in with an authenticator app",
+    }
+
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        """An active solicitor or firm administrator keeps their authenticator app (firms.middleware)."""
+        membership = membership_of(authenticator.user)
+        if (authenticator.type == "totp" and membership is not None and membership.state == MemberState.ACTIVE
+                and (membership.is_solicitor or membership.is_firm_admin)):
+            return False
+        return super().can_delete_authenticator(authenticator)

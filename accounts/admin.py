@@ -5,10 +5,10 @@ from typing import Any
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from .models import Firm, FirmMembership, User
+from .models import FirmMembership, User
 from .roles import user_kind
 
 # Staff sign in through the same page as everyone else (django-allauth), so the lockout after
@@ -17,14 +17,21 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 
 
 class MembershipOfUserInline(admin.StackedInline):
+    """Read-only: firms and their members are ``firms.admin``; a firm's administrator manages its members."""
+
     model = FirmMembership
     fk_name = "user"
-    fields = ["firm", "is_firm_admin", "created_at"]
-    readonly_fields = ["created_at"]
-    autocomplete_fields = ["firm"]
-    can_delete = True
+    fields = ["firm", "is_firm_admin", "is_solicitor", "sees_all_cases", "state", "created_at"]
+    readonly_fields = fields
+    can_delete = False
     extra = 0
     verbose_name = "firm membership (makes this user a solicitor)"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -56,45 +63,3 @@ class UserAdmin(BaseUserAdmin):
     def kind(self, obj: User) -> str:
         kind = user_kind(obj)
         return kind.label if kind else ""
-
-
-class MembershipOfFirmInline(admin.TabularInline):
-    model = FirmMembership
-    fk_name = "firm"
-    fields = ["user", "email", "is_firm_admin", "created_at"]
-    readonly_fields = ["email", "created_at"]
-    autocomplete_fields = ["user"]
-    extra = 0
-    verbose_name = "member"
-    verbose_name_plural = "members"
-
-    @admin.display(description="Email address")
-    def email(self, obj: FirmMembership) -> str:
-        return obj.user.email if obj.user_id else ""
-
-
-@admin.register(Firm)
-class FirmAdmin(admin.ModelAdmin):
-    list_display = ["name", "sra_number", "member_count", "created_at"]
-    search_fields = ["name", "sra_number"]
-    fields = ["name", "sra_number", "created_at"]
-    readonly_fields = ["created_at"]
-    inlines = [MembershipOfFirmInline]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Firm]:
-        return super().get_queryset(request).annotate(member_count=Count("memberships"))
-
-    @admin.display(description="Members", ordering="member_count")
-    def member_count(self, obj: Firm) -> int:
-        return obj.member_count  # type: ignore[attr-defined]
-
-
-@admin.register(FirmMembership)
-class FirmMembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "firm", "is_firm_admin", "created_at"]
-    list_filter = ["is_firm_admin"]
-    list_select_related = ["user", "firm"]
-    search_fields = ["user__email", "user__full_name", "user__first_name", "user__last_name", "firm__name"]
-    fields = ["user", "firm", "is_firm_admin", "created_at"]
-    readonly_fields = ["created_at"]
-    autocomplete_fields = ["user", "firm"]

@@ -75,7 +75,7 @@ class User(AbstractUser):
 
 
 class FirmState(models.TextChoices):
-    """Where a firm's registration stands. Court staff decide (``accounts.firms``)."""
+    """Where a firm's registration stands. Court staff decide (``firms.services``)."""
 
     PENDING = "pending", "Waiting for the court to approve it"
     APPROVED = "approved", "Approved"
@@ -88,7 +88,7 @@ class Firm(ConcurrentTransitionMixin, models.Model):
     registered to use the online service). Its members act for their clients through the firm dashboard.
 
     A firm starts ``pending``; only an ``approved`` firm's members can do anything but see its status.
-    ``state`` is changed only by ``accounts.firms``.
+    ``state`` is changed only by ``firms.services``.
     """
 
     name = models.CharField(max_length=200)
@@ -113,8 +113,10 @@ class Firm(ConcurrentTransitionMixin, models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            # Unique among firms not rejected: a rejected registration may be made again (firms.services).
             models.UniqueConstraint(
-                fields=["sra_number"], condition=~models.Q(sra_number=""), name="accounts_firm_sra_number_unique",
+                fields=["sra_number"], condition=~models.Q(sra_number="") & ~models.Q(state=FirmState.REJECTED),
+                name="accounts_firm_sra_number_unique",
                 violation_error_message="Another firm already has this SRA number.",
             ),
             models.CheckConstraint(
@@ -169,7 +171,7 @@ class FirmMembership(ConcurrentTransitionMixin, models.Model):
     Roles (any combination; a firm always keeps at least one active administrator):
     ``is_firm_admin`` manages users, fee accounts and allocates cases; ``is_solicitor`` makes and
     manages claims; ``sees_all_cases`` sees every case of the firm, not only those assigned or
-    shared to them. ``state`` (active, suspended, removed) is changed only by ``accounts.firms``;
+    shared to them. ``state`` (active, suspended, removed) is changed only by ``firms.services``;
     a removed member's row is kept for the firm's record, and they see nothing of the firm.
     """
 

@@ -39,7 +39,8 @@ FEES_VIEW = ["court.view_feeschedule", "court.view_feeband", "court.view_feesche
 #: centres and where legal advisers operate (20.1(1)(c)), and the fee schedules; the others only see them.
 STAFF_PERMISSIONS: dict[str, list[str]] = {
     StaffRole.CASEWORKER: [
-        "accounts.view_firm", "accounts.view_firmmembership",
+        # Firms: their registration decided by caseworkers (firms.admin); members and invitations read-only.
+        "accounts.view_firm", "accounts.change_firm", "accounts.view_firmmembership", "accounts.view_firminvitation",
         "court.view_closureday", "court.add_closureday", "court.change_closureday", "court.delete_closureday",
         "court.view_outage", "court.add_outage", "court.change_outage", "court.delete_outage",
         "court.view_jobrun", "court.view_notification",

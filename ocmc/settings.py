@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "firms.middleware.FirmAccessMiddleware",  # a firm's users: its status until approved; an authenticator app
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ocmc.errors.DatabaseUnavailableMiddleware",
     "claims.middleware.StaleStepMiddleware",
@@ -182,7 +183,7 @@ ACCOUNT_RATE_LIMITS = {
 # Required for every solicitor and firm administrator (firms.middleware); offered to nobody else yet.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Money Claims"
-MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,9 +14,9 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
 from accounts.models import Firm, FirmMembership, FirmState, MemberState, User
+from firms.mfa import DEMO_TOTP_SECRET
 
-#: A fixed base32 TOTP secret (the demo data uses the same one, README "Demo sign-ins").
-DEMO_TOTP_SECRET = "MONEYCLAIMSDEMOTOTPSECRETAAAAAAA"
+__all__ = ["DEMO_TOTP_SECRET", "give_totp", "make_firm", "make_member", "totp_code"]
 
 _numbers = itertools.count(200001)
 

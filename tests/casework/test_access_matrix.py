@@ -139,6 +139,12 @@ def test_every_claim_url_for_every_role(client, make_user, role):
     assert {"claims:detail", "claims:document", "casework:allocation", "drafting:task_list",
             "responses:claim"} <= {name for name, _ in patterns}
     client.force_login(world.users[role])
+    if role == "member of a suspended firm":  # firms.middleware: nothing but the firm's status page
+        for claim_id in [uuid.uuid4(), *(claim.public_id for claim in world.claims.values())]:
+            for name, route in patterns:
+                response = client.get(path_of(route, claim_id))
+                assert (response.status_code, response["Location"]) == (302, "/firm/status/"), name
+        return
     missing = {name: client.get(path_of(route, uuid.uuid4())).status_code for name, route in patterns}
     assert set(missing.values()) <= {404, 405}, missing
     wrong: list[str] = []

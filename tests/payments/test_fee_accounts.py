@@ -62,12 +62,12 @@ def firm():
 
 @pytest.fixture
 def firm_admin(firm):
-    return make_member(firm, name="Ada Admin", admin=True, solicitor=False, mfa=False)
+    return make_member(firm, name="Ada Admin", admin=True, solicitor=False)
 
 
 @pytest.fixture
 def solicitor(firm):
-    return make_member(firm, name="Sol Smith", mfa=False)
+    return make_member(firm, name="Sol Smith")
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def represented_claim(firm, solicitor, reference: str = "ABL/123") -> Claim:
 
 
 def test_the_firm_admin_records_an_account_and_its_admins_are_told(firm, firm_admin):
-    other_admin = make_member(firm, admin=True, mfa=False)
+    other_admin = make_member(firm, admin=True)
     account = record_fee_account(actor=firm_admin, pba_number=" pba 001-2345 ", name="Litigation")
     assert account.pba_number == PAYS and account.state == FeeAccountState.PENDING and account.firm == firm
     assert account.recorded_by == firm_admin
@@ -128,13 +128,13 @@ def test_a_solicitor_who_is_not_the_admin_cannot_record_an_account(solicitor):
 
 def test_the_admin_of_a_firm_not_yet_approved_cannot_record_one():
     pending = make_firm(state=FirmState.PENDING)
-    admin = make_member(pending, admin=True, mfa=False)
+    admin = make_member(pending, admin=True)
     with pytest.raises(FeeAccountError):
         record_fee_account(actor=admin, pba_number=PAYS)
 
 
 def test_a_live_pba_number_is_recorded_once_and_again_once_withdrawn(firm, firm_admin):
-    other_admin = make_member(make_firm(), admin=True, mfa=False)
+    other_admin = make_member(make_firm(), admin=True)
     account = record_fee_account(actor=firm_admin, pba_number=PAYS)
     with pytest.raises(FeeAccountError, match="already recorded"):
         record_fee_account(actor=firm_admin, pba_number=PAYS)
@@ -183,7 +183,7 @@ def test_only_staff_who_decide_fee_accounts_decide_them(firm, firm_admin, make_u
 
 def test_the_admin_withdraws_only_their_own_firms_account(firm, firm_admin, caseworker):
     account = approved(firm, firm_admin, caseworker)
-    stranger = make_member(make_firm(), admin=True, mfa=False)
+    stranger = make_member(make_firm(), admin=True)
     with pytest.raises(FeeAccountError, match="another firm"):
         withdraw_fee_account(actor=stranger, fee_account_id=account.pk)
     account = withdraw_fee_account(actor=firm_admin, fee_account_id=account.pk)
@@ -318,7 +318,7 @@ def test_only_an_approved_account_of_the_claims_firm_pays(firm, firm_admin, soli
     claim = represented_claim(firm, solicitor)
     if state == "other_firm":
         other = make_firm()
-        account = approved(other, make_member(other, admin=True, mfa=False), caseworker)
+        account = approved(other, make_member(other, admin=True), caseworker)
     else:
         account = record_fee_account(actor=firm_admin, pba_number=PAYS)
         if state == "rejected":
@@ -333,7 +333,7 @@ def test_only_an_approved_account_of_the_claims_firm_pays(firm, firm_admin, soli
 def test_a_firm_member_without_the_solicitor_role_cannot_pay(firm, firm_admin, caseworker, solicitor):
     account = approved(firm, firm_admin, caseworker)
     claim = represented_claim(firm, solicitor)
-    reader = make_member(firm, solicitor=False, sees_all=True, mfa=False)
+    reader = make_member(firm, solicitor=False, sees_all=True)
     with pytest.raises(NotAllowed):
         pay_by_account(claim_id=claim.pk, actor=reader, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
     assert not Payment.objects.exists()
@@ -454,7 +454,7 @@ def test_the_pay_page_of_a_paid_claim_goes_to_the_confirmation(client, firm, fir
 
 def test_another_firms_solicitor_gets_404_on_the_pay_page(client, firm, solicitor):
     claim = represented_claim(firm, solicitor)
-    stranger = make_member(make_firm(), mfa=False)
+    stranger = make_member(make_firm())
     client.force_login(stranger)
     assert client.get(_pay_url(claim)).status_code == 404
     assert client.get(reverse("payments:fee_account_paid", args=[claim.public_id])).status_code == 404
@@ -494,7 +494,7 @@ def test_the_admin_lists_records_and_withdraws_accounts(client, firm, firm_admin
 
 def test_only_the_firms_admin_sees_the_fee_account_pages(client, firm, firm_admin, solicitor):
     account = record_fee_account(actor=firm_admin, pba_number=PAYS)
-    other_admin = make_member(make_firm(), admin=True, mfa=False)
+    other_admin = make_member(make_firm(), admin=True)
     client.force_login(solicitor)
     assert client.get(reverse("fee_accounts:list")).status_code == 404
     assert client.get(reverse("fee_accounts:add")).status_code == 404
