@@ -1,7 +1,9 @@
-"""Demo users for each role (including a caseworker, a legal adviser and a judge), a demo firm of
-solicitors, demo drafts, and the hearing centres (some where legal advisers operate, 20.1(1)(c)),
-for trying the portal locally. Idempotent. Every demo user's email address is confirmed, so they
-can sign in at once."""
+"""Demo users for each role (including a caseworker, a legal adviser and a judge), two demo firms of
+solicitors (one for each side, with their users, authenticator apps and fee accounts), demo claims of
+members of the public and of the firms, and the hearing centres (some where legal advisers operate,
+20.1(1)(c)), for trying the portal locally. Idempotent. Every demo user's email address is confirmed, so
+they can sign in at once; every firm user's authenticator app is set up with the demo secret
+(``manage.py demo_totp_code EMAIL`` prints its code)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,11 +13,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.emails import mark_email_verified
-from accounts.models import Firm, FirmMembership, FirmState, User
+from accounts.models import User
 from accounts.roles import StaffRole
 from claims.models import Claim
 from court.models import HearingCentre
 from demo.claims import seed_demo_claims
+from demo.firms import DEMO_FIRMS, seed_demo_firm, seed_represented_claims
+from firms.mfa import DEMO_TOTP_SECRET
 
 DEMO_PASSWORD = "money-claims-demo"
 
@@ -27,13 +31,6 @@ DEMO_USERS: list[tuple[str, str, str, StaffRole | None, bool]] = [
     ("adviser@example.com", "Lee", "Adviser", StaffRole.LEGAL_ADVISER, False),
     ("judge@example.com", "Judith", "Bench", StaffRole.JUDGE, False),
     ("admin@example.com", "Ada", "Admin", None, True),
-]
-
-DEMO_FIRM = "Demo & Co Solicitors"
-#: Solicitors of the demo firm: email, first name, last name, firm administrator
-DEMO_SOLICITORS: list[tuple[str, str, str, bool]] = [
-    ("solicitor@example.com", "Sophie", "Solicitor", True),
-    ("litigator@example.com", "Liam", "Litigator", False),
 ]
 
 
@@ -55,8 +52,8 @@ def _demo_user(email: str, first: str, last: str) -> User:
 
 
 class Command(BaseCommand):
-    help = ("Create the demo users (one for each role), a demo firm of solicitors, two demo draft claims and the "
-            "demo hearing centres.")
+    help = ("Create the demo users (one for each role), two demo firms of solicitors, demo claims and the demo "
+            "hearing centres.")
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
@@ -70,26 +67,25 @@ class Command(BaseCommand):
                 user.groups.set([Group.objects.get(name=role.value)])
             mark_email_verified(user)
             users[email] = user
-        firm = (Firm.objects.filter(name=DEMO_FIRM).first()
-                or Firm.objects.create(name=DEMO_FIRM, state=FirmState.APPROVED))
-        for email, first, last, firm_admin in DEMO_SOLICITORS:
-            user = _demo_user(email, first, last)
-            user.is_staff = user.is_superuser = False
-            user.save()
-            FirmMembership.objects.update_or_create(user=user, defaults={"firm": firm, "is_firm_admin": firm_admin})
-            mark_email_verified(user)
-            users[email] = user
+        firms = [seed_demo_firm(spec, caseworker=users["caseworker@example.com"], password=DEMO_PASSWORD)
+                 for spec in DEMO_FIRMS]
         for name, advisers in DEMO_HEARING_CENTRES:
             HearingCentre.objects.update_or_create(name=name, defaults={"legal_advisers": advisers})
         claimant = users["claimant@example.com"]
         seed_demo_claims(claimant)
+        represented = seed_represented_claims(*firms)
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, _first, _last, role, superuser in DEMO_USERS:
             what = role.label if role else ("administrator" if superuser else "member of the public")
             self.stdout.write(f"  {email:<26} {what}")
-        for email, _first, _last, firm_admin in DEMO_SOLICITORS:
-            what = f"solicitor, {'firm administrator' if firm_admin else 'member'} of {DEMO_FIRM}"
-            self.stdout.write(f"  {email:<26} {what}")
+        for spec in DEMO_FIRMS:
+            for member in spec.members:
+                what = "firm administrator and solicitor" if member.admin else "solicitor"
+                self.stdout.write(f"  {member.email:<30} {what}, {spec.name}")
+        self.stdout.write(f"Firm users sign in with a code from an authenticator app set up with the secret "
+                          f"{DEMO_TOTP_SECRET}, or the code `manage.py demo_totp_code EMAIL` prints.")
+        for claim, what in represented:
+            self.stdout.write(f"Represented claim {claim.claim_number or '(not issued)'}: {what}")
         for name, advisers in DEMO_HEARING_CENTRES:
             self.stdout.write(f"Hearing centre: {name} (legal advisers {'operate' if advisers else 'do not operate'})")
         for claim in Claim.objects.filter(owner=claimant, defendant_user=None, issue_date__isnull=False):
