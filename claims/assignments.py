@@ -15,6 +15,7 @@ from django.db import transaction
 
 from accounts.models import Firm, FirmMembership, MemberState
 from accounts.roles import acting_membership
+from court.notifications import notify
 from ocmc import clock
 
 from .errors import NotAllowed
@@ -62,8 +63,10 @@ def assign(claim: Claim, *, to: Any, actor: Any, reason: str = "") -> CaseAssign
         share = CaseAssignment.objects.filter(claim=claim, user=to, ended_at__isnull=True).first()
         if share is not None:
             _end(share, by=actor, at=now, reason="Assigned instead of shared")
-        return CaseAssignment.objects.create(
+        row = CaseAssignment.objects.create(
             claim=claim, firm=firm, user=to, kind=AssignmentKind.ASSIGNED, assigned_at=now, assigned_by=actor)
+        _tell_allocated(row, reallocated_from=current)
+        return row
 
 
 def share(claim: Claim, *, to: Any, actor: Any) -> CaseAssignment:
@@ -75,8 +78,20 @@ def share(claim: Claim, *, to: Any, actor: Any) -> CaseAssignment:
         live = CaseAssignment.objects.filter(claim=claim, user=to, ended_at__isnull=True).first()
         if live is not None:
             return live
-        return CaseAssignment.objects.create(
+        row = CaseAssignment.objects.create(
             claim=claim, firm=firm, user=to, kind=AssignmentKind.SHARED, assigned_at=clock.now(), assigned_by=actor)
+        _tell_allocated(row)
+        return row
+
+
+def _tell_allocated(row: CaseAssignment, *, reallocated_from: CaseAssignment | None = None) -> None:
+    """Email the solicitor a case was assigned or shared to (the firm's email about the case, once per
+    allocation). The colleague it was taken from learns of it from the allocation record."""
+    claim = row.claim
+    notify(kind="case_allocated", to_email=row.user.email, user=row.user, claim_number=claim.claim_number or "",
+           firm=row.firm, key=f"case-allocated:{row.pk}",
+           context={"claim": claim, "assignment": row, "firm": row.firm, "shared": row.kind == AssignmentKind.SHARED,
+                    "reallocated": reallocated_from is not None, "by": row.assigned_by})
 
 
 def unassign(claim: Claim, *, user: Any, actor: Any, reason: str = "") -> None:

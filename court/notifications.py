@@ -103,7 +103,7 @@ def routed_key(key: str, firm_id: int, recipient: str) -> str:
 
 def notify(
     *, kind: str, to_email: str, context: dict[str, Any], user: Any = None, claim_number: str = "",
-    key: str | None = None,
+    key: str | None = None, firm: Any = None,
 ) -> Notification | None:
     """Queue an email; it is sent once the surrounding transaction commits.
 
@@ -113,6 +113,9 @@ def notify(
     An email about a claim goes where the recipient router says (see the module's notes). Returns
     the email queued (as addressed, or the first sent instead), or None when the router sent none now
     (everyone it routed to gets the step in a daily summary).
+
+    With ``firm``, the email is the firm's own business with one of its users (a case allocated to them): it
+    goes to the address given, is never routed, and is listed with the firm's emails about the claim.
     """
     if key is not None:
         existing = Notification.objects.filter(key=key).first()
@@ -123,6 +126,9 @@ def notify(
     subject, body = render_email(kind, context)
     router = recipient_router()
     routing = None
+    if firm is not None:
+        return _queue(key=key or uuid.uuid4().hex, kind=kind, to_email=to_email, subject=subject, body=body,
+                      user=user, claim_number=claim_number, firm=firm)
     if router is not None and claim_number:
         routing = router(claim_number=claim_number, to_email=to_email, user=user, kind=kind, key=key,
                          subject=subject)

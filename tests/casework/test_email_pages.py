@@ -117,7 +117,8 @@ def test_the_case_page_lists_every_email_to_the_firm_about_the_case_with_its_del
     html = response.content.decode()
     assert f"Claim number {claim.claim_number}" in html
     rows = html.split('<tr class="govuk-table__row" role="row">')[2:]
-    assert len(rows) == 3, "the firm's three emails; not the defendant's, nor another case's"
+    assert len(rows) == 4, "the firm's three emails and the case's allocation; not the defendant's, nor another case's"
+    assert "A case has been assigned to you" in rows[3]
     assert "Judgment entered" in rows[0] and "The claimant has answered" in rows[1], "newest first"
     assert "The defendant has responded" in rows[2] and "Sent at 11:02am on Tuesday 10 November 2026" in rows[2]
     assert "11am on Tuesday 10 November 2026" in rows[2]

@@ -18,6 +18,11 @@ from .email_helpers import DEFENDANT_EMAIL, assign, issued_claim
 pytestmark = pytest.mark.django_db
 
 
+def _steps():
+    """The emails about the steps on a claim (not the firm's own emails to a solicitor a case is allocated to)."""
+    return Notification.objects.exclude(kind="case_allocated")
+
+
 @pytest.fixture
 def firm():
     return make_firm("Able & Co LLP")
@@ -45,7 +50,7 @@ def step(claim, key="step-1", roles=("claimant",)):
 
 
 def emails(claim):
-    return sorted(Notification.objects.filter(claim_number=claim.claim_number).values_list("to_email", flat=True))
+    return sorted(_steps().filter(claim_number=claim.claim_number).values_list("to_email", flat=True))
 
 
 def set_updates(user, choice):
@@ -56,7 +61,7 @@ def test_the_assigned_solicitor_who_chose_every_step_gets_the_email_and_the_make
     solicitor = make_member(firm, name="Sam Solicitor", mfa=False)
     assign(claim, admin, solicitor)
     step(claim)
-    note = Notification.objects.get(claim_number=claim.claim_number)
+    note = _steps().get(claim_number=claim.claim_number)
     assert (note.to_email, note.user, note.firm) == (solicitor.email, solicitor, firm)
     assert note.subject == f"Claim {claim.claim_number}: The defendant has responded"
     assert "Read the response." in note.body
@@ -77,7 +82,7 @@ def test_a_user_who_chose_a_daily_summary_gets_a_summary_line_not_an_email(firm,
 
 def test_an_unassigned_case_emails_the_firms_email_for_service(firm, claim):
     step(claim)
-    note = Notification.objects.get(claim_number=claim.claim_number)
+    note = _steps().get(claim_number=claim.claim_number)
     assert (note.to_email, note.user, note.firm) == (firm.service_email, None, firm)
 
 
@@ -122,14 +127,14 @@ def test_a_defendant_in_person_and_a_claimant_in_person_are_told_as_before(firm,
     solicitor = make_member(firm, mfa=False)
     assign(claim, admin, solicitor)
     step(claim, roles=("defendant",))
-    note = Notification.objects.get(claim_number=claim.claim_number)
+    note = _steps().get(claim_number=claim.claim_number)
     assert (note.to_email, note.user, note.firm) == (DEFENDANT_EMAIL, None, None)
     assert note.key == "step-1:defendant", "an email sent as addressed keeps the step's own key"
 
     citizen = make_user()
     own = issued_claim(owner=citizen)
     step(own, key="own", roles=("claimant", "defendant"))
-    assert sorted((n.to_email, n.user, n.firm) for n in Notification.objects.filter(claim_number=own.claim_number)
+    assert sorted((n.to_email, n.user, n.firm) for n in _steps().filter(claim_number=own.claim_number)
             ) == [(DEFENDANT_EMAIL, None, None), (citizen.email, citizen, None)]
 
 
@@ -139,7 +144,7 @@ def test_the_defendants_registered_firm_hears_through_its_solicitors_or_its_emai
     citizen = make_user()
     claim = issued_claim(owner=citizen, defendant_firm=defence)
     step(claim, roles=("claimant", "defendant"))
-    assert sorted((n.to_email, n.firm_id) for n in Notification.objects.filter(claim_number=claim.claim_number)) == \
+    assert sorted((n.to_email, n.firm_id) for n in _steps().filter(claim_number=claim.claim_number)) == \
         sorted([(citizen.email, None), (defence.service_email, defence.pk)])
 
     solicitor = make_member(defence, mfa=False)
@@ -158,7 +163,7 @@ def test_both_sides_represented_each_firm_hears_only_through_its_own_people(firm
     assign(claim, admin, ours)
     assign(claim, theirs_admin, theirs)
     step(claim, roles=("claimant", "defendant"))
-    assert sorted((n.to_email, n.firm_id) for n in Notification.objects.filter(claim_number=claim.claim_number)) == \
+    assert sorted((n.to_email, n.firm_id) for n in _steps().filter(claim_number=claim.claim_number)) == \
         sorted([(ours.email, firm.pk), (theirs.email, defence.pk)])
 
 
@@ -195,7 +200,7 @@ def test_a_step_retried_tells_nobody_twice(firm, admin, claim):
     again = notify(kind="claim_update", to_email=claim.owner.email, user=claim.owner,
                    claim_number=claim.claim_number, key="step-1:claimant",
                    context={"claim": claim, "role": "claimant", "headline": "x", "paragraphs": []})
-    assert again == Notification.objects.get(claim_number=claim.claim_number), "the first email comes back"
+    assert again == _steps().get(claim_number=claim.claim_number), "the first email comes back"
 
     summary_only = issued_claim(owner=claim.owner, claimant_firm=firm)
     assign(summary_only, admin, helper)

@@ -14,6 +14,7 @@ from claims.errors import NotAllowed
 from claims.models import CaseAssignment, Claim
 from claims.policy import Action, allowed_actions, can
 from claims.representation import may_allocate
+from court.models import Notification
 from tests.conftest import uk
 from tests.documents.conftest import submitted_data
 
@@ -194,3 +195,18 @@ def test_a_firm_members_step_is_a_party_step(member, represented_claim, travel):
     travel(uk(2027, 3, 10, 10), tick=False)
     timeline.record(claim, kind="note", summary="The claimant's solicitor wrote", actor=solicitor)
     assert Claim.objects.get(pk=claim.pk).last_party_step_at == uk(2027, 3, 10, 10)
+
+
+def test_the_solicitor_a_case_is_allocated_or_shared_to_is_emailed_once_and_the_firm_lists_it(
+        member, represented_claim, firm):
+    admin, first, second, helper = member(admin=True), member(), member(), member()
+    claim = represented_claim(state=ClaimState.ISSUED, issue_date=date(2027, 3, 3), claim_number="000MC103")
+    assignments.assign(claim, to=first, actor=admin)
+    assignments.assign(claim, to=first, actor=admin)  # the same again: no second email
+    assignments.share(claim, to=helper, actor=admin)
+    assignments.assign(claim, to=second, actor=admin)
+    told = list(Notification.objects.filter(kind="case_allocated").order_by("pk"))
+    assert [(n.to_email, n.firm, n.claim_number) for n in told] == [
+        (first.email, firm, "000MC103"), (helper.email, firm, "000MC103"), (second.email, firm, "000MC103")]
+    assert "assigned a case" in told[0].body and "shared a case" in told[1].body
+    assert "reallocated a case" in told[2].body and f"/claims/{claim.public_id}/" in told[2].body
