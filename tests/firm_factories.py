@@ -13,6 +13,7 @@ from typing import Any
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 
+from accounts.emails import mark_email_verified
 from accounts.models import Firm, FirmMembership, FirmState, MemberState, User
 from firms.mfa import DEMO_TOTP_SECRET
 
@@ -39,13 +40,15 @@ def make_firm(name: str = "", *, state: str = FirmState.APPROVED, **extra: Any) 
 def make_member(firm: Firm, *, email: str = "", name: str = "", admin: bool = False, solicitor: bool = True,
                 sees_all: bool = False, state: str = MemberState.ACTIVE, mfa: bool = True,
                 password: str = "money-claims-test") -> User:
-    """A user in the firm with the given roles, with an authenticator app (unless ``mfa=False``)."""
+    """A user in the firm with the given roles and a confirmed email address, with an authenticator app (unless
+    ``mfa=False``)."""
     number = next(_numbers)
     first, _, last = (name or f"Sol {number}").partition(" ")
     user = User.objects.create_user(email or f"member{number}@firm.example", password,
                                     first_name=first, last_name=last)
     FirmMembership.objects.create(user=user, firm=firm, is_firm_admin=admin, is_solicitor=solicitor,
                                   sees_all_cases=sees_all, state=state)
+    mark_email_verified(user)  # as if they had confirmed it: they can sign in
     if mfa:
         give_totp(user)
     return user

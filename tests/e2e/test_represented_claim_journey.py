@@ -1,11 +1,13 @@
 """A solicitor makes a claim for a client against a defendant in person, in a browser: the representatives'
 eligibility checker, the claim form's task list, check your answers with the fixed costs, and the statement of
-truth in the representative's words. axe checks every page, including error states. The solicitor signs in by
-session cookie (signing in is not what this test is about)."""
+truth in the representative's words; then pays the fee from the firm's fee account, the claim is issued with the
+defendant's 28 days (DEF-REP), and it is on the firm's dashboard. axe checks every page, including error states.
+The solicitor signs in by session cookie (signing in is not what this test is about)."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -13,10 +15,14 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from accounts.models import FeeAccount, FeeAccountState
 from claims.constants import ClaimState, DefendantRepresentation
 from claims.models import CaseAssignment, Claim
+from documents.tasks import render_document
+from payments.models import Payment, PaymentStatus
 from rules.eligibility_represented import REPRESENTED
 from tests.claims.represented_data import ELIGIBILITY_IN_PERSON
+from tests.conftest import uk
 from tests.firm_factories import make_firm, make_member
 
 from .axe import assert_accessible
@@ -43,6 +49,8 @@ def errors_shown(page: Page, what: str, text: str = "") -> None:
 def test_a_solicitor_makes_a_claim_for_a_client_against_a_defendant_in_person(page: Page, live_server):
     firm = make_firm("Able & Co Solicitors", address_line_1="1 Law Street", town="Leeds", postcode="LS1 4AB")
     solicitor = make_member(firm, name="Sol Icitor", mfa=True)
+    account = FeeAccount.objects.create(firm=firm, pba_number="PBA0000001", name="Litigation",
+                                        state=FeeAccountState.APPROVED)
     client = Client()
     client.force_login(solicitor)
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
@@ -151,10 +159,40 @@ def test_a_solicitor_makes_a_claim_for_a_client_against_a_defendant_in_person(pa
     page.locator("#id_signed_position").fill("Solicitor")
     page.get_by_role("button", name="Submit claim").click()
 
-    expect(page).to_have_url(re.compile(re.escape(reverse("claims:fee", kwargs={"public_id": claim.public_id}))))
+    # The fee step of a represented claim is paid from the firm's fee account.
+    expect(page).to_have_url(re.compile(re.escape(f"/pay/claims/{claim.public_id}/fee-account/")))
     claim.refresh_from_db()
     assert claim.state == ClaimState.AWAITING_FEE
     assert claim.fixed_costs == Decimal("110.00") and claim.fee == Decimal("600.00")
     assert (claim.sot_signed_name, claim.sot_signed_position) == ("Sol Icitor", "Solicitor")
     assert claim.claimant_reference == "ABLE/2026/001"
     assert claim.defendant_representation == DefendantRepresentation.NONE
+
+    # -- the fee, from the firm's fee account; the claim is issued and served by post -------------------------
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pay the court fee from a fee account")
+    assert_accessible(page, "pay from a fee account")
+    page.locator(f"input[name=fee_account][value='{account.pk}']").check()
+    with mock.patch.object(render_document, "delay"):  # the claim's PDFs are the worker's
+        page.get_by_role("button", name=re.compile(r"^Pay £")).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Payment received")
+    assert_accessible(page, "fee paid from the fee account")
+    claim.refresh_from_db()
+    assert claim.state == ClaimState.ISSUED and claim.claim_number
+    payment = Payment.objects.get(claim=claim)
+    assert payment.status == PaymentStatus.SUCCESS and payment.pba_number == "PBA0000001"
+    assert payment.customer_reference == "ABLE/2026/001"
+    # Issued on Tuesday 10 November 2026: the defendant in person has until 4pm on the 28th day (6A.2(1)).
+    assert claim.response_deadline == uk(2026, 12, 8, 16, 0)
+
+    # -- on the firm's dashboard, assigned to the solicitor who made it -------------------------------------------
+    page.goto(live_server.url + reverse("casework:dashboard"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("cases")
+    row = page.locator("tr", has_text=claim.claim_number)
+    expect(row).to_contain_text("ABLE/2026/001")
+    expect(row).to_contain_text("Widget Supplies Ltd")
+    expect(row).to_contain_text("Dan Debtor")
+    expect(row).to_contain_text("4pm on 8 December 2026")
+    assert_accessible(page, "the firm's dashboard with the issued claim")
+    row.get_by_role("link", name=claim.claim_number).click()
+    expect(page.locator("main")).to_contain_text(claim.claim_number)
+    assert_accessible(page, "the issued represented claim")
