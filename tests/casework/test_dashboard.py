@@ -94,6 +94,7 @@ def test_a_row_says_what_the_firm_needs(client, firm, admin, make_case, travel):
     assert "2:30pm on 9 November 2026" in html, "the latest activity"
     assert ">You<" in html and "Shared with Hal Helper" in html
     assert reverse("claims:detail", args=[claim.public_id]) in html
+    assert reverse("casework:case_emails", args=[claim.public_id]) in html, "the firm's emails about the case"
     assert reverse("casework:allocation", args=[claim.public_id]) not in html, "only administrators allocate"
 
 
@@ -102,6 +103,7 @@ def test_an_administrator_who_does_not_see_the_case_gets_its_allocation_link_onl
     html = page(client, admin, tab="unassigned")
     assert reverse("casework:allocation", args=[claim.public_id]) in html
     assert reverse("claims:detail", args=[claim.public_id]) not in html
+    assert reverse("casework:case_emails", args=[claim.public_id]) not in html
 
 
 def test_for_the_defendants_firm_its_own_reference_and_never_a_draft(client, firm, make_user):
