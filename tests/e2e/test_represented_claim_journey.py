@@ -193,6 +193,6 @@ def test_a_solicitor_makes_a_claim_for_a_client_against_a_defendant_in_person(pa
     expect(row).to_contain_text("Dan Debtor")
     expect(row).to_contain_text("4pm on 8 December 2026")
     assert_accessible(page, "the firm's dashboard with the issued claim")
-    row.get_by_role("link", name=claim.claim_number).click()
+    row.get_by_role("link", name=re.compile(f"^{claim.claim_number}")).click()
     expect(page.locator("main")).to_contain_text(claim.claim_number)
     assert_accessible(page, "the issued represented claim")
