@@ -55,10 +55,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     solicitors = selectors.firm_solicitors(firm_id)
     form = DashboardFilterForm(request.GET, solicitors=solicitors)
     filters = form.filters()
-    cases = selectors.apply_filters(selectors.with_row_data(selectors.tab_cases(tab, membership), firm_id),
-                                    filters, firm_id)
+    cases = selectors.apply_filters(selectors.tab_cases(tab, membership), filters, firm_id).values_list(
+        "pk", flat=True)
     page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
-    rows = [selectors.build_row(claim, membership) for claim in page.object_list]
+    rows = [selectors.build_row(claim, membership)
+            for claim in selectors.page_claims(list(page.object_list), firm_id)]
     unassigned_count, unassigned_soonest = selectors.unassigned_summary(firm_id)
     return render(request, "casework/dashboard.html", {
         "membership": membership, "firm": membership.firm, "tab": tab,

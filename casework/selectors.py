@@ -132,6 +132,16 @@ def with_row_data(cases: QuerySet[Claim], firm_id: int) -> QuerySet[Claim]:
             .prefetch_related(Prefetch("assignments", queryset=live, to_attr="live_allocations")))
 
 
+def page_claims(ids: list[int], firm_id: int) -> list[Claim]:
+    """The claims of one page of the list, in the list's order, with what their rows show.
+
+    The list itself is sorted, counted and sliced on the claims' own columns (``apply_filters`` on
+    ``tab_cases``, as primary keys); only the page's rows are then read with their joins and annotations.
+    Sorting the whole joined set first cost 50 ms at 20,000 cases (bench/README.md)."""
+    found = {claim.pk: claim for claim in with_row_data(Claim.objects.filter(pk__in=ids), firm_id)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 @dataclass
 class Filters:
     """What the person asked the list for (from the query string, already checked by the form)."""
