@@ -12,10 +12,12 @@ from .policy import Action, can
 
 
 def claims_for_user(user: Any) -> QuerySet[Claim]:
-    """The claims shown on the user's dashboard."""
+    """The claims shown on the user's own dashboard: those they made for themselves. A claim made for a client
+    belongs to the firm and is reached only through the firm's dashboard, so a solicitor who has left the firm
+    (or is suspended) never sees it here."""
     if not getattr(user, "is_authenticated", False):
         return Claim.objects.none()
-    return Claim.objects.filter(owner=user)
+    return Claim.objects.filter(owner=user, claimant_firm__isnull=True)
 
 
 def claims_against_user(user: Any) -> QuerySet[Claim]:

@@ -14,11 +14,12 @@ from documents.models import ClaimDocument, DocumentKind, DocumentStatus
 from ocmc import clock
 
 from . import services, status
-from .constants import ClaimState
+from .constants import ClaimState, PartyRole
 from .errors import ClaimError, NotAllowed
 from .forms import HelpWithFeesForm
 from .models import Claim
 from .policy import Action, allowed_actions, can, require
+from .representation import firm_side
 from .selectors import claims_against_user, claims_for_user, get_claim_for_user
 
 #: Which documents each kind of reader may download (the defendant's pack holds the
@@ -64,13 +65,17 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = None
     if claim.submitted_data:
         form = claim.form
+    # The defendant's legal representative reads the claim from the defendant's side.
+    side = firm_side(request.user, claim)
+    reader = PartyRole.DEFENDANT.value if side is not None and side[0] == PartyRole.DEFENDANT else "claimant"
     return render(
         request,
         "claims/detail.html",
         {
             "claim": claim,
             "form": form,
-            "status": status.for_claimant(claim),
+            "reader": reader,
+            "status": status.for_defendant(claim) if reader == PartyRole.DEFENDANT else status.for_claimant(claim),
             "actions": {str(action) for action in allowed_actions(request.user, claim)},
             "events": claim.events.all(),
             "documents": visible_documents(request.user, claim),

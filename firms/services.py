@@ -372,17 +372,21 @@ LAST_ADMIN = "The firm must keep at least one active firm administrator: make so
 
 def set_roles(actor: Any, membership: FirmMembership, *, admin: bool, solicitor: bool,
               sees_all: bool) -> FirmMembership:
-    """Change a member's roles."""
+    """Change a member's roles. Taking away the solicitor role ends their allocations (a case is allocated only
+    to a solicitor): those cases go back to "Unassigned" and the firm is told."""
     roles = Roles(admin=admin, solicitor=solicitor, sees_all=sees_all)
     roles.check()
     with transaction.atomic():
         target, rows = _lock_members(actor, membership)
         if not _keeps_an_admin(rows, target, admin_after=admin, active_after=target.state == MemberState.ACTIVE):
             raise FirmError(LAST_ADMIN)
+        was_solicitor = target.is_solicitor
         target.is_firm_admin = admin
         target.is_solicitor = solicitor
         target.sees_all_cases = sees_all
         target.save(update_fields=["is_firm_admin", "is_solicitor", "sees_all_cases"])
+        if was_solicitor and not solicitor:
+            _released(actor, target, "firm_member_not_solicitor")
         return target
 
 

@@ -105,7 +105,7 @@ def pay_from_fee_account(request: HttpRequest, public_id: UUID) -> HttpResponse:
     Each page carries an idempotency key: a double submit pays once. A refusal is shown in the error
     summary (the claim is still to be paid: another account, or later); no answer from the service shows
     "we are checking", with a button that asks again with the same key."""
-    claim = get_claim_for_user(request.user, public_id)
+    claim = _claimants_claim(request, public_id)
     if claim.claimant_firm_id is None:
         raise Http404("Only a claim made by a firm is paid from a fee account")
     key = _key(request.POST.get("idempotency_key", "")) if request.method == "POST" else None
@@ -149,6 +149,16 @@ def pay_from_fee_account(request: HttpRequest, public_id: UUID) -> HttpResponse:
     })
 
 
+def _claimants_claim(request: HttpRequest, public_id: UUID) -> Claim:
+    """The claim, for the claimant's side only (who pays, or may read the claimant's papers: the claimant's firm,
+    court staff). The defendant and their firm see the claim, never how its fee was paid: 404, as for a claim
+    that does not exist."""
+    claim = get_claim_for_user(request.user, public_id)
+    if not (can(request.user, claim, Action.PAY_FEE) or can(request.user, claim, Action.CLAIMANT_DOCUMENTS)):
+        raise Http404("No such claim")
+    return claim
+
+
 def _key(value: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(value)
@@ -163,7 +173,7 @@ def _checking(request: HttpRequest, claim: Claim, payment: Payment) -> HttpRespo
 @login_required
 def fee_account_paid(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The confirmation: the fee was paid from the fee account (its PBA number and the firm's reference)."""
-    claim = get_claim_for_user(request.user, public_id)
+    claim = _claimants_claim(request, public_id)
     payment = claim.payments.filter(method=PaymentMethod.FEE_ACCOUNT, status=PaymentStatus.SUCCESS).first()
     if payment is None:
         messages.info(request, why_not(claim, Action.PAY_FEE) if not can(request.user, claim, Action.PAY_FEE)

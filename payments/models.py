@@ -97,9 +97,11 @@ class Payment(models.Model):
 
     @property
     def how_paid(self) -> str:
-        """How the fee was paid, for the court's record: "by card" or "from fee account PBA0012345"."""
+        """How the fee was paid, for the claim's timeline, which both parties read: "by card" or "from the
+        claimant's legal representative's fee account" (the account's number is the firm's business: it is on
+        the firm's receipt and the payment record, never on the timeline)."""
         if self.method == PaymentMethod.FEE_ACCOUNT:
-            return f"from fee account {self.pba_number}"
+            return "from the claimant's legal representative's fee account"
         return "by card"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django import template
-from django.urls import NoReverseMatch, reverse
 
 from court.templatetags.govuk import govuk_date, govuk_time
 
@@ -20,14 +19,3 @@ def deadline_left(value: datetime | None) -> str:
     if value is None or value == "":
         return ""
     return f"{govuk_time(value)} on {govuk_date(value)} ({deadline_words(value)})"
-
-
-@register.simple_tag
-def optional_url(*names: str) -> str:
-    """The path of the first URL name that resolves (no arguments), or "" when none does yet."""
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return ""

@@ -245,7 +245,8 @@ def claim_fee_paid(*, claim_id: int, payment: Any) -> Claim:
     timeline.record(claim, kind="fee_paid", actor=claim.owner,
                     summary=(f"Court fee of {format_money(payment.amount)} paid {payment.how_paid}"
                              f" (reference {payment.reference})"),
-                    data={"payment": str(payment.public_id), "paid_at": payment.completed_at.isoformat()})
+                    data={"payment": str(payment.public_id), "paid_at": payment.completed_at.isoformat(),
+                          **({"pba_number": payment.pba_number} if payment.pba_number else {})})
     _issue(claim, received_at=payment.completed_at)
     return claim
 

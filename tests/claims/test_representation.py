@@ -210,3 +210,16 @@ def test_the_solicitor_a_case_is_allocated_or_shared_to_is_emailed_once_and_the_
         (first.email, firm, "000MC103"), (helper.email, firm, "000MC103"), (second.email, firm, "000MC103")]
     assert "assigned a case" in told[0].body and "shared a case" in told[1].body
     assert "reallocated a case" in told[2].body and f"/claims/{claim.public_id}/" in told[2].body
+
+
+def test_a_firms_claims_are_never_on_a_members_own_dashboard(client, member, represented_claim, firm):
+    """A claim made for a client is the firm's: a solicitor who has left (or is suspended) does not see it on
+    /claims/ either, though they made it."""
+    maker = member()
+    claim = represented_claim(owner=maker, claim_number="000MC120", state=ClaimState.ISSUED,
+                              issue_date=date(2027, 3, 3))
+    FirmMembership.objects.filter(user=maker).update(state=MemberState.REMOVED)
+    client.force_login(maker)
+    page = client.get("/claims/")
+    assert page.status_code == 200 and "000MC120" not in page.content.decode()
+    assert client.get(f"/claims/{claim.public_id}/").status_code == 404

@@ -311,6 +311,24 @@ def test_removing_a_user_releases_their_cases_and_tells_the_firm(firm, admin_use
     assert "Lee Leaver" in told[admin_user.email].subject
 
 
+def test_taking_the_solicitor_role_away_releases_their_cases_and_tells_the_firm(firm, admin_user, firm_claim):
+    member = make_member(firm, name="Pat Paralegal")
+    mine, shared = firm_claim(firm, "000MC211"), firm_claim(firm, "000MC212")
+    assignments.assign(mine, to=member, actor=admin_user)
+    assignments.assign(shared, to=admin_user, actor=admin_user)
+    assignments.share(shared, to=member, actor=admin_user)
+    services.set_roles(admin_user, member.firm_membership, admin=True, solicitor=False, sees_all=True)
+    assert not CaseAssignment.objects.filter(user=member, ended_at__isnull=True).exists()
+    assert assignments.current_assignee(mine, firm) is None
+    told = Notification.objects.get(kind="firm_member_not_solicitor", to_email=admin_user.email)
+    assert "000MC211" in told.body and "Pat Paralegal" in told.subject
+    # Changing another role leaves the allocations alone.
+    colleague = make_member(firm)
+    assignments.assign(mine, to=colleague, actor=admin_user)
+    services.set_roles(admin_user, colleague.firm_membership, admin=False, solicitor=True, sees_all=True)
+    assert assignments.current_assignee(mine, firm).user == colleague
+
+
 def test_suspending_releases_the_cases_and_reinstating_lets_them_act_again(firm, admin_user, firm_claim):
     member = make_member(firm)
     claim = firm_claim(firm, "000MC203")

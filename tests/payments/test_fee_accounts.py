@@ -212,7 +212,8 @@ def test_paying_from_an_approved_account_issues_the_claim_with_the_reference(fir
     assert charge.amount_pence == int(claim.fee * 100) and charge.reference == str(claim.public_id)
     assert payment.reference == charge.provider_id
     paid = claim.events.get(kind="fee_paid")
-    assert f"from fee account {PAYS}" in paid.summary
+    assert "from the claimant's legal representative's fee account" in paid.summary
+    assert PAYS not in paid.summary and paid.data["pba_number"] == PAYS, "the timeline is read by both parties"
     assert claim.events.filter(kind="claim_issued").count() == 1
 
 
@@ -458,6 +459,24 @@ def test_another_firms_solicitor_gets_404_on_the_pay_page(client, firm, solicito
     client.force_login(stranger)
     assert client.get(_pay_url(claim)).status_code == 404
     assert client.get(reverse("payments:fee_account_paid", args=[claim.public_id])).status_code == 404
+
+
+def test_the_defendants_side_never_sees_how_the_fee_was_paid(client, firm, firm_admin, solicitor, caseworker):
+    """The defendant's firm reads the issued claim, but its fee-account pages are 404 and the claim's page and
+    timeline never name the claimant firm's fee account."""
+    account = approved(firm, firm_admin, caseworker)
+    defence = make_firm("Baker Defence LLP")
+    reader = make_member(defence, admin=True, sees_all=True)
+    claim = represented_claim(firm, solicitor)
+    Claim.objects.filter(pk=claim.pk).update(defendant_firm=defence, defendant_representation="registered")
+    pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
+    client.force_login(reader)
+    detail = client.get(reverse("claims:detail", args=[claim.public_id]))
+    assert detail.status_code == 200 and PAYS not in detail.content.decode()
+    assert client.get(_pay_url(claim)).status_code == 404
+    assert client.get(reverse("payments:fee_account_paid", args=[claim.public_id])).status_code == 404
+    client.force_login(solicitor)
+    assert client.get(reverse("payments:fee_account_paid", args=[claim.public_id])).status_code == 200
 
 
 def test_a_claim_made_in_person_has_no_fee_account_page(client, make_user):
