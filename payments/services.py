@@ -206,6 +206,8 @@ def pay_by_account(*, claim_id: int, actor: Any, fee_account_id: int, idempotenc
         if payment.method != PaymentMethod.FEE_ACCOUNT:
             raise ClaimError("A card payment of this fee is in progress. Finish it or wait 90 minutes for it to end.")
     if payment.is_live:
+        claim = Claim.objects.get(pk=claim_id)
+        require(actor, claim, Action.PAY_FEE)  # only someone who may pay asks the service (again)
         payment = _charge_account(payment)
     return payment
 

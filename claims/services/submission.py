@@ -119,6 +119,9 @@ def _apply_representation(claim: Claim, representation: ocon1.Representation) ->
         if firm is None:
             raise ClaimError("The defendant's legal representative is no longer registered with this service. "
                              "Choose their firm again.")
+        if firm.pk == claim.claimant_firm_id:
+            raise ClaimError("Your firm cannot act for both the claimant and the defendant. Choose the defendant's "
+                             "legal representative again.")
         claim.defendant_firm = firm
         claim.defendant_reference = representation.defendant_reference[: ocon1.REFERENCE_MAX]
 

@@ -10,6 +10,7 @@ import pytest
 from accounts.models import FirmState
 from claims import ocon1, services
 from claims.constants import ClaimState, DefendantRepresentation
+from claims.drafting.views.represented import firms_matching
 from claims.errors import ClaimError, NotAllowed
 from claims.models import CaseAssignment
 from court.models import FixedCostsSchedule
@@ -177,6 +178,14 @@ def test_a_defendant_firm_no_longer_approved_is_refused_at_submission(solicitor)
     type(other).objects.filter(pk=other.pk).update(state=FirmState.SUSPENDED)  # the court suspended it since
     with pytest.raises(ClaimError, match="no longer registered"):
         _submit(claim, solicitor)
+
+
+def test_the_claimants_own_firm_cannot_be_the_defendants_representative(firm, solicitor):
+    assert firm not in firms_matching(firm.name, exclude_id=firm.pk)
+    assert firm in firms_matching(firm.name)
+    rep = {"defendant": "registered", "defendant_firm": services.firm_snapshot(firm), "additional_party": "none"}
+    with pytest.raises(ClaimError, match="both the claimant and the defendant"):
+        _submit(represented_draft(solicitor, representation=rep), solicitor)
 
 
 def test_help_with_fees_is_refused_for_a_represented_claimant(solicitor):

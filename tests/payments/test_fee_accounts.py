@@ -266,6 +266,16 @@ def test_the_test_service_answers_a_key_it_has_seen_with_its_first_answer():
     assert not service.pay_by_account(**{**args, "pba_number": NO_CREDIT}, idempotency_key="k2").paid
 
 
+def test_only_someone_who_may_pay_asks_the_service_again(firm, firm_admin, solicitor, caseworker):
+    account = approved(firm, firm_admin, caseworker, TIMES_OUT)
+    claim = represented_claim(firm, solicitor)
+    pay_by_account(claim_id=claim.pk, actor=solicitor, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
+    reader = make_member(firm, solicitor=False, sees_all=True)  # sees the claim, acts on nothing
+    with pytest.raises(NotAllowed):
+        pay_by_account(claim_id=claim.pk, actor=reader, fee_account_id=account.pk, idempotency_key=uuid.uuid4())
+    assert FakeFeeAccountPayment.objects.count() == 1
+
+
 def test_a_timeout_stays_in_progress_until_the_sweep_asks_again(firm, firm_admin, solicitor, caseworker, travel):
     travel(uk(2027, 3, 3, 15, 58))
     account = approved(firm, firm_admin, caseworker, TIMES_OUT)

@@ -171,12 +171,13 @@ def defendant_representation(request: HttpRequest, claim: Claim) -> HttpResponse
                  {"form": form, "errors": error_items(form), "back_url": _back(request, claim)})
 
 
-def firms_matching(query: str) -> list[Firm]:
-    """The firms registered (approved) with the service whose name or SRA number matches ``query``."""
+def firms_matching(query: str, *, exclude_id: int | None = None) -> list[Firm]:
+    """The firms registered (approved) with the service whose name or SRA number matches ``query`` (never the
+    claimant's own firm, ``exclude_id``: a firm cannot act for both sides)."""
     query = " ".join(query.split())
     if not query:
         return []
-    return list(Firm.objects.filter(state=FirmState.APPROVED).filter(
+    return list(Firm.objects.filter(state=FirmState.APPROVED).exclude(pk=exclude_id).filter(
         Q(name__icontains=query) | Q(sra_number__iexact=query)).order_by("name")[:SEARCH_LIMIT])
 
 
@@ -194,7 +195,7 @@ def defendant_firm(request: HttpRequest, claim: Claim) -> HttpResponse:
     query = search.cleaned_data["q"] if search.is_bound and search.is_valid() else ""
     if request.method == "POST":
         query = request.POST.get("q", "")
-    results = firms_matching(query)
+    results = firms_matching(query, exclude_id=claim.claimant_firm_id)
     if chosen.get("id") and not any(firm.pk == chosen["id"] for firm in results):
         kept = Firm.objects.filter(pk=chosen["id"], state=FirmState.APPROVED).first()
         if kept is not None:
