@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 
 from accounts.models import EmailUpdates, Firm, FirmMembership, FirmState, MemberState
@@ -28,6 +28,7 @@ from court.notifications import Routing, notify, routed_key, routed_prefix
 from ocmc import clock
 from rules.calendar import at_local_time, local
 
+from . import selectors
 from .models import SummaryLine, UnassignedCasesEmail
 
 #: The daily emails (summaries, unassigned cases) go at or after this UK time.
@@ -220,25 +221,9 @@ def _case_path(claim: Claim) -> str:
     return reverse("claims:detail", kwargs={"public_id": claim.public_id})
 
 
-def _unassigned(firm: Any, assignment_firm: Any) -> QuerySet[Claim]:
-    """The claims the firm (a pk, or an ``OuterRef`` to one) represents a side of, live for that side, with
-    nobody in the firm on them (``assignment_firm``: the same firm, seen from inside the assignments' query)."""
-    on_case = CaseAssignment.objects.filter(claim=OuterRef("pk"), firm=assignment_firm, ended_at__isnull=True)
-    return Claim.objects.filter(
-        (Q(claimant_firm=firm) & ~Q(state__in=CLAIMANT_NOT_LIVE))
-        | (Q(defendant_firm=firm) & ~Q(state__in=DEFENDANT_NOT_LIVE))
-    ).exclude(Exists(on_case))
-
-
 def unassigned_cases(firm: Firm) -> QuerySet[Claim]:
-    """The firm's live cases with no solicitor of the firm assigned or shared, soonest deadline first."""
-    return _unassigned(firm.pk, firm.pk).order_by(F("next_deadline_at").asc(nulls_last=True), "pk")
-
-
-def firms_with_unassigned_cases() -> QuerySet[Firm]:
-    """Approved firms with at least one unassigned live case."""
-    waiting = _unassigned(OuterRef("pk"), OuterRef(OuterRef("pk")))
-    return Firm.objects.filter(state=FirmState.APPROVED).filter(Exists(waiting))
+    """The firm's unassigned live cases (``casework.selectors.unassigned_cases``), soonest deadline first."""
+    return selectors.unassigned_cases(firm.pk).order_by(F("next_deadline_at").asc(nulls_last=True), "pk")
 
 
 def days_left(deadline: datetime | None, today: date) -> str:

@@ -27,9 +27,9 @@ from django.db.models import Case, CharField, Count, Exists, F, Min, OuterRef, P
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, NullIf
 
-from accounts.models import FirmMembership, MemberState
+from accounts.models import Firm, FirmMembership, FirmState, MemberState
 from claims import status
-from claims.constants import ClaimState, PartyRole
+from claims.constants import SUBMITTED_STATES, ClaimState, PartyRole
 from claims.models import AssignmentKind, CaseAssignment, Claim
 from defended.models import Referral, ReferralKind
 from ocmc import clock
@@ -57,6 +57,12 @@ _ORDERINGS = {
 NOBODY = "none"
 
 
+def _served_on(firm: Any) -> Q:
+    """Claims the firm defends, once issued (served on it): never the claimant's draft or a claim waiting for
+    its fee."""
+    return Q(defendant_firm=firm, issue_date__isnull=False) & ~Q(state__in=(ClaimState.DRAFT, *SUBMITTED_STATES))
+
+
 def tabs_for(membership: FirmMembership) -> list[str]:
     """The tabs the member may open, in the order shown."""
     tabs = []
@@ -76,7 +82,7 @@ def default_tab(membership: FirmMembership) -> str:
 def dashboard_cases(firm_id: int) -> QuerySet[Claim]:
     """The claims on the firm's dashboard: every claim it acts for the claimant on (drafts too), and those it
     defends once issued."""
-    return Claim.objects.filter(Q(claimant_firm_id=firm_id) | Q(defendant_firm_id=firm_id, issue_date__isnull=False))
+    return Claim.objects.filter(Q(claimant_firm_id=firm_id) | _served_on(firm_id))
 
 
 def _assignee_exists(firm_id: int, **extra: Any) -> Exists:
@@ -84,10 +90,26 @@ def _assignee_exists(firm_id: int, **extra: Any) -> Exists:
         claim=OuterRef("pk"), firm_id=firm_id, kind=AssignmentKind.ASSIGNED, ended_at__isnull=True, **extra))
 
 
+def _unassigned(firm: Any, assignment_firm: Any) -> QuerySet[Claim]:
+    """The live cases of the firm (a pk, or an ``OuterRef`` to one) with no solicitor of the firm assigned
+    (``assignment_firm``: the same firm, as the assignments' subquery sees it). The one definition of
+    "unassigned": the dashboard's tab and banner, and the daily email to the firm's administrators."""
+    assigned = CaseAssignment.objects.filter(claim=OuterRef("pk"), firm=assignment_firm,
+                                             kind=AssignmentKind.ASSIGNED, ended_at__isnull=True)
+    return (Claim.objects.filter(Q(claimant_firm=firm) | _served_on(firm))
+            .exclude(state__in=FINISHED_STATES).exclude(Exists(assigned)))
+
+
 def unassigned_cases(firm_id: int) -> QuerySet[Claim]:
-    """The firm's live cases with no solicitor of the firm assigned."""
-    return (dashboard_cases(firm_id).exclude(state__in=FINISHED_STATES)
-            .filter(~_assignee_exists(firm_id)))
+    """The firm's live cases with no solicitor of the firm assigned (a case only shared still has nobody
+    answerable for it)."""
+    return _unassigned(firm_id, firm_id)
+
+
+def firms_with_unassigned_cases() -> QuerySet[Firm]:
+    """Approved firms with at least one unassigned live case."""
+    return Firm.objects.filter(state=FirmState.APPROVED).filter(
+        Exists(_unassigned(OuterRef("pk"), OuterRef(OuterRef("pk")))))
 
 
 def unassigned_summary(firm_id: int) -> tuple[int, datetime | None]:

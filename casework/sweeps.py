@@ -14,11 +14,11 @@ from court.sweeps import Sweep, register
 from .email_services import (
     daily_cutoff,
     daily_summary_send,
-    firms_with_unassigned_cases,
     summary_key_prefix,
     unassigned_cases_send,
 )
 from .models import SummaryLine, UnassignedCasesEmail
+from .selectors import firms_with_unassigned_cases
 
 
 def members_due_a_summary(now: datetime) -> QuerySet[FirmMembership]:

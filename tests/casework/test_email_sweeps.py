@@ -9,6 +9,7 @@ import pytest
 
 from accounts.models import EmailUpdates, FirmMembership, FirmState, MemberState
 from casework.models import SummaryLine, UnassignedCasesEmail
+from claims import assignments
 from claims.constants import ClaimState
 from claims.notices import tell_parties
 from court.models import Notification
@@ -166,7 +167,10 @@ def test_each_administrator_gets_the_list_of_unassigned_cases_at_7am(firm, admin
                             claimant_name="Carol Client", claimant_reference="ABL/777")
     allocated = issued_claim(owner=admin, claimant_firm=firm, claimant_name="Dee Allocated")
     assign(allocated, admin, solicitor)
-    issued_claim(owner=admin, claimant_firm=firm, state=ClaimState.DRAFT, claim_number=None, claimant_name="Ed Draft")
+    draft = issued_claim(owner=admin, claimant_firm=firm, state=ClaimState.DRAFT, claim_number=None,
+                         claimant_name="Ed Draft", response_deadline=None)
+    shared_only = issued_claim(owner=admin, claimant_firm=firm, claimant_name="Hal Shared", response_deadline=None)
+    assignments.share(shared_only, to=solicitor, actor=admin)
     issued_claim(owner=admin, claimant_firm=firm, state=ClaimState.SETTLED, claimant_name="Fay Settled",
                  response_deadline=None)
     defence = make_firm("Baker Solicitors")
@@ -180,7 +184,10 @@ def test_each_administrator_gets_the_list_of_unassigned_cases_at_7am(firm, admin
     notes = lists()
     assert sorted(n.to_email for n in notes) == sorted([admin.email, second_admin.email])
     body = notes[0].body
-    assert notes[0].subject == "Able & Co LLP: 3 unassigned cases on 11 November 2026"
+    # The dashboard's "Unassigned" (casework.selectors.unassigned_cases): a draft nobody is assigned to, and a
+    # case only shared, count too.
+    assert notes[0].subject == "Able & Co LLP: 5 unassigned cases on 11 November 2026"
+    assert "Ed Draft" in body and "Hal Shared" in body and f"/claims/{draft.public_id}/" in body
     assert f"Claim {waiting.claim_number}: Jane Claimant v Acme Kitchens Ltd" in body
     assert "Next deadline: 4pm on Monday 23 November 2026 (12 days left)" in body
     assert "Next deadline: 4pm on Thursday 12 November 2026 (1 day left)" in body
@@ -189,10 +196,10 @@ def test_each_administrator_gets_the_list_of_unassigned_cases_at_7am(firm, admin
         "ABL/777)" in body
     assert "No party has a deadline at the moment" in body  # the claim waiting for its fee
     assert f"/claims/{unfunded.public_id}/" in body
-    for name in ("Dee Allocated", "Ed Draft", "Fay Settled", "Gus Against"):
+    for name in ("Dee Allocated", "Fay Settled", "Gus Against"):
         assert name not in body
     assert sorted((row.firm.name, row.cases) for row in UnassignedCasesEmail.objects.all()) == [
-        ("Able & Co LLP", 3), ("Baker Solicitors", 1)]
+        ("Able & Co LLP", 5), ("Baker Solicitors", 1)]
     assert defended.defendant_firm == defence
 
 
