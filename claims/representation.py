@@ -7,11 +7,12 @@ is "sees all the firm's cases". Acting (anything beyond reading) needs the solic
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import FirmMembership
+from accounts.models import FirmMembership, FirmState, MemberState
 from accounts.roles import acting_membership
 
 from .constants import PartyRole
@@ -69,3 +70,29 @@ def cases_visible_to(user: Any) -> QuerySet[Claim]:
     if membership.sees_all_cases:
         return cases
     return cases.filter(assignments__user=user, assignments__ended_at__isnull=True).distinct()
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Someone an email about a claim not yet issued goes to (it has no claim number for the firms' router)."""
+
+    email: str
+    user: Any
+    display_name: str
+
+
+def claimant_addressees(claim: Claim) -> list[Addressee]:
+    """Who hears about the claimant's claim before it is issued (a draft about to expire or deleted, a claim
+    received): the claimant in person; for a firm's claim, the firm's solicitors on it (active members, the firm
+    approved), else the firm's email for service, never someone who has left the firm."""
+    if claim.claimant_firm_id is None:
+        return [Addressee(claim.owner.email, claim.owner, claim.owner.display_name)]
+    firm = claim.claimant_firm
+    if firm.state == FirmState.APPROVED:
+        rows = (claim.assignments.filter(firm=firm, ended_at__isnull=True, user__firm_membership__firm=firm,
+                                         user__firm_membership__state=MemberState.ACTIVE)
+                .select_related("user").order_by("kind", "pk"))
+        people = [Addressee(row.user.email, row.user, row.user.display_name) for row in rows]
+        if people:
+            return people
+    return [Addressee(firm.service_email, None, firm.name)] if firm.service_email else []

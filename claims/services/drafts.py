@@ -16,6 +16,7 @@ from ..constants import ClaimState
 from ..errors import ClaimError
 from ..models import Claim
 from ..policy import Action, require
+from ..representation import claimant_addressees
 from .common import locked_claim
 
 
@@ -104,12 +105,13 @@ def claim_draft_remind(*, claim_id: int) -> bool:
             return False
         expired = claim.draft_expires_at is not None and claim.draft_expires_at <= now
         if not expired:
-            notify(
-                kind="draft_expiring",
-                to_email=claim.owner.email,
-                user=claim.owner,
-                context={"owner": claim.owner, "claim": claim, "expires_at": claim.draft_expires_at},
-            )
+            for addressee in claimant_addressees(claim):
+                notify(
+                    kind="draft_expiring",
+                    to_email=addressee.email,
+                    user=addressee.user,
+                    context={"owner": addressee, "claim": claim, "expires_at": claim.draft_expires_at},
+                )
         claim.draft_reminder_at = None
         claim.save(update_fields=["draft_reminder_at"])
     return not expired
@@ -130,13 +132,13 @@ def claim_draft_delete(*, claim_id: int, actor: Any) -> bool:
                 return False
             if claim.draft_expires_at > clock.now():
                 return False
-            owner = claim.owner
-            notify(
-                kind="draft_deleted",
-                to_email=owner.email,
-                user=owner,
-                context={"owner": owner, "claim": claim, "last_saved_at": claim.last_saved_at},
-            )
+            for addressee in claimant_addressees(claim):
+                notify(
+                    kind="draft_deleted",
+                    to_email=addressee.email,
+                    user=addressee.user,
+                    context={"owner": addressee, "claim": claim, "last_saved_at": claim.last_saved_at},
+                )
         else:
             require(actor, claim, Action.DELETE_DRAFT)
         claim.delete()

@@ -29,6 +29,7 @@ from ..constants import (
 from ..errors import ClaimError
 from ..models import Claim, ClaimNumberCounter
 from ..policy import Action, can, require
+from ..representation import claimant_addressees
 from .common import locked_claim
 from .drafts import _mark_saved
 from .leaving import parties_to_tell, send_out
@@ -100,10 +101,11 @@ def claim_submit(*, claim_id: int, actor: Any, signed_name: str, signed_position
             summary=f"Claim form submitted and signed with a statement of truth by {signed_name}",
             data={"submitted_on": submitted_on.isoformat(), "fee": str(claim.fee)},
         )
-        notify(
-            kind="claim_submitted", to_email=claim.owner.email, user=claim.owner,
-            context={"claim": claim, "owner": claim.owner},
-        )
+        for addressee in claimant_addressees(claim):
+            notify(
+                kind="claim_submitted", to_email=addressee.email, user=addressee.user,
+                context={"claim": claim, "owner": addressee},
+            )
     return claim
 
 

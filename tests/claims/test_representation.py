@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from accounts.models import Firm, FirmMembership, FirmState, MemberState
-from claims import assignments, timeline
+from claims import assignments, services, timeline
 from claims.constants import ClaimState
 from claims.errors import NotAllowed
 from claims.models import CaseAssignment, Claim
@@ -223,3 +223,20 @@ def test_a_firms_claims_are_never_on_a_members_own_dashboard(client, member, rep
     page = client.get("/claims/")
     assert page.status_code == 200 and "000MC120" not in page.content.decode()
     assert client.get(f"/claims/{claim.public_id}/").status_code == 404
+
+
+def test_a_firms_draft_is_news_for_its_solicitors_on_it_not_for_a_maker_who_left(member, represented_claim, firm):
+    maker, colleague = member(), member()
+    admin = member(admin=True)
+    kept = represented_claim(owner=maker, state=ClaimState.DRAFT, submitted_data=None,
+                             draft_reminder_at=uk(2026, 11, 1, 9), draft_expires_at=uk(2026, 11, 20, 9))
+    orphan = represented_claim(owner=maker, state=ClaimState.DRAFT, submitted_data=None,
+                               draft_reminder_at=uk(2026, 11, 1, 9), draft_expires_at=uk(2026, 11, 20, 9))
+    assignments.assign(kept, to=maker, actor=admin)
+    assignments.assign(orphan, to=maker, actor=admin)
+    assignments.assign(kept, to=colleague, actor=admin)  # reallocated to a colleague
+    FirmMembership.objects.filter(user=maker).update(state=MemberState.REMOVED)
+    assignments.release_member(FirmMembership.objects.get(user=maker), actor=admin)
+    assert services.claim_draft_remind(claim_id=kept.pk) and services.claim_draft_remind(claim_id=orphan.pk)
+    told = sorted(Notification.objects.filter(kind="draft_expiring").values_list("to_email", flat=True))
+    assert told == sorted([colleague.email, firm.service_email]), "never the solicitor who left"
