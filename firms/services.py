@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django_fsm import can_proceed
 
@@ -138,11 +138,15 @@ def register_firm(user: Any, *, name: str, sra_number: str, address_line_1: str,
             raise FirmError("A firm with this SRA number is already registered")
         if not name.strip() or not address_line_1.strip() or not town.strip() or not service_email.strip():
             raise FirmError("Enter the firm's name, address and email for service")
-        firm = Firm.objects.create(
-            name=name.strip(), sra_number=sra_number, address_line_1=address_line_1.strip(),
-            address_line_2=address_line_2.strip(), town=town.strip(), postcode=postcode, dx=dx.strip(),
-            service_email=service_email.strip().lower(),
-        )
+        try:
+            with transaction.atomic():
+                firm = Firm.objects.create(
+                    name=name.strip(), sra_number=sra_number, address_line_1=address_line_1.strip(),
+                    address_line_2=address_line_2.strip(), town=town.strip(), postcode=postcode, dx=dx.strip(),
+                    service_email=service_email.strip().lower(),
+                )
+        except IntegrityError as exc:  # the same SRA number registered at the same moment by someone else
+            raise FirmError("A firm with this SRA number is already registered") from exc
         FirmMembership.objects.create(user=user, firm=firm, is_firm_admin=True, is_solicitor=True,
                                       sees_all_cases=True)
         _tell_firm(firm, "firm_registered", {"user": user})

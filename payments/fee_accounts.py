@@ -74,7 +74,8 @@ def _tell_admins(account: FeeAccount, kind: str, **context: Any) -> None:
 
 
 def record_fee_account(*, actor: Any, pba_number: str, name: str = "") -> FeeAccount:
-    """The firm's administrator records a fee account; it waits for the court to approve it."""
+    """The firm's administrator records a fee account; it waits for the court to approve it. Recording the same
+    number again while the firm's own record of it is live (a double submit) returns that record."""
     number = normalise_pba(pba_number)
     if not is_pba_number(number):
         raise FeeAccountError("Enter a PBA number in the correct format, like PBA0012345")
@@ -83,8 +84,11 @@ def record_fee_account(*, actor: Any, pba_number: str, name: str = "") -> FeeAcc
         firm = Firm.objects.select_for_update().get(pk=firm.pk)
         if firm.state != FirmState.APPROVED:
             raise FeeAccountError("Your firm must be approved by the court before it records fee accounts.")
-        if FeeAccount.objects.filter(pba_number=number, state__in=(FeeAccountState.PENDING,
-                                                                   FeeAccountState.APPROVED)).exists():
+        live = FeeAccount.objects.filter(pba_number=number, state__in=(FeeAccountState.PENDING,
+                                                                       FeeAccountState.APPROVED)).first()
+        if live is not None and live.firm_id == firm.pk:
+            return live
+        if live is not None:
             raise FeeAccountError("This PBA number is already recorded on the service")
         try:
             with transaction.atomic():

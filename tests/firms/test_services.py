@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -54,6 +55,15 @@ def test_the_registering_solicitor_is_the_first_administrator_of_a_pending_firm(
     assert membership.is_firm_admin and membership.is_solicitor and membership.sees_all_cases
     assert {n.to_email for n in Notification.objects.filter(kind="firm_registered")} == {
         "reg@barr.example", "service@reg.example"}
+
+
+def test_two_registrations_of_one_sra_number_at_once_give_one_firm_and_a_clear_error(make_user):
+    register(make_user())
+    # The second request checked before the first committed: the database's constraint decides.
+    with mock.patch.object(services, "sra_number_taken", return_value=False):
+        with pytest.raises(FirmError, match="already registered"):
+            register(make_user())
+    assert Firm.objects.filter(sra_number="654321").count() == 1
 
 
 @pytest.mark.parametrize("postcode", ["EH1 1YZ", "G2 1DY", "BT1 5GS", "AB10 1AB", "KA1 1AA", "JE2 3AB", "nonsense"])
