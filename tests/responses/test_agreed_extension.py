@@ -21,6 +21,7 @@ from claims.errors import NotAllowed
 from claims.models import Claim
 from claims.policy import Action, can
 from claims.services import claim_fee_paid
+from claims.status import for_claimant
 from court.models import Notification
 from court.sweeps import run_sweep
 from payments.models import Payment
@@ -123,6 +124,9 @@ def test_the_deadline_and_reminders_move_to_4pm_on_the_day_agreed(linked, travel
     told = claimant_told(claim)
     assert len(told) == 1 and "4pm on Wednesday 21 April 2027" in told[0].body
     assert told[0].to_email == "service@able.example", "nobody is assigned: the firm's email for service"
+    assert ("The defendant responds by (DEF-REP-EXT, 6A.2(3): the extension the parties agreed)", EXTENDED) in \
+        claim.live_deadlines()
+    assert "agreed an extension" in for_claimant(claim).next_step
     # The sweeps follow the stored deadline: no reminder or default on the old dates.
     travel(uk(2027, 3, 26, 16, 0), tick=False)
     assert run_sweep("responses.remind_defendants").changed == 0
