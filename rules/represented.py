@@ -221,9 +221,9 @@ class ExtensionRefusal(StrEnum):
 
 
 #: Where a further increase goes (6A.2(4)).
-CTSC_APPLICATION = ("To increase the time further you must make an application to the Civil National Business "
-                    "Centre's CTSC (PD 51R 6A.2(4)); the claim will then be sent out of Online Civil Money Claims "
-                    "(6A.2(5)).")
+CTSC_APPLICATION = ("To increase the time further the defendant must make an application at the CTSC (the "
+                    "Courts and Tribunals Service Centre, PD 51R 6A.2(4)); the claim will then be sent out of "
+                    "Online Civil Money Claims (6A.2(5)).")
 
 EXTENSION_REASONS = {
     ExtensionRefusal.ORIGINAL_EXPIRED: (
