@@ -105,6 +105,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     intention_confirmed_at = models.DateTimeField(null=True, blank=True)
     #: 5.1(7): the defendant said they need more time (the deadline became 33 days after issue).
     more_time_requested_at = models.DateTimeField(null=True, blank=True)
+    #: 6A.2(2)-(3): when the defendant recorded an extension agreed with the represented claimant (the deadline
+    #: became 4pm on the last day agreed, ``response_deadline_day``). Once only online (6A.2(4)).
+    response_extension_recorded_at = models.DateTimeField(null=True, blank=True)
     #: Live: when to send the defendant the next reminder of the response deadline (5 days,
     #: then 1 day before). Empty once no reminder is left to send.
     response_reminder_at = models.DateTimeField(null=True, blank=True)
@@ -423,6 +426,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         return sorted(found, key=lambda pair: pair[1])
 
     def _deadline_label(self, name: str) -> str:
+        if name == "response_deadline" and self.response_extension_recorded_at is not None:
+            return "The defendant responds by (DEF-REP-EXT, 6A.2(3): the extension the parties agreed)"
         if name == "response_deadline" and self.claimant_firm_id is not None:
             return "The defendant responds by (DEF-REP, 6A.2(1): the claimant is represented)"
         return self.DEADLINE_LABELS[name]

@@ -42,6 +42,10 @@ class Action(StrEnum):
     #: The defendant: say they need more time (5.1(7)): once, before the 19 days pass; never where the claimant is
     #: represented (5.A1: the parties may agree more time instead, 6A.2(2)).
     MORE_TIME = "more_time"
+    #: The defendant's side (the defendant in person, or a solicitor of their registered firm): record an extension
+    #: agreed with the represented claimant (6A.2(2)-(3)). Whether one can still be recorded (before the original
+    #: 28 days end, once only) is the rule's answer (``rules.represented.agreed_extension``), given in words.
+    RECORD_EXTENSION = "record_extension"
     #: The defendant: the sealed claim form (their copy of what was served).
     DEFENDANT_DOCUMENTS = "defendant_documents"
     #: The submitted response and its PDF: both parties and the court (never the draft).
@@ -301,13 +305,23 @@ def _is_defendant(user: Any, claim: Claim) -> bool:
 
 def _defendant_firm_actions(user: Any, claim: Claim) -> set[Action]:
     """A user of the defendant's registered legal representative: the claim was served on the firm through
-    the website (4.3(6)); they read it. (Responding for a represented defendant is not built yet.)"""
+    the website (4.3(6)); they read it, and a solicitor records an extension agreed with the claimant (6A.2(2)).
+    (Responding for a represented defendant is not built yet.)"""
     if claim.defendant_firm_id is None or claim.issue_date is None:
         return set()
     side = firm_side(user, claim)
     if side is None or side[0] != PartyRole.DEFENDANT:
         return set()
-    return {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+    actions = {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+    if side[1].is_solicitor and _extension_may_be_recorded(claim):
+        actions.add(Action.RECORD_EXTENSION)
+    return actions
+
+
+def _extension_may_be_recorded(claim: Claim) -> bool:
+    """The claim waits for the defendant's response to a represented claimant (6A.1, 6A.2(2))."""
+    return (claim.state == ClaimState.ISSUED and claim.claimant_firm_id is not None
+            and claim.response_deadline is not None and claim.issue_date is not None)
 
 
 def _claimant_actions(claim: Claim) -> set[Action]:
@@ -366,6 +380,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
                     and clock.now() < claim.response_deadline
                     and represented.court_gives_more_time(claimant_represented=claim.claimant_firm_id is not None)):
                 actions.add(Action.MORE_TIME)
+            if _extension_may_be_recorded(claim):
+                actions.add(Action.RECORD_EXTENSION)
     actions |= _defendant_firm_actions(user, claim)
     if _is_owner(user, claim):
         owner_actions = _claimant_actions(claim)

@@ -49,6 +49,8 @@ def for_claimant(claim: Claim) -> Status:
                           "court judgment (CCJ) in default.", None, "red",
                           brief="You can ask the court for a county court judgment (CCJ) in default.")
         more = " (they asked for more time)" if claim.more_time_requested_at else ""
+        if claim.response_extension_recorded_at:
+            more = " (the parties agreed an extension, PD 51R 6A.2(3))"
         return Status("Issued", f"The defendant has until this time to respond{more}:", claim.response_deadline,
                       "green")
     if claim.state == ClaimState.JUDGMENT_ENTERED:

@@ -10,7 +10,7 @@ would.
 from __future__ import annotations
 
 import hmac
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +19,7 @@ from claims import timeline
 from claims.constants import ClaimState, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
+from claims.notices import tell_parties
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
 from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out
@@ -27,7 +28,7 @@ from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
 from documents.services import documents_request
 from ocmc import clock
-from rules import periods
+from rules import periods, represented
 from rules.calendar import local
 from rules.money import format_money
 
@@ -124,6 +125,66 @@ def response_intention_confirm(*, claim_id: int, actor: Any, more_time: bool) ->
         notify(kind="response_intention_defendant", to_email=actor.email, user=actor,
                claim_number=claim.claim_number or "", key=f"{suffix}:{claim.pk}:defendant",
                context={"claim": claim, "more_time": more_time})
+    return claim
+
+
+# -- an extension agreed with a represented claimant (6A.2(2)-(4)) ------------------------------------------------
+
+
+class ExtensionRefused(ClaimError):
+    """The rule's refusal (``rules.represented.ExtensionRefusal``) in words."""
+
+    def __init__(self, message: str, *, refusal: represented.ExtensionRefusal) -> None:
+        super().__init__(message)
+        self.refusal = refusal
+
+
+def extension_decision(claim: Claim, new_last_day: date) -> represented.ExtensionDecision:
+    """What the rule says about recording an extension to ``new_last_day`` on this claim now."""
+    return represented.agreed_extension(
+        court_calendar(), claim.issue_date, current_deadline=claim.response_deadline, new_last_day=new_last_day,
+        now=clock.now(), extension_recorded=claim.response_extension_recorded_at is not None)
+
+
+def extension_refusal_text(decision: represented.ExtensionDecision) -> str:
+    text = represented.extension_reason(decision, latest_text=govuk_date(decision.latest_day))
+    if decision.needs_ctsc_application:
+        text = f"{text} {represented.CTSC_APPLICATION}"
+    return text
+
+
+def response_extension_record(*, claim_id: int, actor: Any, new_last_day: date) -> Claim:
+    """The defendant's side records the extension the parties agreed (6A.2(2)): the defendant must then respond
+    by 4pm on the last day agreed (6A.2(3)), and the reminders count back from it. Only before the original 28 days
+    end, and once: a further increase needs an application at the CTSC (6A.2(4)). The claimant is told (their
+    firm, through the usual routing). Recording the same day again changes nothing."""
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.RECORD_EXTENSION)
+        if claim.response_extension_recorded_at is not None and claim.response_deadline_day == new_last_day:
+            return claim
+        decision = extension_decision(claim, new_last_day)
+        if not decision.allowed:
+            raise ExtensionRefused(extension_refusal_text(decision), refusal=decision.refusal)
+        now = clock.now()
+        claim.response_extension_recorded_at = now
+        claim.response_deadline_day = new_last_day
+        claim.response_deadline = decision.deadline
+        claim.response_reminder_at = periods.next_response_reminder(decision.deadline, after=now)
+        claim.save()
+        deadline = govuk_datetime(claim.response_deadline)
+        timeline.record(
+            claim, kind="agreed_extension", actor=actor,
+            summary=f"Agreed extension recorded: the defendant must respond by {deadline} (PD 51R 6A.2(2)-(3))",
+            data={"response_deadline": claim.response_deadline.isoformat(), "last_day": new_last_day.isoformat(),
+                  "extension_days": decision.extension_days})
+        tell_parties(
+            claim, key=f"agreed-extension:{claim.pk}", roles=("claimant",),
+            headline="The defendant has recorded the extension of time you agreed",
+            paragraphs=[f"The defendant must now respond to the claim by {deadline} (PD 51R 6A.2(3)).",
+                        "Any further increase needs an application to the court (PD 51R 6A.2(4))."])
     return claim
 
 

@@ -28,8 +28,8 @@ from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
 from court.calendar import court_calendar
 from ocmc import clock
-from ocmc.govuk_forms import GovukForm, error_items, row_initial, text
-from rules import periods
+from ocmc.govuk_forms import GovukDateField, GovukForm, error_items, row_initial, text
+from rules import periods, represented
 
 from . import linking, ocon9, questions, services
 from .models import DefendantResponse
@@ -154,7 +154,63 @@ def more_time(request: HttpRequest, claim: Claim) -> HttpResponse:
         "claim": claim, "form": form, "errors": error_items(form),
         "extended_deadline": periods.def_33(court_calendar(), claim.issue_date),
         "may_extend": can(request.user, claim, Action.MORE_TIME),
+        **_extension_context(request, claim),
     })
+
+
+# -- an extension agreed with a represented claimant (6A.2(2)-(4)) ----------------------------------------------
+
+
+class AgreedExtensionForm(GovukForm):
+    last_day = GovukDateField(
+        label="The last day you agreed", noun="The last day you agreed",
+        required_message="Enter the last day you agreed with the claimant's legal representative",
+        help_text="The defendant must then respond by 4pm on that day. For example, 27 3 2027",
+    )
+    summary_field = "last_day"
+
+
+def _extension_context(request: HttpRequest, claim: Claim, form: AgreedExtensionForm | None = None) -> dict[str, Any]:
+    """What the pages say about an agreed extension: the form while one can be recorded, else why not."""
+    if not can(request.user, claim, Action.RECORD_EXTENSION):
+        return {"may_record_extension": False}
+    closed = represented.extension_recordable(
+        court_calendar(), claim.issue_date, now=clock.now(),
+        extension_recorded=claim.response_extension_recorded_at is not None)
+    return {
+        "may_record_extension": closed is None,
+        "extension_closed": closed,
+        "extension_form": form or AgreedExtensionForm(),
+        "latest_agreed_day": represented.latest_agreed_day(claim.issue_date),
+        "ctsc_application": represented.CTSC_APPLICATION,
+        "extension_url": reverse("responses:agreed_extension", kwargs={"public_id": claim.public_id}),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreed_extension(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The defendant's side records the extension agreed with the claimant's legal representative."""
+    claim = get_claim_for_user(request.user, public_id)
+    require(request.user, claim, Action.RECORD_EXTENSION)  # else the claim's page says what happened
+    form = AgreedExtensionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_extension_record(claim_id=claim.pk, actor=request.user,
+                                               new_last_day=form.cleaned_data["last_day"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
+        except ClaimError as exc:
+            form.add_error("last_day", str(exc))
+        else:
+            return redirect("responses:agreed_extension", public_id=claim.public_id)
+    back = (reverse("responses:task_list", kwargs={"public_id": claim.public_id})
+            if claim.defendant_user_id == request.user.pk
+            else reverse("claims:detail", kwargs={"public_id": claim.public_id}))
+    return render(request, "responses/agreed_extension.html", {
+        "claim": claim, "errors": error_items(form), "back_url": back,
+        **_extension_context(request, claim, form),
+    }, status=400 if form.errors else 200)
 
 
 # -- the task list ------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from enum import StrEnum
 from rules.money import pounds
 
 from . import periods
-from .calendar import CourtCalendar
+from .calendar import CourtCalendar, local
 
 #: 2.1(6)(b): the most a represented claimant may claim online, interest included.
 REPRESENTED_LIMIT = Decimal("25000.00")
@@ -199,3 +199,119 @@ def court_gives_more_time(*, claimant_represented: bool) -> bool:
     """May the defendant ask the court online for 14 more days (33 days after issue, 5.1(7))? Only where the parties
     act in person (5.A1); where the claimant is represented, more time is agreed between the parties (6A.2(2))."""
     return not claimant_represented
+
+
+# -- an agreed extension of the defendant's time to respond (DEF-REP-EXT, 6A.2(2)-(5)) ------------------------------
+#
+# Where the claimant is represented the parties may agree an extension of up to 28 days in total, counted from the
+# original last day (the 28th day after issue); the defendant records it online before the original 28 days expire
+# (6A.2(2)) and must then respond by 4pm on the last day agreed (6A.2(3)), rolled to an open day like every cut-off.
+# An extension of less than 28 days, once recorded, cannot be increased online: the defendant applies at the CTSC
+# (6A.2(4)), and the court then sends the claim out (6A.2(5)).
+
+
+class ExtensionRefusal(StrEnum):
+    """Why an agreed extension cannot be recorded online."""
+
+    ORIGINAL_EXPIRED = "original_expired"
+    NOT_IN_FUTURE = "not_in_future"
+    NOT_AFTER_CURRENT = "not_after_current"
+    TOO_LONG = "too_long"
+    FURTHER_INCREASE = "further_increase"
+
+
+#: Where a further increase goes (6A.2(4)).
+CTSC_APPLICATION = ("To increase the time further the defendant must make an application at the CTSC (the "
+                    "Courts and Tribunals Service Centre, PD 51R 6A.2(4)); the claim will then be sent out of "
+                    "Online Civil Money Claims (6A.2(5)).")
+
+EXTENSION_REASONS = {
+    ExtensionRefusal.ORIGINAL_EXPIRED: (
+        "An agreed extension must be recorded before the original 28 days to respond end (PD 51R 6A.2(2)), and "
+        "they have ended."),
+    ExtensionRefusal.NOT_IN_FUTURE: "The last day you agreed must be in the future",
+    ExtensionRefusal.NOT_AFTER_CURRENT: "The last day you agreed must be after the day you must respond by now",
+    ExtensionRefusal.TOO_LONG: (
+        "The parties can agree up to 28 days more in total: the last day can be no later than {latest}"),
+    ExtensionRefusal.FURTHER_INCREASE: (
+        "An extension has already been recorded, so it cannot be increased online (PD 51R 6A.2(4))."),
+}
+
+
+@dataclass(frozen=True)
+class ExtensionDecision:
+    """Whether an agreed extension may be recorded, and if so the new deadline (4pm on the last day agreed)."""
+
+    refusal: ExtensionRefusal | None
+    last_day: date
+    extension_days: int
+    deadline: datetime | None = None
+    #: The latest last day the parties could agree (28 days after the original last day).
+    latest_day: date | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def needs_ctsc_application(self) -> bool:
+        """Refused because more time now needs an application at the CTSC (6A.2(2), (4))."""
+        return self.refusal in (ExtensionRefusal.ORIGINAL_EXPIRED, ExtensionRefusal.FURTHER_INCREASE)
+
+
+def original_last_day(issue_date: date) -> date:
+    """The original last day to respond where the claimant is represented: the 28th day after issue (6A.2(1))."""
+    return periods.days_after(issue_date, 28)
+
+
+def latest_agreed_day(issue_date: date) -> date:
+    """The latest last day an agreed extension can give: 28 days after the original last day (6A.2(2))."""
+    return periods.days_after(original_last_day(issue_date), periods.MAX_AGREED_EXTENSION_DAYS)
+
+
+def extension_recordable(cal: CourtCalendar, issue_date: date, *, now: datetime,
+                         extension_recorded: bool) -> ExtensionRefusal | None:
+    """Can an agreed extension still be recorded online at all? None if so, else why not (6A.2(2), (4))."""
+    if now >= periods.def_rep(cal, issue_date):
+        return ExtensionRefusal.ORIGINAL_EXPIRED
+    if extension_recorded:
+        return ExtensionRefusal.FURTHER_INCREASE
+    return None
+
+
+def agreed_extension(cal: CourtCalendar, issue_date: date, *, current_deadline: datetime, new_last_day: date,
+                     now: datetime, extension_recorded: bool) -> ExtensionDecision:
+    """Decide whether the defendant may record an agreed extension to ``new_last_day`` (6A.2(2)-(4)).
+
+    Refused, in this order: the original 28 days have expired (it must be recorded before); the day is not in the
+    future; it is not after the current deadline; it is more than 28 days after the original last day; an
+    extension was already recorded (a further increase needs an application at the CTSC). Allowed: the new
+    deadline is 4pm on the last day agreed, rolled to an open day (DEF-REP-EXT).
+    """
+    original = original_last_day(issue_date)
+    latest = latest_agreed_day(issue_date)
+    days = (new_last_day - original).days
+
+    def refused(reason: ExtensionRefusal) -> ExtensionDecision:
+        return ExtensionDecision(refusal=reason, last_day=new_last_day, extension_days=days, latest_day=latest)
+
+    if now >= periods.def_rep(cal, issue_date):
+        return refused(ExtensionRefusal.ORIGINAL_EXPIRED)
+    if new_last_day <= local(now).date():
+        return refused(ExtensionRefusal.NOT_IN_FUTURE)
+    if new_last_day <= local(current_deadline).date():
+        return refused(ExtensionRefusal.NOT_AFTER_CURRENT)
+    if new_last_day > latest:
+        return refused(ExtensionRefusal.TOO_LONG)
+    if extension_recorded:
+        return refused(ExtensionRefusal.FURTHER_INCREASE)
+    deadline = periods.def_rep_extended(cal, issue_date, extension_days=days)
+    return ExtensionDecision(refusal=None, last_day=new_last_day, extension_days=days, deadline=deadline,
+                             latest_day=latest)
+
+
+def extension_reason(decision: ExtensionDecision, *, latest_text: str = "") -> str:
+    """The refusal in words (``latest_text``: the latest day as the page writes it)."""
+    if decision.refusal is None:
+        return ""
+    return EXTENSION_REASONS[decision.refusal].format(latest=latest_text or decision.latest_day)
