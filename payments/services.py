@@ -69,31 +69,46 @@ def _live_payment(claim_id: int) -> Payment | None:
     return Payment.objects.filter(claim_id=claim_id, purpose=PaymentPurpose.ISSUE_FEE, status__in=LIVE_STATUSES).first()
 
 
-def _record_attempt(*, claim_id: int, actor: Any, idempotency_key: uuid.UUID) -> Payment:
-    with transaction.atomic():
-        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
-        if claim is None:
-            raise ClaimError("This claim no longer exists.")
-        live = _live_payment(claim_id)
-        if live is not None:
-            return live
+def _locked_for_payment(claim_id: int, actor: Any) -> tuple[Claim, Payment | None]:
+    """The claim, locked, and its live payment if one is in progress; otherwise checks that ``actor`` may pay a
+    fee that is due. Runs inside the caller's transaction."""
+    claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
+    if claim is None:
+        raise ClaimError("This claim no longer exists.")
+    live = _live_payment(claim_id)
+    if live is None:
         require(actor, claim, Action.PAY_FEE)
         if claim.fee_due <= 0:
             raise ClaimError("There is no fee to pay on this claim.")
-        now = clock.now()
-        try:
-            with transaction.atomic():
-                return Payment.objects.create(
-                    claim=claim, purpose=PaymentPurpose.ISSUE_FEE, amount=claim.fee_due,
-                    idempotency_key=idempotency_key, provider=get_provider().name, created_by=actor,
-                    created_at=now, updated_at=now, check_at=now + CHECK_AFTER,
-                )
-        except IntegrityError:
-            # The same key, or another live attempt, committed first: use that one.
-            existing = Payment.objects.filter(idempotency_key=idempotency_key).first() or _live_payment(claim_id)
-            if existing is None:
-                raise
-            return existing
+    return claim, live
+
+
+def _create_payment(claim: Claim, *, actor: Any, idempotency_key: uuid.UUID, check_after: timedelta,
+                    **fields: Any) -> Payment:
+    """Record a new attempt to pay the claim's fee, once per key: when the same key, or another live attempt,
+    committed first (the database's constraints), that one is returned."""
+    now = clock.now()
+    try:
+        with transaction.atomic():
+            return Payment.objects.create(
+                claim=claim, purpose=PaymentPurpose.ISSUE_FEE, amount=claim.fee_due,
+                idempotency_key=idempotency_key, created_by=actor,
+                created_at=now, updated_at=now, check_at=now + check_after, **fields,
+            )
+    except IntegrityError:
+        existing = Payment.objects.filter(idempotency_key=idempotency_key).first() or _live_payment(claim.pk)
+        if existing is None:
+            raise
+        return existing
+
+
+def _record_attempt(*, claim_id: int, actor: Any, idempotency_key: uuid.UUID) -> Payment:
+    with transaction.atomic():
+        claim, live = _locked_for_payment(claim_id, actor)
+        if live is not None:
+            return live
+        return _create_payment(claim, actor=actor, idempotency_key=idempotency_key, check_after=CHECK_AFTER,
+                               provider=get_provider().name)
 
 
 def _ask_provider_to_create(payment: Payment) -> Payment:
@@ -216,36 +231,20 @@ def _record_account_attempt(
     *, claim_id: int, actor: Any, fee_account_id: int, idempotency_key: uuid.UUID,
 ) -> Payment:
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
-        if claim is None:
-            raise ClaimError("This claim no longer exists.")
-        live = _live_payment(claim_id)
+        claim, live = _locked_for_payment(claim_id, actor)
         if live is not None:
             return live
-        require(actor, claim, Action.PAY_FEE)
         if claim.claimant_firm_id is None:
             raise ClaimError("Only a claim made by a firm of solicitors can be paid from a fee account.")
-        if claim.fee_due <= 0:
-            raise ClaimError("There is no fee to pay on this claim.")
         account = FeeAccount.objects.select_for_update().filter(
             pk=fee_account_id, firm_id=claim.claimant_firm_id).first()
         if account is None or account.state != FeeAccountState.APPROVED:
             raise ClaimError("Choose one of your firm's approved fee accounts.")
-        now = clock.now()
-        try:
-            with transaction.atomic():
-                return Payment.objects.create(
-                    claim=claim, purpose=PaymentPurpose.ISSUE_FEE, amount=claim.fee_due,
-                    method=PaymentMethod.FEE_ACCOUNT,
-                    fee_account=account, pba_number=account.pba_number, customer_reference=claim.claimant_reference,
-                    idempotency_key=idempotency_key, provider=get_fee_account_provider().name, created_by=actor,
-                    created_at=now, updated_at=now, check_at=now + ACCOUNT_CHECK_AFTER,
-                )
-        except IntegrityError:
-            existing = Payment.objects.filter(idempotency_key=idempotency_key).first() or _live_payment(claim_id)
-            if existing is None:
-                raise
-            return existing
+        return _create_payment(
+            claim, actor=actor, idempotency_key=idempotency_key, check_after=ACCOUNT_CHECK_AFTER,
+            provider=get_fee_account_provider().name, method=PaymentMethod.FEE_ACCOUNT, fee_account=account,
+            pba_number=account.pba_number, customer_reference=claim.claimant_reference,
+        )
 
 
 def _charge_account(payment: Payment) -> Payment:
