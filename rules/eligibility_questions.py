@@ -129,11 +129,11 @@ class Question:
         return len(self.options) == 2 and all(len(option.label) <= 3 and not option.hint for option in self.options)
 
 
-def _yes(reason: Reason | None = None) -> Option:
+def yes_option(reason: Reason | None = None) -> Option:
     return Option("yes", "Yes", reason=reason)
 
 
-def _no(reason: Reason | None = None) -> Option:
+def no_option(reason: Reason | None = None) -> Option:
     return Option("no", "No", reason=reason)
 
 
@@ -191,7 +191,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(e)",
         error="Select yes if your claim is for personal injury",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="personal-injury",
                     title="You cannot use this service for a personal injury claim",
@@ -199,7 +199,7 @@ QUESTIONS: tuple[Question, ...] = (
                     instead=("You may want to get legal advice before you make a claim for personal injury.",),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(c): not under the Consumer Credit Act 1974, unless it is brought under
@@ -245,7 +245,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(d)(i)",
         error="Select yes if a legal representative will make the claim for you",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="legal-representative",
                     title="You cannot use this service yourself if a legal representative makes the claim for you",
@@ -258,7 +258,7 @@ QUESTIONS: tuple[Question, ...] = (
                     solicitor_service=True,
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(f)(i), first part: only one claimant is making the claim.
@@ -270,8 +270,8 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(f)(i)",
         error="Select yes if you are making the claim on your own",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="more-than-one-claimant",
                     title="You cannot use this service if more than one person is making the claim",
@@ -320,7 +320,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(h)",
         error="Select yes if you are a protected party",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="claimant-protected-party",
                     title="You cannot use this service for a protected party",
@@ -333,7 +333,7 @@ QUESTIONS: tuple[Question, ...] = (
                     links=(_LITIGATION_FRIEND,),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(i)(i): a claimant in person has a postal address for service in the UK.
@@ -345,8 +345,8 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(i)(i)",
         error="Select yes if you have a postal address in the UK",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="claimant-address-outside-uk",
                     title="You cannot use this service without a postal address in the UK",
@@ -371,8 +371,8 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(j)",
         error="Select yes if you have an email address you can use for this claim",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="no-email-address",
                     title="You cannot use this service without an email address",
@@ -392,7 +392,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(m)",
         error="Select yes if there is one of these orders against you",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="restraint-order",
                     title="You cannot use this service if there is an order restraining you from making claims",
@@ -406,7 +406,7 @@ QUESTIONS: tuple[Question, ...] = (
                     ),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(f)(i), second part: the claimant tells the court there is only one
@@ -417,8 +417,8 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(f)(i)",
         error="Select yes if you are claiming against one person or organisation only",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="more-than-one-defendant",
                     title="You cannot use this service to claim against more than one person or organisation",
@@ -438,7 +438,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(n)(v)",
         error="Select yes if you are claiming against the Crown",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="claim-against-crown",
                     title="You cannot use this service to claim against the Crown",
@@ -450,7 +450,7 @@ QUESTIONS: tuple[Question, ...] = (
                     ),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(n)(ii): the claimant believes the defendant has a postal address for
@@ -462,8 +462,8 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(n)(ii)",
         error="Select yes if they have a postal address in England or Wales",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="defendant-address-outside-england-wales",
                     title="You cannot use this service if the address you are claiming against is not in "
@@ -518,7 +518,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(n)(iv)",
         error="Select yes if you believe the person you are claiming against is a protected party",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="defendant-protected-party",
                     title="You cannot use this service to claim against a protected party",
@@ -530,7 +530,7 @@ QUESTIONS: tuple[Question, ...] = (
                     links=(_LITIGATION_FRIEND,),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # PD 51R 2.1(3)(d)(i), second limb: the claimant believes the defendant will not be
@@ -543,7 +543,7 @@ QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(d)(i)",
         error="Select yes if you believe a legal representative will act for them",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="defendant-legal-representative",
                     title="You cannot use this service if a legal representative will act for the person or "
@@ -555,7 +555,7 @@ QUESTIONS: tuple[Question, ...] = (
                     solicitor_service=True,
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
 )

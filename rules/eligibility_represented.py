@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rules.eligibility import CITIZEN, Checker
-from rules.eligibility_questions import Option, Question, Reason
+from rules.eligibility_questions import Option, Question, Reason, no_option, yes_option
 
 _CLIENT = (
     ("Do you believe the person you are claiming against",
@@ -50,14 +50,6 @@ def _reuse(slug: str) -> Question:
     options = tuple(replace(option, label=_for_client(option.label)) for option in question.options)
     return replace(question, text=_for_client(question.text), hint=_for_client(question.hint),
                    error=_for_client(question.error), options=options)
-
-
-def _yes(reason: Reason | None = None) -> Option:
-    return Option("yes", "Yes", reason=reason)
-
-
-def _no(reason: Reason | None = None) -> Option:
-    return Option("no", "No", reason=reason)
 
 
 _LITIGATION = ("Someone under 18 or a protected party needs a litigation friend to act for them in a court case.",)
@@ -98,7 +90,7 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(d)(ii), (iii)",
         error="Select yes if your client will apply for Help with Fees",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="help-with-fees",
                     title="You cannot use this service if your client applies for Help with Fees",
@@ -107,7 +99,7 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
                     ),
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     Question(
@@ -138,7 +130,7 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(h)",
         error="Select yes if your client is a protected party",
         options=(
-            _yes(
+            yes_option(
                 reason=Reason(
                     slug="claimant-protected-party",
                     title="You cannot use this service for a protected party",
@@ -146,7 +138,7 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
                     instead=_LITIGATION,
                 )
             ),
-            _no(),
+            no_option(),
         ),
     ),
     # 2.1(3)(i)(ii): a represented claimant's address for service is in England and Wales.
@@ -157,8 +149,8 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
         pd="2.1(3)(i)(ii)",
         error="Select yes if your client’s address for service will be in England or Wales",
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="claimant-address-outside-england-wales",
                     title="You cannot use this service without an address for service in England or Wales",
@@ -202,8 +194,8 @@ REPRESENTED_QUESTIONS: tuple[Question, ...] = (
         error="Select yes if there is one claimant claiming against one person or organisation only",
         asked_if=("defendant-legal-representative", frozenset({"none"})),
         options=(
-            _yes(),
-            _no(
+            yes_option(),
+            no_option(
                 reason=Reason(
                     slug="parties-defendant-in-person",
                     title="You cannot use this service for more than one claimant or defendant when the "
