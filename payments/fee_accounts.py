@@ -125,22 +125,35 @@ def withdraw_fee_account(*, actor: Any, fee_account_id: int) -> FeeAccount:
     return account
 
 
-def approve_fee_account(*, actor: Any, fee_account_id: int) -> FeeAccount:
-    """Court staff approve a fee account: the firm's claims may be paid from it."""
+def _decide(actor: Any, fee_account_id: int, *, approve: bool, reason: str = "") -> FeeAccount:
+    """Court staff decide a pending fee account; the same decision pressed again changes nothing."""
+    verb, outcome = ("approve", FeeAccountState.APPROVED) if approve else ("reject", FeeAccountState.REJECTED)
     with transaction.atomic():
         if not may_decide(actor):
-            raise FeeAccountError("Only court staff who decide fee accounts can approve one.")
+            raise FeeAccountError(f"Only court staff who decide fee accounts can {verb} one.")
         account = _locked(fee_account_id)
-        if account.state == FeeAccountState.APPROVED:
+        if account.state == outcome:
             return account  # a second press
         if account.state != FeeAccountState.PENDING:
-            raise FeeAccountError(f"This fee account is {account.get_state_display().lower()}: it cannot be approved.")
-        account.approve()
+            raise FeeAccountError(f"This fee account is {account.get_state_display().lower()}: it cannot be {verb}d.")
+        if approve:
+            account.approve()
+        else:
+            account.reject()
+            account.decision_reason = reason[:500]
         account.decided_at = clock.now()
         account.decided_by = actor
         account.save()
-        _tell_admins(account, "fee_account_approved")
+        if approve:
+            _tell_admins(account, "fee_account_approved")
+        else:
+            _tell_admins(account, "fee_account_rejected", reason=account.decision_reason)
     return account
+
+
+def approve_fee_account(*, actor: Any, fee_account_id: int) -> FeeAccount:
+    """Court staff approve a fee account: the firm's claims may be paid from it."""
+    return _decide(actor, fee_account_id, approve=True)
 
 
 def reject_fee_account(*, actor: Any, fee_account_id: int, reason: str) -> FeeAccount:
@@ -148,18 +161,4 @@ def reject_fee_account(*, actor: Any, fee_account_id: int, reason: str) -> FeeAc
     reason = (reason or "").strip()
     if not reason:
         raise FeeAccountError("Enter why the fee account is rejected")
-    with transaction.atomic():
-        if not may_decide(actor):
-            raise FeeAccountError("Only court staff who decide fee accounts can reject one.")
-        account = _locked(fee_account_id)
-        if account.state == FeeAccountState.REJECTED:
-            return account  # a second press
-        if account.state != FeeAccountState.PENDING:
-            raise FeeAccountError(f"This fee account is {account.get_state_display().lower()}: it cannot be rejected.")
-        account.reject()
-        account.decided_at = clock.now()
-        account.decided_by = actor
-        account.decision_reason = reason[:500]
-        account.save()
-        _tell_admins(account, "fee_account_rejected", reason=account.decision_reason)
-    return account
+    return _decide(actor, fee_account_id, approve=False, reason=reason)
