@@ -82,10 +82,11 @@ class NotificationAdmin(ReadOnly):
 
 @admin.register(HearingCentre)
 class HearingCentreAdmin(admin.ModelAdmin):
-    """The staff-managed list of hearing centres and where legal advisers operate (20.1(1)(c))."""
+    """The staff-managed list of hearing centres: where legal advisers operate (20.1(1)(c)) and which are early
+    adopter courts (6C.1)."""
 
-    list_display = ["name", "legal_advisers", "active"]
-    list_filter = ["legal_advisers", "active"]
+    list_display = ["name", "legal_advisers", "early_adopter", "active"]
+    list_filter = ["legal_advisers", "early_adopter", "active"]
     search_fields = ["name"]
 
 

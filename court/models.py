@@ -277,7 +277,8 @@ class FeeScheduleChange(models.Model):
 
 class HearingCentre(models.Model):
     """A County Court hearing centre, as court staff keep the list: where claims can be sent, and
-    whether Online Civil Money Claims legal advisers operate for it (PD 51R 20.1(1)(c)).
+    whether Online Civil Money Claims legal advisers operate for it (PD 51R 20.1(1)(c)), and whether it is
+    an "early adopter court" where claims between represented parties stay online after directions (6C.1).
 
     The parties choose their preferred court from the active centres (the directions
     questionnaire's ``hearing_court`` page); a centre that closes is made inactive, not deleted,
@@ -289,6 +290,12 @@ class HearingCentre(models.Model):
         "legal advisers operate here", default=False,
         help_text="Legal advisers may consider the directions questionnaires of claims whose preferred court is "
                   "this centre (20.1(1)(c)).",
+    )
+    early_adopter = models.BooleanField(
+        "early adopter court", default=False,
+        help_text="After directions, a claim in which every party is legally represented stays with the online "
+                  "service when it proceeds in this centre (PD 51R 6C.1): trial readiness online (6C.3), the "
+                  "trial bundle (6C.4) and online applications (16B).",
     )
     active = models.BooleanField(
         "parties can choose it", default=True,

@@ -210,6 +210,9 @@ class ApplicationKind(models.TextChoices):
     LEAVE_ONLINE = "leave_online", "Ask for the claim to be sent out of the online service"
     SETTLEMENT_BROKEN = "settlement_broken", "The mediation settlement has broken down"
     RECONSIDERATION = "reconsideration", "Ask a judge to reconsider a legal adviser's decision"
+    #: Represented parties' applications that bar judgment in default while undecided (11.1B(4)(a)).
+    STRIKE_OUT = "strike_out", "Apply to strike out the statement of case (CPR 3.4)"
+    SUMMARY_JUDGMENT = "summary_judgment", "Apply for summary judgment (CPR Part 24)"
 
 
 class ApplicationState(models.TextChoices):

@@ -36,6 +36,8 @@ APPLICATION_ACTIONS = {
     ApplicationKind.LEAVE_ONLINE: Action.MAKE_APPLICATION,
     ApplicationKind.SETTLEMENT_BROKEN: Action.REPORT_SETTLEMENT_BROKEN,
     ApplicationKind.RECONSIDERATION: Action.REQUEST_RECONSIDERATION,
+    ApplicationKind.STRIKE_OUT: Action.MAKE_APPLICATION,
+    ApplicationKind.SUMMARY_JUDGMENT: Action.MAKE_APPLICATION,
 }
 
 
@@ -134,6 +136,8 @@ def _receive_application(claim: Claim, *, kind: ApplicationKind, role: str, made
             ApplicationKind.LIFT_STAY: f"The {who} applies to lift the stay (16.1(4))",
             ApplicationKind.OTHER: f"An application or request by the {who} (17.1)",
             ApplicationKind.LEAVE_ONLINE: f"The {who} asks for the claim to leave the online service (18.1)",
+            ApplicationKind.STRIKE_OUT: f"The {who} applies to strike out the other side's statement of case (CPR 3.4)",
+            ApplicationKind.SUMMARY_JUDGMENT: f"The {who} applies for summary judgment (CPR Part 24)",
         }
         Referral.objects.create(claim=claim, kind=ReferralKind.APPLICATION, to=Referee.JUDGE,
                                 reason=reasons[kind], application=application, created_at=now)
