@@ -303,18 +303,48 @@ def _is_defendant(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
 
 
+#: The defendant's steps a solicitor of their registered firm takes for them: reading the case, the response and
+#: the time to make it. The steps after a response (applications, withdrawing an admission, redetermination) still
+#: name the defendant in person in their services, so the firm does not get them yet.
+FIRM_DEFENDANT_STEPS = READ_ONLY | {Action.RESPOND, Action.MORE_TIME, Action.RECORD_EXTENSION}
+
+
 def _defendant_firm_actions(user: Any, claim: Claim) -> set[Action]:
     """A user of the defendant's registered legal representative: the claim was served on the firm through
-    the website (4.3(6)); they read it, and a solicitor records an extension agreed with the claimant (6A.2(2)).
-    (Responding for a represented defendant is not built yet.)"""
+    the website (4.3(6)), so no security code links it. Every user the firm lets see the case reads it; a solicitor
+    takes the defendant's response steps, as the defendant in person would (6A.2-6A.4, 7.1(4)(b), 7.2(b)): records
+    an agreed extension and responds (admission, offer, defence with its directions questionnaire and mediation
+    choice, counterclaim). The claimant's firm never reaches here (``firm_side`` answers the claimant's side
+    first)."""
     if claim.defendant_firm_id is None or claim.issue_date is None:
         return set()
     side = firm_side(user, claim)
     if side is None or side[0] != PartyRole.DEFENDANT:
         return set()
+    allowed = FIRM_DEFENDANT_STEPS if side[1].is_solicitor else READ_ONLY
+    return {action for action in _defendant_actions(claim) if action in allowed}
+
+
+def _defendant_actions(claim: Claim) -> set[Action]:
+    """What the defendant's side (in person, or a solicitor of their registered firm) may do now."""
     actions = {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
-    if side[1].is_solicitor and _extension_may_be_recorded(claim):
-        actions.add(Action.RECORD_EXTENSION)
+    if (claim.state == ClaimState.SETTLEMENT_OFFERED and claim.settlement_deadline is not None
+            and clock.now() < claim.settlement_deadline):
+        actions.add(Action.SIGN_SETTLEMENT)
+    actions |= _judgment_actions(claim, claimant=False)
+    response = getattr(claim, "response", None)
+    if (response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES
+            and response.admission_may_be_withdrawn):
+        actions.add(Action.WITHDRAW_ADMISSION)
+    actions |= _party_applications(claim, "defendant")
+    if claim.state == ClaimState.ISSUED:
+        actions.add(Action.RESPOND)
+        if (claim.more_time_requested_at is None and claim.response_deadline is not None
+                and clock.now() < claim.response_deadline
+                and represented.court_gives_more_time(claimant_represented=claim.claimant_firm_id is not None)):
+            actions.add(Action.MORE_TIME)
+        if _extension_may_be_recorded(claim):
+            actions.add(Action.RECORD_EXTENSION)
     return actions
 
 
@@ -364,24 +394,7 @@ def _claimant_actions(claim: Claim) -> set[Action]:
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if _is_defendant(user, claim):
-        actions |= {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
-        if (claim.state == ClaimState.SETTLEMENT_OFFERED and claim.settlement_deadline is not None
-                and clock.now() < claim.settlement_deadline):
-            actions.add(Action.SIGN_SETTLEMENT)
-        actions |= _judgment_actions(claim, claimant=False)
-        response = getattr(claim, "response", None)
-        if (response is not None and response.admitted_amount is not None and claim.state in ADMISSION_OPEN_STATES
-                and response.admission_may_be_withdrawn):
-            actions.add(Action.WITHDRAW_ADMISSION)
-        actions |= _party_applications(claim, "defendant")
-        if claim.state == ClaimState.ISSUED:
-            actions.add(Action.RESPOND)
-            if (claim.more_time_requested_at is None and claim.response_deadline is not None
-                    and clock.now() < claim.response_deadline
-                    and represented.court_gives_more_time(claimant_represented=claim.claimant_firm_id is not None)):
-                actions.add(Action.MORE_TIME)
-            if _extension_may_be_recorded(claim):
-                actions.add(Action.RECORD_EXTENSION)
+        actions |= _defendant_actions(claim)
     actions |= _defendant_firm_actions(user, claim)
     if _is_owner(user, claim):
         owner_actions = _claimant_actions(claim)

@@ -56,11 +56,17 @@ OUTCOME_WORDS = {
 }
 
 
+#: Where a represented claimant's own plan sends the claim (7.10(2A): "to the CTSC"; 7.42A(1)(a) names no place, and
+#: we send both there). The CTSC is no hearing centre, but it is where the claim is named on the record.
+CTSC = "the Courts and Tribunals Service Centre (CTSC) at Stoke on Trent"
+
+
 def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan) -> ClaimantAnswer | Claim:
     """The claimant rejects the defendant's repayment plan and proposes their own (7.10(1), 7.42A).
 
-    Returns the answer with the court's decision; or the claim, sent out to the CNBC, when the
-    defendant is a company or organisation (7.16, 7.42G).
+    Returns the answer with the court's decision; or the claim, sent out: to the CNBC when the defendant is a
+    company or organisation (7.16, 7.42G); where the claimant is represented, to the CTSC with no affordability
+    calculation (7.10(2A), 7.42A(1)(a)).
     """
     with transaction.atomic():
         claim = locked_claim(claim_id)
@@ -80,6 +86,17 @@ def claimant_reject_plan(*, claim_id: int, actor: Any, claimant_plan: rules.Plan
             send_out(claim, to=SentOutTo.CNBC, actor=actor,
                      reason="the claimant rejected the repayment plan of a defendant who is not an individual, so "
                             "a judge must decide how it is paid (7.16)")
+            return claim
+        if claim.claimant_firm_id is not None:
+            ClaimantAnswer.objects.create(
+                claim=claim, kind=ClaimantAnswer.Kind.REJECT_PLAN, answered_at=clock.now(), answered_by=actor,
+                claimant_plan=claimant_plan.to_record(), outcome="sent_out")
+            rule = "7.42A(1)(a)" if response.kind == Kind.PART_ADMISSION else "7.10(2A)"
+            claim.sent_out_court = CTSC
+            send_out(claim, to=SentOutTo.NAMED_CENTRE, actor=actor,
+                     reason="the claimant's legal representative rejected the defendant's repayment plan and "
+                            "proposed the claimant's own, so the court does not calculate what the defendant can "
+                            f"afford ({rule})")
             return claim
         calculation = annex_a.affordability(
             response.data, owed, response_plan(response), claimant_plan, today,

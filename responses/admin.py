@@ -27,9 +27,9 @@ class DefendantResponseAdmin(ReadOnly):
     date_hierarchy = "submitted_at"
     fields = [
         "claim", "kind", "state", "submitted_by", "submitted_at", "received_on", "late", "sot_signed_name",
-        "sot_signer_role", "sot_signed_on", "admitted_amount", "paid_amount", "paid_on", "payment_option", "pay_by",
-        "instalment_amount", "instalment_frequency", "first_payment_on", "mediation_willing", "preferred_court",
-        "data",
+        "sot_signer_role", "sot_firm", "sot_signed_on", "admitted_amount", "paid_amount", "paid_on", "payment_option",
+        "pay_by", "instalment_amount", "instalment_frequency", "first_payment_on", "mediation_willing",
+        "preferred_court", "data",
     ]
     readonly_fields = fields
 

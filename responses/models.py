@@ -84,6 +84,8 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
     #: Statement of truth (13.1(2)-(5)).
     sot_signed_name = models.CharField("statement of truth signed by", max_length=200)
     sot_signer_role = models.CharField(max_length=100, blank=True, help_text="For a company or organisation.")
+    #: Signed by the defendant's legal representative (13.1(2)): the firm they sign for ("" in person).
+    sot_firm = models.CharField("statement of truth signed for the firm", max_length=200, blank=True)
     sot_signed_on = models.DateField("statement of truth dated")
 
     # -- the figures the next steps read --------------------------------------------------------
@@ -180,6 +182,16 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
             ocon9.PaymentOption(self.payment_option), pay_by=self.pay_by, instalment=self.instalment_amount,
             frequency=self.instalment_frequency, first_payment=self.first_payment_on,
         )
+
+    @property
+    def cpr_16_5(self) -> list[tuple[str, str]]:
+        """A represented defendant's defence as CPR 16.5 asks it (6A.4(2)), read from the answers as submitted."""
+        return ocon9.cpr_16_5(self.data)
+
+    @property
+    def by_legal_representative(self) -> bool:
+        """Signed by the defendant's legal representative (13.1(2): "The defendant believes…")."""
+        return bool(self.sot_firm)
 
     @property
     def has_defence(self) -> bool:

@@ -90,6 +90,25 @@ FREQUENCIES = {
 MEANS_PARTY_TYPES = frozenset({"individual", "sole_trader"})
 
 
+#: What a represented defendant's defence states (CPR 16.5, PD 51R 6A.4(2)): the keys of its "defence" page, as the
+#: response's summary names them.
+CPR_16_5 = (
+    ("denied", "Allegations denied, with the reasons for denying them"),
+    ("text", "The defendant's own version of events"),
+    ("admitted", "Allegations admitted"),
+    ("not_admitted", "Allegations the defendant is unable to admit or deny and requires the claimant to prove"),
+)
+
+
+def cpr_16_5(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """A represented defendant's CPR 16.5 statements as (heading, text), "None" where left empty; [] for a defence
+    without them (a defendant in person, or no defence)."""
+    defence = page(data, "defence")
+    if not str(defence.get("denied") or "").strip():
+        return []
+    return [(label, str(defence.get(key) or "").strip() or "None") for key, label in CPR_16_5]
+
+
 class IncompleteResponse(ValueError):
     """The draft does not (yet) answer everything the response needs."""
 
@@ -143,6 +162,9 @@ class Situation:
     total: Decimal
     #: The defendant's party type on the claim form (individual, sole_trader, company, organisation).
     party_type: str
+    #: The defendant has a registered legal representative, who responds for them: a defence then states what
+    #: CPR 16.5 requires (6A.4(2)).
+    represented: bool = False
 
     @property
     def response_type(self) -> str:
@@ -245,6 +267,12 @@ class Response:
     paid_on: date | None = None
     paid_how: str = ""
     defence: str = ""
+    #: A represented defendant's defence, as CPR 16.5 asks (6A.4(2)): the allegations denied, with the reasons
+    #: (``defence`` is then the defendant's own version of events), those admitted, and those the defendant cannot
+    #: admit or deny and requires the claimant to prove.
+    denied: str = ""
+    allegations_admitted: str = ""
+    not_admitted: str = ""
     timeline: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     plan: PaymentPlan | None = None
@@ -277,6 +305,12 @@ def read(situation: Situation, *, admission_date: date, pay_immediately_by: Call
         details.update(
             defence=defence, timeline=rows(data, "defence_timeline"), evidence=rows(data, "defence_evidence")
         )
+        if situation.represented:
+            denied = answer(data, "defence", "denied").strip()
+            if not denied:
+                raise IncompleteResponse("Say which allegations the defendant denies and why (CPR 16.5)")
+            details.update(denied=denied, allegations_admitted=answer(data, "defence", "admitted").strip(),
+                           not_admitted=answer(data, "defence", "not_admitted").strip())
         willing = answer(data, "mediation", "willing")
         if willing not in ("yes", "no"):
             raise IncompleteResponse("Tell us whether you will try free mediation")

@@ -35,6 +35,20 @@ RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION = (
     "false statement in a document verified by a statement of truth without an honest belief in its truth."
 )
 
+#: …and signed by the defendant's legal representative for the defendant (13.1(2)'s "[The defendant believes] … [the
+#: defendant understands]"), with the signer's authority to sign for them (as the represented claim form, 13.1(1)).
+RESPONSE_STATEMENT_OF_TRUTH_REPRESENTATIVE = (
+    f"{RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION} I am duly authorised by the defendant to sign this statement."
+)
+
+
+def statement_of_truth_wording(*, organisation: bool, representative: bool) -> str:
+    """The statement of truth the signer makes (13.1(2))."""
+    if representative:
+        return RESPONSE_STATEMENT_OF_TRUTH_REPRESENTATIVE
+    return RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION if organisation else RESPONSE_STATEMENT_OF_TRUTH
+
+
 #: Which part of the response each section of answers belongs to (``responses.questions`` keys).
 #: A section not listed here belongs to the response form itself (OCON9A / OCON9B).
 _RESPONSE_PARTS = {"means": "means", "hearing": "dq", "mediation": "dq"}
@@ -138,8 +152,8 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
     if response is None:
         raise ValueError(f"claim {claim.claim_number} has no response")
     form: ClaimForm = claim.form
-    organisation = bool(response.sot_signer_role)
-    wording = RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION if organisation else RESPONSE_STATEMENT_OF_TRUTH
+    wording = statement_of_truth_wording(organisation=bool(response.sot_signer_role),
+                                         representative=response.by_legal_representative)
     return {
         **header,
         "title": f"Response to claim {claim.claim_number}",
@@ -149,7 +163,9 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
         "parts": response_parts(
             response.kind, form.defendant.type, questions.summary(situation(claim, response.data))
         ),
-        "statement_of_truth": StatementOfTruth(wording, response.sot_signed_name, response.sot_signed_on),
+        "statement_of_truth": StatementOfTruth(wording, response.sot_signed_name, response.sot_signed_on,
+                                               response.sot_signer_role if response.sot_firm else "",
+                                               response.sot_firm),
         "signer_role": response.sot_signer_role,
     }
 

@@ -16,12 +16,13 @@ from typing import Any
 from django.db import transaction
 
 from claims import timeline
-from claims.constants import ClaimState, SentOutTo
+from claims.constants import ClaimState, PartyRole, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
+from claims.representation import firm_side
 from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out
 from court.calendar import court_calendar
 from court.notifications import notify
@@ -32,7 +33,7 @@ from rules import periods, represented
 from rules.calendar import local
 from rules.money import format_money
 
-from . import ocon9
+from . import ocon9, questions
 from .models import DefendantResponse, ResponseDraft
 from .standing import response_sent_to_claimant
 
@@ -193,7 +194,8 @@ def response_extension_record(*, claim_id: int, actor: Any, new_last_day: date) 
 
 def situation(claim: Claim, data: dict[str, Any]) -> ocon9.Situation:
     form = claim.form
-    return ocon9.Situation(data=data, total=claim.total, party_type=form.defendant.type if form else "")
+    return ocon9.Situation(data=data, total=claim.total, party_type=form.defendant.type if form else "",
+                           represented=claim.defendant_firm_id is not None)
 
 
 def response_draft_save(*, claim_id: int, actor: Any, values: dict[str, Any]) -> ResponseDraft:
@@ -217,11 +219,46 @@ def response_draft(claim: Claim) -> dict[str, Any]:
     return dict(draft.data) if draft else {}
 
 
-# -- the response (5.1(3)-(8), 13.1(2)) --------------------------------------------------------------------
+# -- the response (5.1(3)-(8), 6A.3-6A.4, 13.1(2)) ----------------------------------------------------------
+
+
+def defendant_firm_of(actor: Any, claim: Claim) -> Any:
+    """The defendant's registered firm, when the actor acts for the defendant through it; else None."""
+    side = firm_side(actor, claim) if getattr(actor, "is_authenticated", False) else None
+    return side[1].firm if side is not None and side[0] == PartyRole.DEFENDANT else None
+
+
+def acts_for_defendant(actor: Any, claim: Claim) -> bool:
+    """The actor is the defendant's side: the defendant in person, or a user of their registered firm."""
+    pk = getattr(actor, "pk", None)
+    return pk is not None and (claim.defendant_user_id == pk or defendant_firm_of(actor, claim) is not None)
+
+
+#: 6A.4(1): a defence comes with the directions questionnaire, submitted at the same time.
+DQ_SECTIONS = frozenset({"hearing", "mediation"})
+
+
+def _check_complete(claim: Claim, situation_now: ocon9.Situation) -> None:
+    """Where the claimant is represented (6A.1), every page the response calls for must be answered before it is
+    submitted; for a defence that is its directions questionnaire (6A.4(1))."""
+    if claim.claimant_firm_id is None:
+        return
+    missing = questions.first_unanswered(situation_now)
+    if missing is None:
+        return
+    section, _ = questions.PAGES[missing.slug]
+    if section.key in DQ_SECTIONS:
+        raise ClaimError("Complete the directions questionnaire before you submit the defence: they are submitted "
+                         f"together (PD 51R 6A.4(1)). Still to answer: {missing.title}")
+    raise ClaimError(f"Answer every question before you submit the response. Still to answer: {missing.title}")
 
 
 def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role: str = "") -> DefendantResponse:
-    """The defendant signs the statement of truth and submits the response form.
+    """The defendant, or their legal representative, signs the statement of truth and submits the response form.
+
+    A solicitor of the defendant's registered firm signs in the representative's words (13.1(2)) with their
+    position and firm; where the claimant is represented every page must be answered, so a defence carries its
+    directions questionnaire (6A.4(1)), and a represented defendant's defence states what CPR 16.5 asks (6A.4(2)).
 
     Received at the moment of submission and dated by the 4pm rule (14.1); stored as
     submitted, never changed; the claim moves on and the claimant is told and asked for
@@ -237,13 +274,18 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         existing = DefendantResponse.objects.filter(claim=claim).first()
-        if existing is not None and claim.defendant_user_id == getattr(actor, "pk", None):
+        if existing is not None and acts_for_defendant(actor, claim):
             return existing
         require(actor, claim, Action.RESPOND)
+        firm = defendant_firm_of(actor, claim)
+        signer_role = " ".join((signer_role or "").split())
+        if firm is not None and not signer_role:
+            raise ClaimError("Enter your position in the firm to sign the statement of truth")
         now = clock.now()
         cal = court_calendar()
         received_on = cal.deemed_submission_date(now)
         data = response_draft(claim)
+        _check_complete(claim, situation(claim, data))
         try:
             # "Immediately" is the last day of ADM-5 as the court counts it: the day the claimant
             # is told, and the day the ADM-5 sweep acts on, are the same.
@@ -255,7 +297,7 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         response = DefendantResponse(
             claim=claim, kind=answer.kind, data=data, submitted_by=actor, submitted_at=now,
             received_on=received_on, late=claim.response_deadline is not None and now >= claim.response_deadline,
-            sot_signed_name=signed_name, sot_signer_role=" ".join((signer_role or "").split()),
+            sot_signed_name=signed_name, sot_signer_role=signer_role, sot_firm=firm.name if firm is not None else "",
             sot_signed_on=local(now).date(),
             admitted_amount=answer.admitted, paid_amount=answer.paid, paid_on=answer.paid_on,
             payment_option=plan.option if plan else "", pay_by=plan.pay_by if plan else None,
@@ -273,11 +315,14 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         claim.respond()
         claim.save()
         late = " (after the deadline)" if response.late else ""
+        signer = signed_name if firm is None else (
+            f"{signed_name} ({signer_role}) of {firm.name}, the defendant's legal representative")
         timeline.record(
             claim, kind="response_received", actor=actor,
             summary=f"Response received{late}: {answer.label.lower()}; signed with a statement of truth by "
-                    f"{signed_name}",
-            data={"kind": answer.kind.value, "received_on": received_on.isoformat(), "late": response.late},
+                    f"{signer}"[:300],
+            data={"kind": answer.kind.value, "received_on": received_on.isoformat(), "late": response.late,
+                  "legal_representative": firm.name if firm is not None else ""},
         )
         context = {"claim": claim, "response": response, "plan": plan, "kind": answer.kind.value,
                    "claimant_deadline": claim.claimant_response_deadline}
@@ -289,19 +334,30 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
     return response
 
 
+#: Why a counterclaim sends the claim out: in person, form N9B is on paper (9.1); where the claimant is represented,
+#: a defence with a counterclaim leaves the pilot to continue as if started under CPR Part 7 (6A.3).
+COUNTERCLAIM_REASON = "the defendant wants to make a counterclaim, which is made on paper with form N9B (9.1)"
+COUNTERCLAIM_REASON_REPRESENTED = (
+    "the defendant defends the claim and makes a counterclaim, so the claim continues as if it had started under "
+    "CPR Part 7 (6A.3)")
+
+
 def response_counterclaim(*, claim_id: int, actor: Any) -> Claim:
-    """The defendant will counterclaim: that needs form N9B on paper, so the claim leaves the
-    online process for the County Court Money Claims Centre (Table A, 9.1(2))."""
+    """The defendant will counterclaim: the claim leaves the online process for the County Court Money Claims
+    Centre: in person because form N9B is on paper (Table A, 9.1(2)); where the claimant is represented, because
+    a defence with a counterclaim continues as if started under CPR Part 7 (6A.3), whoever responds for the
+    defendant."""
     with transaction.atomic():
         claim = locked_claim(claim_id)
         if claim is None:
             raise ClaimError("This claim no longer exists.")
-        if claim.state == ClaimState.SENT_OUT and claim.defendant_user_id == getattr(actor, "pk", None):
+        if claim.state == ClaimState.SENT_OUT and acts_for_defendant(actor, claim):
             return claim
         require(actor, claim, Action.RESPOND)
         claim.intention_confirmed_at = claim.intention_confirmed_at or clock.now()
         send_out(claim, to=SentOutTo.CNBC, actor=actor,
-                 reason="the defendant wants to make a counterclaim, which is made on paper with form N9B (9.1)")
+                 reason=COUNTERCLAIM_REASON_REPRESENTED if claim.claimant_firm_id is not None
+                 else COUNTERCLAIM_REASON)
     return claim
 
 

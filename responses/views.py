@@ -33,6 +33,7 @@ from rules import periods, represented
 
 from . import linking, ocon9, questions, services
 from .models import DefendantResponse
+from .pdfs import statement_of_truth_wording
 
 # -- plumbing -------------------------------------------------------------------------------------
 
@@ -324,13 +325,18 @@ def counterclaim(request: HttpRequest, claim: Claim) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             return redirect("responses:claim", public_id=claim.public_id)
-    return render(request, "responses/counterclaim.html", {"claim": claim})
+    return render(request, "responses/counterclaim.html", {
+        "claim": claim, "represented_claimant": claim.claimant_firm_id is not None,
+        "representative": services.defendant_firm_of(request.user, claim) is not None})
 
 
 # -- check your answers and submit (13.1(2)) ---------------------------------------------------------------------
 
 
 class ResponseStatementOfTruthForm(GovukForm):
+    """The statement of truth (13.1(2)): the defendant in person ("I believe…"), someone signing for a company or
+    organisation with their role, or the defendant's legal representative with their position and firm."""
+
     believe = forms.BooleanField(
         label="I believe that the facts stated in this response form are true",
         error_messages={"required": "Confirm that you believe the facts stated in this response are true"},
@@ -340,9 +346,15 @@ class ResponseStatementOfTruthForm(GovukForm):
     signer_role = text("Your position or role", required="Enter your position or role in the organisation",
                        max_length=100, help_text="For example, director or finance manager")
 
-    def __init__(self, *args: Any, organisation: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation: bool, representative: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if organisation:
+        if representative:
+            self.fields["believe"].label = ("The defendant believes that the facts stated in this response form are "
+                                            "true, and I am duly authorised by the defendant to sign this statement")
+            self.fields["signer_role"].label = "Your position in the firm"
+            self.fields["signer_role"].help_text = "For example, solicitor or partner"
+            self.fields["signer_role"].error_messages["required"] = "Enter your position in the firm"
+        elif organisation:
             self.fields["believe"].label = "The defendant believes that the facts stated in this response form are true"
         else:
             del self.fields["signer_role"]
@@ -359,7 +371,9 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
         target = missing.slug if missing is not None else "response_type"
         return redirect("responses:question", public_id=claim.public_id, slug=target)
     organisation = situation.party_type not in ocon9.MEANS_PARTY_TYPES
-    form = ResponseStatementOfTruthForm(request.POST or None, organisation=organisation)
+    firm = services.defendant_firm_of(request.user, claim)
+    form = ResponseStatementOfTruthForm(request.POST or None, organisation=organisation,
+                                        representative=firm is not None)
     if request.method == "POST" and form.is_valid():
         try:
             services.response_submit(claim_id=claim.pk, actor=request.user,
@@ -373,7 +387,8 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
             return redirect("responses:submitted", public_id=claim.public_id)
     return render(request, "responses/check.html", {
         "claim": claim, "form": form, "errors": error_items(form), "sections": questions.summary(situation),
-        "kind": ocon9.KIND_LABELS[situation.kind], "organisation": organisation,
+        "kind": ocon9.KIND_LABELS[situation.kind], "organisation": organisation, "firm": firm,
+        "statement_of_truth": statement_of_truth_wording(organisation=organisation, representative=firm is not None),
     })
 
 
@@ -381,6 +396,7 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
 def submitted(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     response = DefendantResponse.objects.filter(claim=claim).first()
-    if response is None or claim.defendant_user_id != request.user.pk:
+    if response is None or not services.acts_for_defendant(request.user, claim):
         return redirect("responses:claim", public_id=claim.public_id)
-    return render(request, "responses/submitted.html", {"claim": claim, "response": response})
+    return render(request, "responses/submitted.html", {
+        "claim": claim, "response": response, "representative": response.by_legal_representative})

@@ -165,21 +165,55 @@ class AdmittedForm(QuestionForm):
 
 
 class DefenceForm(QuestionForm):
+    """Why the defendant disagrees. A represented defendant's defence states what CPR 16.5 requires (6A.4(2)):
+    which allegations are denied, with the reasons and the defendant's own version of events; which are
+    admitted; and which the defendant cannot admit or deny and requires the claimant to prove."""
+
+    denied = text("Which allegations in the particulars of claim does the defendant deny, and why?",
+                  required="Say which allegations the defendant denies and the reasons for denying them",
+                  max_length=DEFENCE_MAX, widget=forms.Textarea, attrs={"rows": 6},
+                  help_text="For each allegation denied, give the defendant's reasons for denying it (CPR 16.5(2)(a)).")
+    admitted = text("Which allegations does the defendant admit? (optional)", max_length=DEFENCE_MAX,
+                    widget=forms.Textarea, attrs={"rows": 4},
+                    help_text="Leave this empty if the defendant admits none of them.")
+    not_admitted = text("Which allegations is the defendant unable to admit or deny, and requires the claimant to "
+                        "prove? (optional)", max_length=DEFENCE_MAX, widget=forms.Textarea, attrs={"rows": 4},
+                        help_text="Leave this empty if there are none.")
+    # Declared last: the field named ``text`` hides the ``text`` helper for the rest of the class body.
     text = text("Why do you disagree with the claim?", required="Explain why you disagree with the claim",
                 max_length=DEFENCE_MAX, widget=forms.Textarea,
                 attrs={"rows": 8, "class": "govuk-js-character-count"},
                 help_text="Explain what you do not agree with and why. The claimant and the court will read this.")
 
     PART_LABEL = "Why do you disagree with the amount claimed?"
+    #: The represented defendant's own version of events (CPR 16.5(2)(b)), in the ``text`` field.
+    VERSION_LABEL = "What is the defendant's own version of events?"
+    #: The CPR 16.5 answers, shown as "None" when left empty.
+    REPRESENTED_FIELDS = ("denied", "admitted", "not_admitted")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.situation.represented:
+            self.fields["text"].label = self.VERSION_LABEL
+            self.fields["text"].help_text = ("Where the defendant denies an allegation, set out their own version of "
+                                             "events (CPR 16.5(2)(b)). The claimant and the court will read this.")
+            self.fields["text"].error_messages["required"] = "Give the defendant's own version of events"
+            self.order_fields(["denied", "text", "admitted", "not_admitted"])
+            return
+        for name in self.REPRESENTED_FIELDS:
+            del self.fields[name]
         if self.situation.kind == Kind.PART_ADMISSION:
             self.fields["text"].label = self.PART_LABEL
             self.fields["text"].error_messages["required"] = "Explain why you disagree with the amount claimed"
 
     @classmethod
     def summary(cls, saved: dict[str, Any], situation: Situation) -> list[tuple[str, str]]:
+        if situation.represented:
+            labels = {"denied": cls.base_fields["denied"].label, "text": cls.VERSION_LABEL,
+                      "admitted": cls.base_fields["admitted"].label,
+                      "not_admitted": cls.base_fields["not_admitted"].label}
+            return [(str(label).removesuffix(" (optional)"), str(saved.get(name) or "").strip() or "None")
+                    for name, label in labels.items()]
         rows = super().summary(saved, situation)
         if situation.kind == Kind.PART_ADMISSION:
             rows = [(cls.PART_LABEL, answer) for _, answer in rows]
