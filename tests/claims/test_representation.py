@@ -98,7 +98,8 @@ def test_a_firm_that_is_not_approved_acts_on_nothing(member, represented_claim, 
     assert allowed_actions(everyone, claim) == set()
 
 
-def test_the_defendants_firm_reads_an_issued_claim_and_nothing_of_a_draft(member, represented_claim):
+def test_the_defendants_firm_reads_and_responds_to_an_issued_claim_and_sees_nothing_of_a_draft(member,
+                                                                                                represented_claim):
     other = _firm("Baker LLP", "200002")
     defence = member(firm=other, sees_all=True)
     claim = represented_claim(defendant_representation="registered", defendant_firm=other)
@@ -106,7 +107,7 @@ def test_the_defendants_firm_reads_an_issued_claim_and_nothing_of_a_draft(member
     claim = represented_claim(state=ClaimState.ISSUED, issue_date=date(2027, 3, 3), claim_number="000MC101",
                               defendant_representation="registered", defendant_firm=other)
     assert allowed_actions(defence, claim) == {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE,
-                                               Action.READ_JUDGMENT}
+                                               Action.READ_JUDGMENT, Action.RESPOND}
 
 
 def test_the_defendants_firm_allocates_a_claim_only_once_it_is_issued(member, represented_claim):
