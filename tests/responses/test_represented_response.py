@@ -22,6 +22,8 @@ from claims.models import Claim
 from claims.policy import Action, allowed_actions, can
 from claims.services import claim_fee_paid
 from court.models import Notification
+from documents.models import ClaimDocument, DocumentKind, DocumentStatus
+from documents.services import document_render
 from judgments import answers
 from judgments.models import ClaimantAnswer
 from payments.models import Payment
@@ -30,7 +32,7 @@ from responses.models import DefendantResponse
 from responses.pdfs import RESPONSE_STATEMENT_OF_TRUTH_REPRESENTATIVE, response_context
 from rules.judgments import Plan
 from tests.conftest import uk
-from tests.documents.conftest import submitted_data
+from tests.documents.conftest import pdf_text, submitted_data
 from tests.firm_factories import make_firm, make_member
 from tests.responses.conftest import DEFENDANT
 from tests.responses.test_services import HEARING_DEFAULTS, MEANS_DEFAULTS
@@ -240,6 +242,21 @@ def test_the_response_pdf_has_the_representatives_statement_and_the_cpr_16_5_con
     assert defence_rows["What is the defendant's own version of events?"] == VERSION
     assert defence_rows["Which allegations does the defendant admit?"] == ADMITTED
     assert [part.heading for part in context["parts"]] == ["Defence (OCON9B)", "Directions questionnaire (OCON180)"]
+
+
+def test_the_rendered_response_pdf_shows_the_solicitor_and_the_cpr_16_5_content(served, solicitor):
+    claim = served()
+    save(claim, solicitor, DEFENCE)
+    fill(claim, solicitor)
+    submit(claim, solicitor)
+    document = ClaimDocument.objects.get(claim=claim, kind=DocumentKind.RESPONSE)
+    assert document_render(document_id=document.pk)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.READY, document.last_error
+    text = pdf_text(bytes(document.content))
+    for fact in (DENIED, VERSION, ADMITTED, NOT_ADMITTED, "Bea Baker", "Partner", "Baker Defence LLP",
+                 "I am duly authorised by the defendant to sign this statement.", "Directions questionnaire (OCON180)"):
+        assert fact in text, fact
 
 
 def test_a_defendant_in_person_against_a_represented_claimant_signs_in_their_own_words(served, make_user):
