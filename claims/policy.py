@@ -36,8 +36,8 @@ class Action(StrEnum):
     CLAIMANT_DOCUMENTS = "claimant_documents"
     #: Court staff: every document, including the defendant's pack (it holds the security code).
     COURT_DOCUMENTS = "court_documents"
-    #: The defendant: respond to the claim (Section 5); late responses are accepted until
-    #: judgment is entered (11.1A(2)).
+    #: The defendant, or a solicitor of their registered firm: respond to the claim (Section 5, 6A.2-6A.4); late
+    #: responses are accepted until judgment is entered (11.1A(2)).
     RESPOND = "respond"
     #: The defendant: say they need more time (5.1(7)): once, before the 19 days pass; never where the claimant is
     #: represented (5.A1: the parties may agree more time instead, 6A.2(2)).
