@@ -323,12 +323,13 @@ def _defendant_firm_actions(user: Any, claim: Claim) -> set[Action]:
 
 
 def _may_file_notice_of_change(user: Any, claim: Claim) -> bool:
-    """An active solicitor of an approved firm, on an issued claim with the online court (21.1(1)-(2): a claim sent
-    out, or closed, takes notices on paper where it now is)."""
+    """An active solicitor of an approved firm not yet on the claim, on an issued claim with the online court
+    (21.1(1)-(2): a claim sent out, or closed, takes notices on paper where it now is)."""
     if claim.claim_number is None or claim.state not in LIVE_STATES:
         return False
     membership = acting_membership(user)
-    return membership is not None and membership.is_solicitor
+    return (membership is not None and membership.is_solicitor
+            and membership.firm_id not in (claim.claimant_firm_id, claim.defendant_firm_id))
 
 
 def _extension_may_be_recorded(claim: Claim) -> bool:
