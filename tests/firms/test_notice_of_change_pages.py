@@ -61,6 +61,8 @@ def test_nobody_else_reaches_the_page(client, firms, make_user):
         make_member(firms[1], admin=True, solicitor=False),  # an administrator who is not a solicitor
         make_member(firms[1], state="suspended"),
     ]
+    client.force_login(nobody[2])
+    assert URL not in client.get("/firm/").content.decode(), "the dashboard offers it to solicitors only"
     for someone in nobody:
         client.force_login(someone)
         assert client.get(URL).status_code == 404, someone
