@@ -130,6 +130,25 @@ def release_member(membership: FirmMembership, *, actor: Any) -> list[Claim]:
     return unassigned
 
 
+def hand_over(claim: Claim, *, former: Firm | None, new: Firm, filer: Any, at: Any,
+              reason: str) -> list[CaseAssignment]:
+    """A notice of change (PD 51R 21): every live allocation of the former firm ends (its users lose the case), and
+    the solicitor who filed the notice has the case shared with them, so they see and act on it at once while it
+    waits in the new firm's "Unassigned" list for an administrator to allocate it (allocating it to them turns the
+    share into the assignment). Returns the former firm's allocations ended. The caller holds the transaction and
+    the claim's lock, and has already changed the claim's firm."""
+    ended: list[CaseAssignment] = []
+    if former is not None:
+        ended = list(CaseAssignment.objects.select_for_update().filter(
+            claim=claim, firm=former, ended_at__isnull=True).select_related("user"))
+        for row in ended:
+            _end(row, by=filer, at=at, reason=reason)
+    if not CaseAssignment.objects.filter(claim=claim, user=filer, ended_at__isnull=True).exists():
+        CaseAssignment.objects.create(claim=claim, firm=new, user=filer, kind=AssignmentKind.SHARED, assigned_at=at,
+                                      assigned_by=filer)
+    return ended
+
+
 def _end(row: CaseAssignment, *, by: Any, at: Any, reason: str) -> None:
     row.ended_at = at
     row.ended_by = by

@@ -24,6 +24,10 @@ class Action(StrEnum):
     VIEW = "view"
     EDIT_DRAFT = "edit_draft"
     DELETE_DRAFT = "delete_draft"
+    #: A solicitor of a registered firm: file a notice of change of legal representative for a party, on a claim
+    #: still with the online court (PD 51R 21.1(2)). They need not see the claim yet: knowing its number and their
+    #: client's name as on it is what ``firms.services.notice_of_change_file`` asks for; it decides the party.
+    FILE_NOTICE_OF_CHANGE = "file_notice_of_change"
     #: Pay the court fee (card) or the rest of it after a part remission.
     PAY_FEE = "pay_fee"
     #: Give a Help with Fees reference instead of paying (a litigant in person, 2A.1).
@@ -348,6 +352,16 @@ def _defendant_actions(claim: Claim) -> set[Action]:
     return actions
 
 
+def _may_file_notice_of_change(user: Any, claim: Claim) -> bool:
+    """An active solicitor of an approved firm not yet on the claim, on an issued claim with the online court
+    (21.1(1)-(2): a claim sent out, or closed, takes notices on paper where it now is)."""
+    if claim.claim_number is None or claim.state not in LIVE_STATES:
+        return False
+    membership = acting_membership(user)
+    return (membership is not None and membership.is_solicitor
+            and membership.firm_id not in (claim.claimant_firm_id, claim.defendant_firm_id))
+
+
 def _extension_may_be_recorded(claim: Claim) -> bool:
     """The claim waits for the defendant's response to a represented claimant (6A.1, 6A.2(2))."""
     return (claim.state == ClaimState.ISSUED and claim.claimant_firm_id is not None
@@ -396,6 +410,8 @@ def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     if _is_defendant(user, claim):
         actions |= _defendant_actions(claim)
     actions |= _defendant_firm_actions(user, claim)
+    if _may_file_notice_of_change(user, claim):
+        actions.add(Action.FILE_NOTICE_OF_CHANGE)
     if _is_owner(user, claim):
         owner_actions = _claimant_actions(claim)
         membership = acting_membership(user) if claim.claimant_firm_id is not None else None

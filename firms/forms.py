@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from claims.numbers import normalise_claim_number
 from ocmc.govuk_forms import EMAIL_ERROR, GovukForm, text
 
 from .postcodes import england_and_wales_postcode
@@ -119,3 +120,25 @@ class RolesForm(_RolesForm):
 
 class ConfirmForm(GovukForm):
     """A confirmation page's form: nothing to fill in."""
+
+
+class NoticeOfChangeForm(GovukForm):
+    """A notice of change (PD 51R 21): the claim number, and the client's name as it is on the claim."""
+
+    claim_number = text("Claim number", required="Enter the claim number", max_length=20,
+                        help_text="For example, 000MC001",
+                        attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"})
+    client_name = text("Your client's name", required="Enter your client's name as it is on the claim",
+                       max_length=300,
+                       help_text="Exactly as it is on the claim: for a company, its full name. Capital letters, "
+                                 "spaces, hyphens and apostrophes do not matter",
+                       attrs={"spellcheck": "false", "autocomplete": "off"})
+    reference = text("Your reference (optional)", max_length=25,
+                     help_text="Your firm's own reference for the case, up to 25 characters",
+                     attrs={"class": "govuk-input--width-20", "spellcheck": "false"})
+
+    def clean_claim_number(self) -> str:
+        number = normalise_claim_number(self.cleaned_data["claim_number"])
+        if not number:
+            raise ValidationError("Enter the claim number as it is on the claim, like 000MC001")
+        return number

@@ -39,10 +39,16 @@ from accounts.models import (
     User,
 )
 from accounts.roles import acting_membership, membership_of
-from claims.assignments import release_member
-from claims.models import Claim
+from claims import ocon1, timeline
+from claims.assignments import hand_over, release_member
+from claims.constants import DefendantRepresentation, PartyRole, SentOutTo
+from claims.models import CaseAssignment, Claim
+from claims.numbers import normalise_claim_number
+from claims.policy import Action, can
+from claims.services import locked_claim, parties_to_tell, send_out
 from court.notifications import notify
 from ocmc import clock
+from rules import notice_of_change
 
 from .postcodes import england_and_wales_postcode
 
@@ -460,3 +466,189 @@ def member_of_firm(firm: Firm, pk: int) -> FirmMembership | None:
     """A member of ``firm`` (not removed) by id, or None (another firm's member, a removed one)."""
     return (FirmMembership.objects.filter(Q(firm=firm) & ~Q(state=MemberState.REMOVED), pk=pk)
             .select_related("user", "firm").first())
+
+
+# -- notice of change (PD 51R 21) ----------------------------------------------------------------------------
+
+#: The one answer to a claim number and name that do not pick out exactly one party: it says nothing about a claim
+#: the firm cannot see (whether it exists, who its parties are).
+NO_MATCH = ("There is no claim with that number on which exactly one party has that name. Check the claim number, "
+            "and enter your client's name exactly as it is on the claim.")
+
+
+class NoticeRefused(FirmError):
+    """The notice of change cannot be filed online; the message says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class NoticeOfChange:
+    """A notice of change filed (or, ``repeated``, the same solicitor's notice already filed: a second press)."""
+
+    claim: Claim
+    #: "claimant" or "defendant": the side the firm now acts for.
+    side: str
+    party_name: str
+    former_firm: Firm | None
+    #: Why the claim left the online process (21.1(3)); empty if it stays online.
+    sent_out_reason: str = ""
+    repeated: bool = False
+
+
+def _names(party: ocon1.Party) -> list[str]:
+    """The names a party goes by on the claim: as the claim form shows it, and (a person) without the title."""
+    names = [party.display_name]
+    if party.title and party.type in ("individual", "sole_trader"):
+        untitled = party.full_name
+        if party.type == "sole_trader" and party.trading_name:
+            untitled = f"{party.full_name} trading as {party.trading_name}"
+        names.append(untitled)
+    return names
+
+
+def _parties(claim: Claim) -> list[tuple[tuple[str, int], list[str]]]:
+    """((side, which of its parties), names) of every party on the claim."""
+    form = claim.form
+    if form is None:
+        return [((PartyRole.CLAIMANT.value, 0), [claim.claimant_name]),
+                ((PartyRole.DEFENDANT.value, 0), [claim.defendant_name])]
+    return ([((PartyRole.CLAIMANT.value, i), _names(p)) for i, p in enumerate(form.claimants)]
+            + [((PartyRole.DEFENDANT.value, i), _names(p)) for i, p in enumerate(form.defendants)])
+
+
+def _side_firm_id(claim: Claim, side: str) -> int | None:
+    return claim.claimant_firm_id if side == PartyRole.CLAIMANT else claim.defendant_firm_id
+
+
+def _side_firm(claim: Claim, side: str) -> Firm | None:
+    return claim.claimant_firm if side == PartyRole.CLAIMANT else claim.defendant_firm
+
+
+def _earlier_notice(claim: Claim, side: str, actor: Any, firm: Firm) -> NoticeOfChange | None:
+    """The notice this solicitor filed for this side, if it is the last change of the side's representation."""
+    event = (claim.events.filter(kind="notice_of_change", data__side=side).order_by("-recorded_at", "-pk").first())
+    if event is None or event.actor_id != actor.pk or event.data.get("new_firm_id") != firm.pk:
+        return None
+    former = Firm.objects.filter(pk=event.data.get("former_firm_id")).first() if event.data.get(
+        "former_firm_id") else None
+    return NoticeOfChange(claim=claim, side=side, party_name=event.data.get("party", ""), former_firm=former,
+                          sent_out_reason=event.data.get("sent_out_reason", ""), repeated=True)
+
+
+def notice_of_change_file(actor: Any, *, claim_number: str, client_name: str, reference: str = "") -> NoticeOfChange:
+    """A solicitor of a registered firm files a notice of change for their client, the party of the claim whose name
+    is ``client_name`` (21.1(2)). It takes effect at once: the firm acts for that side from now on, the former
+    firm's users lose the case (their allocations end), the solicitor has it shared with them and it waits in the
+    firm's "Unassigned" list; the former firm, the client and the other side are told, and the timeline records it.
+    A change that is not from one registered representative to another sends the claim out to the CNBC (21.1(3)).
+
+    Refused (``NoticeRefused``) unless the claim number and the name pick out exactly one party (``NO_MATCH``, which
+    says nothing about the claim), and then if the firm already acts for that party or for the other side, if the
+    claim is no longer with the online court, or if the party shares its representation with a second party. The
+    same solicitor filing the same notice again (a second press) gets the first notice back."""
+    number = normalise_claim_number(claim_number)
+    with transaction.atomic():
+        membership = acting_membership(actor)
+        if membership is None or not membership.is_solicitor:
+            raise NotAllowed("Only a solicitor of a firm registered with the service can file a notice of change.")
+        firm = membership.firm
+        claim_id = Claim.objects.filter(claim_number=number).values_list("pk", flat=True).first() if number else None
+        claim = locked_claim(claim_id) if claim_id is not None else None
+        match = notice_of_change.the_one_party(client_name, _parties(claim)) if claim is not None else None
+        if claim is None or match is None:
+            raise NoticeRefused(NO_MATCH)
+        # From here the solicitor has shown they know the claim and their client on it.
+        side, which = match
+        other = PartyRole.DEFENDANT.value if side == PartyRole.CLAIMANT else PartyRole.CLAIMANT.value
+        party_name = dict(_parties(claim))[match][0]
+        if _side_firm_id(claim, side) == firm.pk:
+            earlier = _earlier_notice(claim, side, actor, firm)
+            if earlier is not None:
+                return earlier
+            raise NoticeRefused(f"Your firm already acts for {party_name}, the {side}, on claim {number}.")
+        if _side_firm_id(claim, other) == firm.pk:
+            raise NoticeRefused(f"Your firm acts for the {other} on claim {number}: it cannot act for the {side} too.")
+        if not can(actor, claim, Action.FILE_NOTICE_OF_CHANGE):
+            raise NoticeRefused(
+                f"Claim {number} is no longer with the online service, so a notice of change cannot be filed "
+                "online. File it with the court where the claim now is: the CNBC, or the County Court hearing "
+                "centre it was sent to (PD 51R 21.1(1)).")
+        form = claim.form
+        if form is not None and len(form.claimants if side == PartyRole.CLAIMANT else form.defendants) > 1:
+            raise NoticeRefused(
+                f"On claim {number} one legal representative acts for both {side}s, so a notice of change for one "
+                "of them cannot be filed online. File it at the CNBC (PD 51R 21.1(1)).")
+        return _change(claim, actor=actor, firm=firm, side=side, other=other, party_name=party_name,
+                       reference=reference.strip()[:25])
+
+
+def _change(claim: Claim, *, actor: Any, firm: Firm, side: str, other: str, party_name: str,
+            reference: str) -> NoticeOfChange:
+    """The notice takes effect (the caller holds the transaction and the claim's lock)."""
+    now = clock.now()
+    former = _side_firm(claim, side)
+    reason = notice_of_change.send_out_reason(
+        party=side, other=other, was_represented=former is not None, will_be_represented=True,
+        other_represented=_side_firm_id(claim, other) is not None) or ""
+    sequence = claim.events.filter(kind="notice_of_change").count() + 1
+    key = f"notice-of-change:{claim.pk}:{sequence}"
+    context = {"claim": claim, "side": side, "other": other, "party_name": party_name, "firm": firm,
+               "former": former, "filed_by": actor, "sent_out": bool(reason)}
+    # The client hears first, at their own address: the outbox's router reads the claim as stored, and a claimant
+    # in person is told through their firm once the claim names it.
+    client_email, client = _client_contact(claim, side)
+    if client_email:
+        notify(kind="notice_of_change_client", to_email=client_email, user=client,
+               claim_number=claim.claim_number or "", key=f"{key}:client", context=context)
+    if side == PartyRole.CLAIMANT:
+        claim.claimant_firm = firm
+        claim.claimant_reference = reference
+    else:
+        claim.defendant_firm = firm
+        claim.defendant_representation = DefendantRepresentation.REGISTERED
+        claim.defendant_reference = reference
+    claim.save()
+    ended = hand_over(claim, former=former, new=firm, filer=actor, at=now,
+                      reason=f"Notice of change: {firm.name} now acts for the {side}")
+    in_place_of = f"in place of {former.name}" if former is not None else "who was acting in person"
+    timeline.record(
+        claim, kind="notice_of_change", actor=actor,
+        summary=(f"Notice of change filed by {actor.display_name} of {firm.name}: {firm.name} now acts for the "
+                 f"{side}, {party_name}, {in_place_of} (PD 51R 21)")[:300],
+        data={"side": side, "party": party_name, "new_firm_id": firm.pk, "new_firm": firm.name,
+              "former_firm_id": former.pk if former is not None else None,
+              "former_firm": former.name if former is not None else "", "sent_out_reason": reason})
+    if former is not None:
+        _tell_former_firm(former, ended, key=key, context=context)
+    for role, email, user in parties_to_tell(claim):
+        if role == other:
+            notify(kind="notice_of_change_other_party", to_email=email, user=user,
+                   claim_number=claim.claim_number or "", key=f"{key}:{other}", context=context)
+    if reason:
+        send_out(claim, to=SentOutTo.CNBC, reason=reason, actor=None)
+    return NoticeOfChange(claim=claim, side=side, party_name=party_name, former_firm=former, sent_out_reason=reason)
+
+
+def _client_contact(claim: Claim, side: str) -> tuple[str, Any]:
+    """The client's own email (and account): a party in person's account, else the email the claim form gives."""
+    form = claim.form
+    if side == PartyRole.CLAIMANT:
+        if claim.claimant_firm_id is None:
+            return claim.owner.email, claim.owner
+        return (form.claimant.email if form is not None else ""), None
+    if claim.defendant_firm_id is None and claim.defendant_user_id is not None:
+        return claim.defendant_user.email, claim.defendant_user
+    return (form.defendant.email if form is not None else ""), None
+
+
+def _tell_former_firm(former: Firm, ended: list[CaseAssignment], *, key: str, context: dict[str, Any]) -> None:
+    """The former firm's email for service and each of its solicitors who was on the case. These are the firm's own
+    business (``firm=``): never routed to whoever now acts on the claim."""
+    recipients: dict[str, Any] = {}
+    if former.service_email:
+        recipients[former.service_email.lower()] = (former.service_email, None)
+    for row in ended:
+        recipients.setdefault(row.user.email.lower(), (row.user.email, row.user))
+    for address, (email, user) in recipients.items():
+        notify(kind="notice_of_change_former_firm", to_email=email, user=user,
+               claim_number=context["claim"].claim_number or "", firm=former, key=f"{key}:former:{address}"[:200],
+               context={**context, "former": former})

@@ -8,6 +8,7 @@ app_name = "firms"
 urlpatterns = [
     path("register/", views.register, name="register"),
     path("status/", views.status, name="status"),
+    path("notice-of-change/", views.notice_of_change, name="notice_of_change"),
     path("users/", views.users, name="users"),
     path("users/invite/", views.invite, name="invite"),
     path("users/<int:pk>/", views.member, name="member"),

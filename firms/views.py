@@ -1,9 +1,11 @@
-"""The firm's pages: registering a firm, its status, and its administrator's pages for its users and invitations.
+"""The firm's pages: registering a firm, its status, its administrator's pages for its users and invitations, and a
+solicitor's notice of change (PD 51R 21).
 
 Who may open what: registering, any signed-in person who is not court staff and not in a firm; the status page,
 any member of the firm (not removed); the users and invitations pages, an active administrator of an approved
-firm only (403 for anyone else), and a member or invitation of another firm is not found (404). The pages call
-``firms.services``; a ``FirmError`` it raises is shown on the page.
+firm only (403 for anyone else), and a member or invitation of another firm is not found (404); the notice of
+change, an active solicitor of an approved firm (404 for anyone else). The pages call ``firms.services``; a
+``FirmError`` it raises is shown on the page.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 from allauth.account.adapter import get_adapter as get_account_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +28,7 @@ from accounts.roles import acting_membership, membership_of
 from ocmc.govuk_forms import error_items
 
 from . import services
-from .forms import ConfirmForm, InviteForm, RegisterFirmForm, RolesForm, roles_initial
+from .forms import ConfirmForm, InviteForm, NoticeOfChangeForm, RegisterFirmForm, RolesForm, roles_initial
 from .mfa import needs_authenticator_app
 from .services import FirmError, Roles
 
@@ -257,3 +260,54 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect(firm_home_url(fresh) or "firms:status")
     context.update(form=form, errors=error_items(form))
     return render(request, "firms/invitation_accept.html", context)
+
+
+#: Failed notices of change (no claim, or no party, matched) allowed per account in ``NOTICE_WINDOW_SECONDS``: the
+#: client's name is what proves the solicitor knows the claim, so it is not to be guessed.
+NOTICE_FAILURES = 10
+NOTICE_WINDOW_SECONDS = 15 * 60
+NOTICE_BLOCKED = ("You have entered a claim number and name that do not match too many times. Wait 15 minutes and "
+                  "try again.")
+
+
+def _notice_key(request: HttpRequest) -> str:
+    return f"notice-of-change:user:{request.user.pk}"
+
+
+def _notice_failed(request: HttpRequest) -> None:
+    key = _notice_key(request)
+    if not cache.add(key, 1, NOTICE_WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, NOTICE_WINDOW_SECONDS)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notice_of_change(request: HttpRequest) -> HttpResponse:
+    """A solicitor files a notice of change for a client on a claim (PD 51R 21): it takes effect at once, and the
+    solicitor lands on the claim's page. A refusal is shown on the form (``services.NoticeRefused``)."""
+    membership = acting_membership(request.user)
+    if membership is None or not membership.is_solicitor:
+        raise Http404("Only a solicitor of a registered firm can file a notice of change")
+    form = NoticeOfChangeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        if (cache.get(_notice_key(request)) or 0) >= NOTICE_FAILURES:
+            form.add_error("claim_number", NOTICE_BLOCKED)
+        else:
+            try:
+                notice = services.notice_of_change_file(request.user, **form.cleaned_data)
+            except FirmError as exc:
+                if str(exc) == services.NO_MATCH:
+                    _notice_failed(request)
+                form.add_error("client_name", str(exc))
+            else:
+                where = (" The claim now leaves the online service to continue in the CNBC (PD 51R 21.1(3))."
+                         if notice.sent_out_reason else
+                         " The case is in your firm's unassigned cases, shared with you until it is allocated.")
+                messages.success(request, f"Notice of change filed: {membership.firm.name} now acts for "
+                                          f"{notice.party_name}, the {notice.side}, on claim "
+                                          f"{notice.claim.claim_number}.{where}")
+                return redirect("claims:detail", public_id=notice.claim.public_id)
+    return _page(request, "firms/notice_of_change.html", {"form": form, "firm": membership.firm}, form)
