@@ -156,7 +156,9 @@ def test_who_may_not_respond(served, defendant_firm, make_user):
     assert not can(claimant_solicitor, claim, Action.RESPOND)
     assert not can(claim.owner, claim, Action.RESPOND)
     for outsider in (not_assigned, other_firm, make_user()):
-        assert allowed_actions(outsider, claim) == set()
+        # Another firm may file a notice of change (21), which is no access to the claim.
+        assert allowed_actions(outsider, claim) - {Action.FILE_NOTICE_OF_CHANGE} == set()
+        assert not can(outsider, claim, Action.VIEW)
     with pytest.raises(NotAllowed):
         save(claim, reader, {"details": {"phone": ""}})
 
