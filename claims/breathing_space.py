@@ -44,9 +44,10 @@ def breathing_space_record(*, claim_id: int, actor: Any, kind: str, starts_on: d
     again changes nothing."""
     with transaction.atomic():
         claim = _locked(claim_id)
-        require(actor, claim, Action.RECORD_BREATHING_SPACE)
         now = clock.now()
         current = claim.breathing_spaces.filter(state=BreathingSpaceState.IN_FORCE).first()
+        # Whoever may record one may end the one recorded (``claims.policy``): the same people are answered.
+        require(actor, claim, Action.RECORD_BREATHING_SPACE if current is None else Action.END_BREATHING_SPACE)
         if current is not None:
             if (current.kind, current.starts_on, current.ends_on) == (kind, starts_on, ends_on):
                 return current
