@@ -24,6 +24,7 @@ from court.models import Notification
 from court.sweeps import run_sweep
 from defended.services import applications
 from judgments import services
+from responses import services as responses
 from rules import default_judgment as dj
 from rules.judgments import Plan
 from tests.conftest import uk
@@ -98,10 +99,8 @@ def test_the_claimants_solicitor_gets_judgment_with_fixed_costs_once_def_rep_pas
     assert ask(claim, solicitor).pk == judgment.pk  # asking twice: the same judgment
 
 
-def test_after_an_agreed_extension_only_once_the_extended_limit_passes(against_firm, solicitor, defendant_firm,
-                                                                       travel):
-    from responses import services as responses
-
+def test_after_an_agreed_extension_only_once_the_extended_limit_passes(against_firm, solicitor, travel,
+                                                                       defendant_firm):  # noqa: F811
     claim = against_firm
     defence = make_member(defendant_firm, sees_all=True, mfa=False)
     responses.response_extension_record(claim_id=claim.pk, actor=defence, new_last_day=date(2027, 4, 21))
@@ -225,8 +224,6 @@ def test_a_breathing_space_bars_judgment_against_a_defendant_in_person_too(issue
 
 
 def test_a_breathing_space_bars_judgment_on_admission(issued, solicitor, make_user, caseworker, travel):  # noqa: F811
-    from responses import services as responses
-
     claim = issued(**_costed(owner=solicitor))
     dan = make_user("acme@example.com", full_name="Alan Acme")
     responses.response_link(user=dan, claim_number=claim.claim_number, security_code=claim.security_code)
@@ -259,8 +256,6 @@ def test_who_records_a_breathing_space(against_firm, claimant_firm, defendant_fi
 
 @pytest.fixture
 def linked_in_person(issued, solicitor, make_user):  # noqa: F811
-    from responses import services as responses
-
     claim = issued(**_costed(owner=solicitor))
     dan = make_user("acme@example.com", full_name="Alan Acme")
     return responses.response_link(user=dan, claim_number=claim.claim_number, security_code=claim.security_code), dan
@@ -282,8 +277,6 @@ def test_a_full_admission_judgment_carries_the_fixed_costs_on_issue(linked_in_pe
 
 
 def test_a_part_admission_judgment_carries_the_fixed_costs_of_the_amount_admitted(linked_in_person, solicitor):
-    from responses import services as responses
-
     claim, dan = linked_in_person
     responses.response_draft_save(claim_id=claim.pk, actor=dan, values={
         "response_type": {"type": "part_admission"}, "part_paid": {"paid": "no"},
@@ -299,8 +292,6 @@ def test_a_part_admission_judgment_carries_the_fixed_costs_of_the_amount_admitte
 
 
 def test_a_claimant_in_person_has_no_fixed_costs_on_judgment(issued, make_user, travel):  # noqa: F811
-    from responses import services as responses
-
     claim = issued(claimant_firm=None, owner=make_user("jane@example.com"))
     dan = make_user("acme@example.com", full_name="Alan Acme")
     responses.response_link(user=dan, claim_number=claim.claim_number, security_code=claim.security_code)
