@@ -94,6 +94,8 @@ def test_the_solicitor_records_a_breathing_space_and_the_request_page_says_why_n
                              "ends_on_year": "2027"})
     assert done.status_code == 302
     assert BreathingSpace.objects.get(claim=claim).ends_on == date(2027, 5, 29)
+    detail = client.get(_url("claims:detail", claim)).content.decode()
+    assert "A standard breathing space is recorded for the defendant from 31 March 2027 to 29 May 2027" in detail
     page = client.get(_url("judgments:request_default", claim)).content.decode()
     assert "You cannot get judgment in default online" in page and "breathing space moratorium" in page
     assert "rule_12_11" not in page  # nothing to fill in
