@@ -634,7 +634,7 @@ class BreathingSpace(ConcurrentTransitionMixin, models.Model):
     deadline the ``claims.breathing_space_ended`` sweep acts on), or when the end is recorded as having happened.
     A mental health crisis moratorium may be recorded without its end (it lasts until 30 days after the crisis
     treatment ends), which is recorded later. ``state`` changes only by its transitions, which
-    ``claims.services.breathing_space`` calls; ``end`` writes ``ended_at``, and a check constraint keeps the two in
+    ``claims.breathing_space`` calls; ``end`` writes ``ended_at``, and a check constraint keeps the two in
     step."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="breathing_spaces")
@@ -674,11 +674,6 @@ class BreathingSpace(ConcurrentTransitionMixin, models.Model):
         """The moratorium ended (its last day passed, or it was cancelled or the crisis treatment ended)."""
         self.ended_at = at
         self.ended_by = by
-
-    def in_force_at(self, instant: datetime) -> bool:
-        """Barring steps at ``instant``: recorded, not ended, started (UK day) and its end not reached."""
-        return (self.state == BreathingSpaceState.IN_FORCE and local(instant).date() >= self.starts_on
-                and (self.ends_at is None or instant < self.ends_at))
 
 
 def breathing_space_in_force(claim: Claim, instant: datetime) -> BreathingSpace | None:

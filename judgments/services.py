@@ -180,7 +180,7 @@ def default_refusal(claim: Claim, *, total: Decimal | None = None,
         moratorium=breathing_space_in_force(claim, clock.now()) is not None, rule_12_11=rule_12_11,
         strike_out_pending=ApplicationKind.STRIKE_OUT in waiting,
         summary_judgment_pending=ApplicationKind.SUMMARY_JUDGMENT in waiting,
-        total=Decimal(1) if total is None else total,
+        total=total,
     )
 
 

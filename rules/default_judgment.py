@@ -64,11 +64,12 @@ REASONS = {
 
 
 def refusal(*, defendant_represented: bool, moratorium: bool, rule_12_11: bool, strike_out_pending: bool,
-            summary_judgment_pending: bool, total: Decimal) -> Refusal | None:
+            summary_judgment_pending: bool, total: Decimal | None) -> Refusal | None:
     """Why judgment in default cannot be entered online now, or None if it can.
 
     ``total`` is what the judgment would be for (the amount of 11.1B(7), less what the defendant paid): nothing
-    owed means the whole claim with its costs is satisfied. Where the defendant acts in person only the moratorium
+    owed means the whole claim with its costs is satisfied; None, not known yet (before the claimant says what the
+    defendant has paid). Where the defendant acts in person only the moratorium
     (11.1(2A)) is decided here; 11.1A is for the caller.
     """
     if moratorium:
@@ -81,7 +82,7 @@ def refusal(*, defendant_represented: bool, moratorium: bool, rule_12_11: bool, 
         return Refusal.STRIKE_OUT_PENDING
     if summary_judgment_pending:
         return Refusal.SUMMARY_JUDGMENT_PENDING
-    if pounds(total) <= 0:
+    if total is not None and pounds(total) <= 0:
         return Refusal.SATISFIED
     return None
 

@@ -36,13 +36,15 @@ R = dj.Refusal
     (True, False, False, True, True, "0.00", R.STRIKE_OUT_PENDING),  # 11.1B(4)(b)
     (True, False, False, False, True, "0.00", R.SUMMARY_JUDGMENT_PENDING),  # 11.1B(4)(c)
     (True, False, False, False, False, "0.00", R.SATISFIED),  # 11.1B(4)(d): nothing left owed
+    (True, False, False, False, False, None, None),  # what was paid is not known yet
     # A defendant in person: only the moratorium is decided here (11.1(2A)); the rest is 11.1A.
     (False, True, False, False, False, "10.00", R.MORATORIUM),
     (False, False, True, True, True, "0.00", None),
 ])
 def test_refusal(represented, moratorium, r1211, strike, summary, total, expected):
     assert dj.refusal(defendant_represented=represented, moratorium=moratorium, rule_12_11=r1211,
-                      strike_out_pending=strike, summary_judgment_pending=summary, total=D(total)) == expected
+                      strike_out_pending=strike, summary_judgment_pending=summary,
+                      total=D(total) if total is not None else None) == expected
 
 
 def test_paper_only_refusals_point_to_part_23():
