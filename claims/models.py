@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from rules.calendar import local
 from rules.money import pounds
 
 from . import ocon1
@@ -610,3 +611,75 @@ class CaseAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim} {self.get_kind_display().lower()} to {self.user}"
+
+
+class BreathingSpaceKind(models.TextChoices):
+    """The two moratoria of the Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis
+    Moratorium) (England and Wales) Regulations 2020."""
+
+    STANDARD = "standard", "Standard breathing space"
+    MENTAL_HEALTH_CRISIS = "mental_health_crisis", "Mental health crisis breathing space"
+
+
+class BreathingSpaceState(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    ENDED = "ended", "Ended"
+
+
+class BreathingSpace(ConcurrentTransitionMixin, models.Model):
+    """A debt-respite moratorium the court has been told of for the defendant on this claim (PD 51R 11.1(2A),
+    11.1B(8)(b)): while it is in force judgment in default and the other steps that enforce the claim are barred.
+
+    In force from ``starts_on`` until it ends: at the start of the day after ``ends_on`` (``ends_at``, the stored
+    deadline the ``claims.breathing_space_ended`` sweep acts on), or when the end is recorded as having happened.
+    A mental health crisis moratorium may be recorded without its end (it lasts until 30 days after the crisis
+    treatment ends), which is recorded later. ``state`` changes only by its transitions, which
+    ``claims.breathing_space`` calls; ``end`` writes ``ended_at``, and a check constraint keeps the two in
+    step."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="breathing_spaces")
+    kind = models.CharField(max_length=30, choices=BreathingSpaceKind.choices)
+    state = FSMField(default=BreathingSpaceState.IN_FORCE, choices=BreathingSpaceState.choices, protected=True)
+    starts_on = models.DateField()
+    #: The last day of the moratorium, if known.
+    ends_on = models.DateField(null=True, blank=True)
+    #: The moment it ends (the start of the day after ``ends_on``, UK time): the deadline swept.
+    ends_at = models.DateTimeField(null=True, blank=True)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["ends_at"], name="breathing_space_end_idx",
+                                condition=models.Q(state="in_force", ends_at__isnull=False))]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(state="in_force", ended_at__isnull=True)
+                           | models.Q(state="ended", ended_at__isnull=False)),
+                name="breathing_space_ended_at_iff_ended",
+            ),
+            models.UniqueConstraint(fields=["claim"], condition=models.Q(state="in_force"),
+                                    name="one_breathing_space_in_force_per_claim"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.starts_on:%-d %B %Y} ({self.claim})"
+
+    @transition(field=state, source=BreathingSpaceState.IN_FORCE, target=BreathingSpaceState.ENDED)
+    def end(self, *, at: datetime, by: Any = None) -> None:
+        """The moratorium ended (its last day passed, or it was cancelled or the crisis treatment ended)."""
+        self.ended_at = at
+        self.ended_by = by
+
+
+def breathing_space_in_force(claim: Claim, instant: datetime) -> BreathingSpace | None:
+    """The moratorium barring steps on ``claim`` at ``instant``, or None. Read after locking the claim row (every
+    step that records or ends one locks it first), so the answer holds for the rest of the transaction."""
+    found = claim.breathing_spaces.filter(
+        state=BreathingSpaceState.IN_FORCE, starts_on__lte=local(instant).date()).filter(
+        models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=instant)).first()
+    return found

@@ -15,7 +15,7 @@ from rules import represented
 from .constants import ClaimState, PartyRole
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
-from .models import Claim
+from .models import BreathingSpaceState, Claim
 from .representation import firm_side
 from .stale import why_not
 
@@ -124,6 +124,12 @@ class Action(StrEnum):
     DECIDE_VARIATION = "decide_variation"
     #: Judge: record the decision on the defendant's application to withdraw their admission (7.46(4)).
     DECIDE_ADMISSION_WITHDRAWAL = "decide_admission_withdrawal"
+    #: Caseworker, or the claimant's solicitor: record a debt-respite breathing space the court has been told of
+    #: (11.1(2A), 11.1B(8)(b)); while it is in force judgment is refused (``claims.breathing_space``).
+    RECORD_BREATHING_SPACE = "record_breathing_space"
+    #: The same: record the last day of the breathing space in force (a mental health crisis one's end, or an
+    #: earlier end).
+    END_BREATHING_SPACE = "end_breathing_space"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -267,10 +273,21 @@ def _party_applications(claim: Claim, role: str) -> set[Action]:
 LIVE_STATES = APPLICATION_STATES | {ClaimState.JUDGMENT_ENTERED}
 
 
+def _breathing_space_actions(claim: Claim) -> set[Action]:
+    """Record a breathing space on a live claim, or the end of the one recorded."""
+    if claim.state not in LIVE_STATES:
+        return set()
+    if claim.breathing_spaces.filter(state=BreathingSpaceState.IN_FORCE).exists():
+        return {Action.END_BREATHING_SPACE}
+    return {Action.RECORD_BREATHING_SPACE}
+
+
 def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if claim.state not in LIVE_STATES:
         return actions
+    if role == StaffRole.CASEWORKER:
+        actions |= _breathing_space_actions(claim)
     open_referrals = list(claim.referrals.filter(closed_at__isnull=True).values_list("kind", "to"))
     if role in (StaffRole.CASEWORKER, StaffRole.LEGAL_ADVISER):
         actions.add(Action.REFER)
@@ -402,6 +419,8 @@ def _claimant_actions(claim: Claim) -> set[Action]:
         actions.add(Action.ANSWER_DEFENCE)
     actions |= _party_applications(claim, "claimant")
     actions |= _judgment_actions(claim, claimant=True)
+    if claim.claimant_firm_id is not None:
+        actions |= _breathing_space_actions(claim)
     return actions
 
 

@@ -69,6 +69,10 @@ allow("defended.application", "referred", _LIVE | _ENDED)
 for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
 
+# -- a debt-respite breathing space (claims.BreathingSpace): recorded and ended on a live claim --------------------
+for _state in ("in_force", "ended"):
+    allow("claims.breathingspace", _state, _LIVE | _ENDED)
+
 
 def child_machines() -> list[tuple[str, type, str]]:
     """(label, model, state field's name) of every machine other than the claim's whose record belongs to a claim."""
