@@ -91,6 +91,11 @@ def _claimant_to_answer(claim: Claim) -> Status:
             return Status("Response received", "Read the defendant's response. Accept the amount they admit, or "
                           "decide whether to continue with the claim, by", claim.claimant_response_deadline,
                           "yellow", brief="Read the defendant's response and decide what to do by")
+        if claim.represented_answer_deadline is not None:
+            return Status("Defence received", "Read the defendant's defence. Say whether your client wants to "
+                          "continue with the claim, with their directions questionnaire, before",
+                          claim.represented_answer_deadline, "yellow",
+                          brief="Say whether your client continues, with their directions questionnaire, before")
         return Status("Defence received", "Read the defendant's defence and decide whether to continue with the "
                       "claim by", claim.claimant_response_deadline, "yellow")
     return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
@@ -197,7 +202,7 @@ def for_defendant(claim: Claim) -> Status:
         response = getattr(claim, "response", None)
         if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
             return Status("Response sent", "The claimant has until this time to decide whether to continue with the "
-                          "claim:", claim.claimant_response_deadline, "blue")
+                          "claim:", claim.claimant_answer_by, "blue")
         return Status("Response sent", "The claimant has until this time to answer your response:",
                       claim.claimant_response_deadline, "blue")
     if claim.state == ClaimState.JUDGMENT_ENTERED:

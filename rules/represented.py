@@ -381,3 +381,15 @@ def stays_online_after_directions(*, claimant_represented: bool, defendant_repre
     (6C.1(2))? Only where every party is represented and the claim proceeds in an early adopter court; otherwise it
     is sent out (6C.1(1))."""
     return claimant_represented and defendant_represented and early_adopter_court
+
+
+#: The small claims track's financial limit (CPR 26.9): the Small Claims Mediation Service mediates claims within it.
+SMALL_CLAIMS_LIMIT = Decimal("10000.00")
+
+
+def mediation_referral_appropriate(amount: Decimal | None) -> bool:
+    """Where both parties of a represented claimant's claim are willing to mediate, the court stays the claim for 28
+    days and refers it to the Small Claims Mediation Service "if appropriate" (6A.5(3)(b)): the service mediates
+    small claims, so a claim (the amount claimed, without interest or costs, CPR 26.13) over £10,000 is stayed for
+    the parties to mediate without a referral."""
+    return amount is not None and amount <= SMALL_CLAIMS_LIMIT

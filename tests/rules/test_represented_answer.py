@@ -6,6 +6,7 @@ Wednesday 3 March 2027 must be answered before 4pm on Wednesday 31 March 2027 (t
 26 March, Easter Monday 29 March.
 """
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -113,3 +114,10 @@ GUARD = [
 def test_6c1_guard(claimant, defendant, early, stays):
     assert r.stays_online_after_directions(claimant_represented=claimant, defendant_represented=defendant,
                                            early_adopter_court=early) is stays
+
+
+@pytest.mark.parametrize("amount, referred", [
+    ("10000.00", True), ("10000.01", False), ("9999.99", True), ("25000.00", False), ("0.01", True), (None, False),
+])
+def test_mediation_referral_is_for_small_claims(amount, referred):
+    assert r.mediation_referral_appropriate(Decimal(amount) if amount else None) is referred
