@@ -23,6 +23,7 @@ from claims.models import Claim
 from claims.policy import Action, can
 from claims.services import claim_fee_paid
 from claims.stale import REPRESENTED_ANSWER_LATE
+from claims.status import for_claimant, for_defendant
 from court.models import HearingCentre, Notification
 from court.sweeps import run_sweep
 from defended import services
@@ -305,6 +306,7 @@ def test_6c1_all_represented_in_an_early_adopter_court_stays_online(defended_cla
     claim = reload(claim)
     assert claim.state == ClaimState.DIRECTIONS_MADE and claim.sent_out_at is None
     assert claim.early_adopter_court == "Leeds County Court" and order.send_out_court == "Leeds County Court"
+    assert "stays with the online service" in for_claimant(claim).next_step
     event = claim.events.get(kind="early_adopter_court")
     assert "(6C.1(2))" in event.summary
     told = Notification.objects.filter(key__startswith=f"early-adopter:{order.pk}:")
@@ -439,3 +441,13 @@ def test_after_4pm_on_the_28th_day_the_page_says_the_claim_is_being_sent_out(def
     page = client.get(url("defended:respond", claim), follow=True)
     assert page.redirect_chain[-1][0] == url("claims:detail", claim)
     assert "being sent out of the online service to a County Court hearing centre" in page.content.decode()
+
+
+def test_the_status_says_where_the_claim_stands(defended_claim, solicitor, judge):
+    claim, defendant = defended_claim(mediation=True, principal="12000.00", interest="0.00")
+    status = for_claimant(claim)
+    assert status.deadline == CLM_REP_28 and "with their directions questionnaire" in status.next_step
+    assert for_defendant(claim).deadline == CLM_REP_28
+    continue_with_dq(claim, solicitor, mediation=True)
+    status = for_claimant(reload(claim))
+    assert status.words == "In mediation" and "Small Claims Mediation Service" not in status.next_step
