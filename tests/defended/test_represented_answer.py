@@ -109,7 +109,8 @@ def test_a_defence_gives_the_represented_claimant_28_days_stored_on_the_claim(de
     assert ("The claimant's legal representative says whether the claim continues, with the directions "
             "questionnaire, before (CLM-REP-28, 6A.4(3))", CLM_REP_28) in claim.live_deadlines()
     told = Notification.objects.filter(key__startswith=f"response:{claim.pk}:claimant").get()
-    assert told.to_email == "service@able.example" and "4pm on Monday 5 April 2027" in told.body
+    assert told.to_email == "service@able.example" and "before 4pm on Monday 5 April 2027" in told.body
+    assert "order under CPR 26.4(9)" in told.body and "put on hold" not in told.body
     defendant_told = Notification.objects.get(key=f"response:{claim.pk}:defendant")
     assert "4pm on Monday 5 April 2027" in defendant_told.body
 
