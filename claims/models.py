@@ -350,7 +350,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=state, source=ClaimState.AWAITING_DIRECTIONS, target=ClaimState.DIRECTIONS_MADE)
     def directions_made(self) -> None:
-        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e))."""
+        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e)); or,
+        every party represented, the claim proceeds online in an early adopter court (6C.1(2))."""
 
     @transition(field=state, source=ClaimState.AWAITING_CLAIMANT_RESPONSE, target=ClaimState.SETTLEMENT_OFFERED)
     def offer_settlement(self) -> None:

@@ -166,6 +166,20 @@ def test_not_continuing_stays_the_claim(defended_claim, solicitor, travel):
     assert reload(claim).state == ClaimState.STAYED
 
 
+def test_a_stay_lifted_gives_a_fresh_28_days(defended_claim, solicitor, judge, travel):
+    claim, _ = defended_claim()
+    services.claimant_decide(claim_id=claim.pk, actor=solicitor, outcome="not_continue")
+    application = services.application_make(
+        claim_id=claim.pk, actor=solicitor, kind="lift_stay", details="The client wants to go on after all.",
+        upload=services.Upload("n244.pdf", "application/pdf", b"%PDF-1.4 test"))
+    travel(uk(2027, 3, 10, 11, 0), tick=False)  # Wednesday 10 March: to 4pm on Wednesday 7 April
+    services.application_decide(application_id=application.pk, actor=judge, ruling="lift", reasons="Good reason")
+    claim = reload(claim)
+    assert claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE
+    assert claim.represented_answer_deadline == uk(2027, 4, 7, 16, 0) and claim.claimant_response_deadline is None
+    assert can(solicitor, claim, Action.ANSWER_DEFENCE)
+
+
 def test_who_may_answer(defended_claim, claimant_firm, make_user):
     claim, defendant = defended_claim()
     reader = make_member(claimant_firm, sees_all=True, solicitor=False)
