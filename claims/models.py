@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from rules import represented
 from rules.money import pounds
 
 from . import ocon1
@@ -465,6 +466,13 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         """When the claimant must answer the response: CLM-REP-28 for a represented claimant's answer to a defence
         (6A.4(3)), else CLM-33 / CLM-ADM-33 (6.2(3), 7.44); None when nothing waits for their answer."""
         return self.represented_answer_deadline or self.claimant_response_deadline
+
+    @property
+    def mediation_referred(self) -> bool:
+        """Both parties willing to mediate: is the claim referred to the Small Claims Mediation Service? Always for
+        parties in person (6.2(5A)); for a represented claimant where appropriate (6A.5(3)(b),
+        ``rules.represented.mediation_referral_appropriate``)."""
+        return self.claimant_firm_id is None or represented.mediation_referral_appropriate(self.principal)
 
     @property
     def is_represented(self) -> bool:

@@ -121,8 +121,7 @@ def defended_status(claim: Claim, *, claimant: bool = True) -> Status:
         last = mediation_last_day(claim)
         until = f" until the end of {govuk_date(last)}" if last else " for 28 days"
         who = "you" if claimant else "the claimant"
-        referral = claim.events.filter(kind="mediation_referred").order_by("-recorded_at", "-pk").first()
-        if referral is not None and referral.data.get("referred") is False:
+        if not claim.mediation_referred:
             # A represented claimant's claim beyond the small claims limit: stayed for mediation, not referred
             # (6A.5(3)(b)).
             return Status("In mediation", f"You have both agreed to try mediation. The claim is on hold (stayed)"

@@ -29,7 +29,7 @@ from court.templatetags.govuk import govuk_date
 from documents.services import documents_request
 from ocmc import clock
 from responses.standing import response_accepted, response_rejected
-from rules import periods, represented
+from rules import periods
 from rules.money import format_money
 
 from ..models import ClaimantDecision, DecisionDraft, DecisionOutcome
@@ -168,9 +168,8 @@ def _represented(claim: Claim) -> bool:
 
 
 def mediation_referred(claim: Claim) -> bool:
-    """Both willing to mediate: is the claim referred to the Small Claims Mediation Service? Always for parties in
-    person (6.2(5A)); for a represented claimant where appropriate (6A.5(3)(b), ``rules.represented``)."""
-    return not _represented(claim) or represented.mediation_referral_appropriate(claim.principal)
+    """Both willing to mediate: is the claim referred to the Small Claims Mediation Service (6.2(5A), 6A.5(3)(b))?"""
+    return claim.mediation_referred
 
 
 def _continue(claim: Claim, actor: Any, decision: ClaimantDecision, response: Any) -> None:
