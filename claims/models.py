@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from rules import represented
 from rules.calendar import local
 from rules.money import pounds
 
@@ -123,6 +124,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     pay_immediately_deadline = models.DateTimeField(null=True, blank=True)
     #: Live, CLM-33 / CLM-ADM-33: the claimant answers the response by then (6.2(3), 7.17, 7.44).
     claimant_response_deadline = models.DateTimeField(null=True, blank=True)
+    #: Live, CLM-REP-28: a represented claimant says whether they continue with the claim (and, if they do, files
+    #: their directions questionnaire) before this instant, 4pm on the 28th day after notification of the defence
+    #: (6A.4(3)); if not, the claim is sent out with an order under CPR 26.4(9) (6A.4(5)).
+    represented_answer_deadline = models.DateTimeField(null=True, blank=True)
 
     #: Live, SA-7: the defendant signs or rejects the settlement agreement by then (7.8, 7.13).
     settlement_deadline = models.DateTimeField(null=True, blank=True)
@@ -147,6 +152,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     sent_out_court = models.CharField(max_length=200, blank=True)
     #: Directions given on sending out (19.1(3)-(4)), shown to both parties.
     sent_out_directions = models.TextField(blank=True)
+    #: 6C.1(2): after directions, the early adopter court a claim between represented parties proceeds in while it
+    #: stays online (empty otherwise).
+    early_adopter_court = models.CharField(max_length=200, blank=True)
 
     # -- defended claims (Sections 6, 12, 20) -------------------------------------------------------
     #: Live, MED-28: when the 28-day mediation stay ends (6.2(5A), (9)).
@@ -215,6 +223,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["claimant_response_deadline"], name="claim_claimant_deadline_idx",
                 condition=models.Q(claimant_response_deadline__isnull=False),
+            ),
+            models.Index(
+                fields=["represented_answer_deadline"], name="claim_rep_answer_deadline_idx",
+                condition=models.Q(represented_answer_deadline__isnull=False),
             ),
             models.Index(
                 fields=["settlement_deadline"], name="claim_settlement_deadline_idx",
@@ -340,7 +352,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=state, source=ClaimState.AWAITING_DIRECTIONS, target=ClaimState.DIRECTIONS_MADE)
     def directions_made(self) -> None:
-        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e))."""
+        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e)); or,
+        every party represented, the claim proceeds online in an early adopter court (6C.1(2))."""
 
     @transition(field=state, source=ClaimState.AWAITING_CLAIMANT_RESPONSE, target=ClaimState.SETTLEMENT_OFFERED)
     def offer_settlement(self) -> None:
@@ -393,7 +406,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: The live deadlines the sweeps act on after issue (the response deadline itself stays, as a record).
     LIVE_DEADLINES = (
         "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
-        "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
+        "represented_answer_deadline", "settlement_deadline", "mediation_ends_at", "send_out_due_at",
+        "inactivity_stay_at",
     )
 
     #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
@@ -403,6 +417,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         "no_response_stay_at": "Stayed if no response and no request for judgment (11.2)",
         "pay_immediately_deadline": "The defendant pays the admitted amount by (ADM-5, 7.4)",
         "claimant_response_deadline": "The claimant answers the response by (CLM-33, 6.2(3))",
+        "represented_answer_deadline": ("The claimant's legal representative says whether the claim continues, with "
+                                        "the directions questionnaire, before (CLM-REP-28, 6A.4(3))"),
         "settlement_deadline": "The defendant signs or rejects the settlement agreement by (SA-7)",
         "mediation_ends_at": "The mediation stay ends (MED-28, 6.2(9))",
         "send_out_due_at": "Sent out once the time to ask for reconsideration passes (20.2(3)(e))",
@@ -436,8 +452,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: The deadlines a party must act by, as the firm dashboard shows them (the response deadline only while the
     #: claim waits for the response).
     PARTY_DEADLINES = (
-        "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "settlement_deadline",
-        "send_out_due_at",
+        "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "represented_answer_deadline",
+        "settlement_deadline", "send_out_due_at",
     )
 
     def party_deadline(self) -> tuple[str, datetime] | None:
@@ -445,6 +461,19 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         found = [(name, getattr(self, name)) for name in self.PARTY_DEADLINES if getattr(self, name)
                  and (name != "response_deadline" or self.state == ClaimState.ISSUED)]
         return min(found, key=lambda pair: pair[1]) if found else None
+
+    @property
+    def claimant_answer_by(self) -> datetime | None:
+        """When the claimant must answer the response: CLM-REP-28 for a represented claimant's answer to a defence
+        (6A.4(3)), else CLM-33 / CLM-ADM-33 (6.2(3), 7.44); None when nothing waits for their answer."""
+        return self.represented_answer_deadline or self.claimant_response_deadline
+
+    @property
+    def mediation_referred(self) -> bool:
+        """Both parties willing to mediate: is the claim referred to the Small Claims Mediation Service? Always for
+        parties in person (6.2(5A)); for a represented claimant where appropriate (6A.5(3)(b),
+        ``rules.represented.mediation_referral_appropriate``)."""
+        return self.claimant_firm_id is None or represented.mediation_referral_appropriate(self.principal)
 
     @property
     def is_represented(self) -> bool:

@@ -143,6 +143,11 @@ def _is_owner(user: Any, claim: Claim) -> bool:
     return claim.owner_id == user.pk
 
 
+def acts_for_claimant(user: Any, claim: Claim) -> bool:
+    """The user is the claimant in person, or a user of the claimant's firm who may see the claim."""
+    return _is_owner(user, claim)
+
+
 #: What a firm user without the solicitor role (an administrator, a supervisor who sees all) may do: read.
 READ_ONLY = frozenset({
     Action.VIEW, Action.CLAIMANT_DOCUMENTS, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT,
@@ -241,6 +246,10 @@ def _answers_defence(claim: Claim) -> bool:
         # after a part admission a later answer lifts it (7.44).
         return claim.stay_lifts_on_answer and response.kind == "part_admission"
     if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        return False
+    if claim.represented_answer_deadline is not None and not represented.answered_in_time(
+            claim.represented_answer_deadline, received_at=clock.now()):
+        # CLM-REP-28 has passed: the claim is sent out with the 26.4(9) order, not answered late (6A.4(5)).
         return False
     if response.kind == "part_admission":
         # Once the claimant has acted on the admission (answered the offer, proposed an agreement) it stands.

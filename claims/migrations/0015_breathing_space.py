@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_agreed_extension'),
+        ('claims', '0014_represented_answer'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
