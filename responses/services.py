@@ -26,6 +26,7 @@ from claims.services import defendant_contact, locked_claim, parties_to_tell, se
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
+from documents.formatting import court
 from documents.services import documents_request
 from ocmc import clock
 from rules import periods, represented
@@ -146,10 +147,16 @@ def extension_decision(claim: Claim, new_last_day: date) -> represented.Extensio
         now=clock.now(), extension_recorded=claim.response_extension_recorded_at is not None)
 
 
+def ctsc_where() -> str:
+    """Where the defendant applies for a further extension (6A.2(4)): the court's CTSC, by post or phone."""
+    details = court()
+    return represented.ctsc_where(address=", ".join(details.address_lines), helpline=details.helpline)
+
+
 def extension_refusal_text(decision: represented.ExtensionDecision) -> str:
     text = represented.extension_reason(decision, latest_text=govuk_date(decision.latest_day))
     if decision.needs_ctsc_application:
-        text = f"{text} {represented.CTSC_APPLICATION}"
+        text = f"{text} {represented.CTSC_APPLICATION} {ctsc_where()}"
     return text
 
 
