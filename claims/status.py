@@ -187,6 +187,13 @@ def sent_out_next_step(claim: Claim) -> str:
 def for_defendant(claim: Claim) -> Status:
     """Where the claim stands for its defendant."""
     if claim.state == ClaimState.ISSUED:
+        paper = getattr(claim, "paper_response", None)  # the court sent paper forms (PD 51R 10.1(3))
+        if paper is not None and paper.received_at is not None:
+            return Status("Paper response received", "The court received your paper response after the time to "
+                          "respond. A judge will decide what happens next.", None, "blue")
+        if paper is not None and claim.default_available_at is None:
+            return Status("Respond on paper", "The court sent you paper forms. It must receive your completed "
+                          "response by", claim.response_deadline, "yellow")
         if claim.default_available_at is not None:
             return Status("Response overdue", "You did not respond by the deadline. The claimant can ask for a "
                           "county court judgment against you, but you can still respond until judgment is "

@@ -20,6 +20,7 @@ from claims.constants import ClaimState, SentOutTo
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, allowed_actions, can
+from claims.status import for_defendant
 from court.models import Notification
 from defended import services
 from defended.models import PaperNature, PaperResponse, Referral, ReferralKind
@@ -174,6 +175,7 @@ def test_a_late_paper_response_goes_to_a_judge_and_stops_judgment_in_default(lin
     solicitor = make_member(claim.claimant_firm, sees_all=True, mfa=False)
     assert claim.response_deadline <= uk(2027, 4, 8, 10, 0)
     assert Action.REQUEST_DEFAULT_JUDGMENT not in allowed_actions(solicitor, claim)  # 11.1A(2)
+    assert for_defendant(claim).words == "Paper response received"
 
 
 # -- a further extension: the application at the CTSC (6A.2(4)-(5)) ----------------------------------------------------
@@ -299,6 +301,8 @@ def test_the_defendant_reaches_the_page_from_the_claim_and_asks(linked, client):
     assert done.status_code == 302 and done["Location"] == paper_url(claim)
     paper = PaperResponse.objects.get(claim=claim)
     assert paper.recorded_by == defendant and paper.call_note == "I have no computer"
+    claim_page = client.get(reverse("responses:claim", kwargs={"public_id": claim.public_id})).content.decode()
+    assert "Respond on paper" in claim_page and "must receive your completed response by" in claim_page
     sent = client.get(paper_url(claim)).content.decode()
     assert "The court has sent you the paper forms" in sent and "10 March 2027" in sent
     assert "4pm on Wednesday 7 April 2027" in sent
