@@ -20,7 +20,7 @@ from claims.constants import ClaimState, SentOutTo
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, allowed_actions, can
-from claims.status import for_defendant
+from claims.status import for_claimant, for_defendant
 from court.models import Notification
 from defended import services
 from defended.models import PaperNature, PaperResponse, Referral, ReferralKind
@@ -176,6 +176,7 @@ def test_a_late_paper_response_goes_to_a_judge_and_stops_judgment_in_default(lin
     assert claim.response_deadline <= uk(2027, 4, 8, 10, 0)
     assert Action.REQUEST_DEFAULT_JUDGMENT not in allowed_actions(solicitor, claim)  # 11.1A(2)
     assert for_defendant(claim).words == "Paper response received"
+    assert for_claimant(claim).words == "Paper response received" and "11.1A" in for_claimant(claim).next_step
 
 
 # -- a further extension: the application at the CTSC (6A.2(4)-(5)) ----------------------------------------------------
