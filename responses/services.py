@@ -352,6 +352,9 @@ def response_deadline_passed(*, claim_id: int) -> bool:
             return False
         if claim.response_deadline is None or claim.response_deadline > clock.now():
             return False
+        paper = getattr(claim, "paper_response", None)
+        if paper is not None and paper.received_at is not None:
+            return False  # a paper response is held: no judgment in default, a judge decides (11.1A(2)-(3))
         claim.default_available_at = clock.now()
         claim.save(update_fields=["default_available_at"])
         timeline.record(

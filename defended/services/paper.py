@@ -260,6 +260,8 @@ def _represented_claimant_paper_response(claim: Claim, paper: PaperResponse, *, 
         send_out(claim, to=SentOutTo.CNBC, actor=None,
                  reason=f"{paper_forms.SEND_OUT_PAPER_REASON} (the response: {nature.label.lower()})")
         return
+    claim.response_reminder_at = claim.no_response_stay_at = None  # a response is held: not "no response" (11.2)
+    claim.save()
     referral = Referral.objects.create(
         claim=claim, kind=ReferralKind.MATTER, to=Referee.JUDGE, reason=paper_forms.LATE_PAPER_REASON[:300],
         note=f"Paper response received {govuk_datetime(received_at)}; it was due by {govuk_datetime(deadline)}. "

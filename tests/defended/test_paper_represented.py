@@ -22,6 +22,7 @@ from claims.models import Claim
 from claims.policy import Action, allowed_actions, can
 from claims.status import for_claimant, for_defendant
 from court.models import Notification
+from court.sweeps import run_sweep
 from defended import services
 from defended.models import PaperNature, PaperResponse, Referral, ReferralKind
 from documents.models import ClaimDocument
@@ -162,7 +163,7 @@ def test_a_paper_response_in_time_sends_the_claim_out_to_the_cnbc_whatever_it_is
 def test_a_late_paper_response_goes_to_a_judge_and_stops_judgment_in_default(linked, caseworker, travel):
     claim, defendant = linked
     ask(claim, defendant)
-    travel(uk(2027, 4, 8, 10, 0), tick=False)
+    travel(uk(2027, 4, 8, 10, 0), tick=False)  # the no-response sweep has not run yet
     services.paper_response_enter(claim_id=claim.pk, actor=caseworker, nature=PaperNature.DEFENCE, scan=upload(),
                                   received_at=PAPER_DUE)  # 4pm on the last day: late
     claim = Claim.objects.get(pk=claim.pk)
@@ -176,6 +177,10 @@ def test_a_late_paper_response_goes_to_a_judge_and_stops_judgment_in_default(lin
     assert claim.response_deadline <= uk(2027, 4, 8, 10, 0)
     assert Action.REQUEST_DEFAULT_JUDGMENT not in allowed_actions(solicitor, claim)  # 11.1A(2)
     assert for_defendant(claim).words == "Paper response received"
+    assert claim.no_response_stay_at is None  # a response is held: no stay for want of one (11.2)
+    run_sweep("responses.no_response")  # late: the claimant is not told they may ask for judgment
+    claim.refresh_from_db()
+    assert claim.default_available_at is None and not told(f"no-response:{claim.pk}")
     assert for_claimant(claim).words == "Paper response received" and "11.1A" in for_claimant(claim).next_step
 
 
