@@ -50,6 +50,9 @@ class Action(StrEnum):
     #: agreed with the represented claimant (6A.2(2)-(3)). Whether one can still be recorded (before the original
     #: 28 days end, once only) is the rule's answer (``rules.represented.agreed_extension``), given in words.
     RECORD_EXTENSION = "record_extension"
+    #: The defendant in person facing a represented claimant: ask online for the paper forms, within 28 days after
+    #: issue (10.1(1), 10A.1(2)). Whether the time has ended is the rule's answer (``rules.paper_forms``), in words.
+    REQUEST_PAPER_FORMS = "request_paper_forms"
     #: The defendant: the sealed claim form (their copy of what was served).
     DEFENDANT_DOCUMENTS = "defendant_documents"
     #: The submitted response and its PDF: both parties and the court (never the draft).
@@ -111,6 +114,9 @@ class Action(StrEnum):
     ENTER_PAPER_RESPONSE = "enter_paper_response"
     #: Caseworker: enter an application or request a party sent on paper (16.1, 17.1, 18.1, 20.3(4)).
     RECORD_PAPER_APPLICATION = "record_paper_application"
+    #: Caseworker: enter the defendant's application at the CTSC to increase a recorded agreed extension; the claim
+    #: is then sent out (6A.2(4)-(5)).
+    ENTER_FURTHER_EXTENSION_APPLICATION = "enter_further_extension_application"
     #: Judge: decide a request for judgment in default made while an application was pending (11.1A(2)).
     DECIDE_DEFAULT_REQUEST = "decide_default_request"
     #: Caseworker: read the security code the defendant links the claim with (for a defendant who phones);
@@ -311,6 +317,8 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
                 actions.add(Action.RECORD_PAPER_CONTACT)
             elif paper.received_at is None:
                 actions.add(Action.ENTER_PAPER_RESPONSE)
+            if claim.claimant_firm_id is not None and claim.response_extension_recorded_at is not None:
+                actions.add(Action.ENTER_FURTHER_EXTENSION_APPLICATION)
     if claim.state == ClaimState.AWAITING_DIRECTIONS and any(
             kind in ("directions", "reconsideration") for kind, _ in open_referrals):
         if role == StaffRole.JUDGE:
@@ -375,6 +383,8 @@ def _defendant_actions(claim: Claim) -> set[Action]:
             actions.add(Action.MORE_TIME)
         if _extension_may_be_recorded(claim):
             actions.add(Action.RECORD_EXTENSION)
+        if _paper_forms_may_be_asked(claim):
+            actions.add(Action.REQUEST_PAPER_FORMS)
     return actions
 
 
@@ -394,6 +404,20 @@ def _extension_may_be_recorded(claim: Claim) -> bool:
             and claim.response_deadline is not None and claim.issue_date is not None)
 
 
+def _paper_response_held(claim: Claim) -> bool:
+    """The court has received a paper response from the defendant: no judgment in default (11.1A(2))."""
+    paper = getattr(claim, "paper_response", None)
+    return paper is not None and paper.received_at is not None
+
+
+def _paper_forms_may_be_asked(claim: Claim) -> bool:
+    """A defendant in person facing a represented claimant, still to respond, who has not had the paper forms
+    (10.1(1), 10A.1(2))."""
+    return (claim.state == ClaimState.ISSUED and claim.claimant_firm_id is not None
+            and claim.defendant_firm_id is None and claim.issue_date is not None
+            and not hasattr(claim, "paper_response"))
+
+
 def _claimant_actions(claim: Claim) -> set[Action]:
     """What the claimant (in person, or through their firm) may do now."""
     actions: set[Action] = {Action.VIEW}
@@ -410,7 +434,8 @@ def _claimant_actions(claim: Claim) -> set[Action]:
         actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
     if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
             and claim.response_deadline <= clock.now()
-            and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()):
+            and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()
+            and not _paper_response_held(claim)):
         actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
     answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
         claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)

@@ -44,6 +44,12 @@ def for_claimant(claim: Claim) -> Status:
                       "The court is deciding your Help with Fees application. We will email you the decision.",
                       None, "blue", brief="The court is deciding your Help with Fees application.")
     if claim.state == ClaimState.ISSUED:
+        paper = getattr(claim, "paper_response", None)
+        if paper is not None and paper.received_at is not None:
+            return Status("Paper response received", "The defendant's paper response arrived after the time to "
+                          "respond. Judgment in default cannot be entered while the court holds it: a judge will "
+                          "decide what happens next (PD 51R 11.1A(2)-(3)).", None, "blue",
+                          brief="A late paper response is with a judge.")
         if claim.default_available_at is not None:
             return Status("No response", "The defendant did not respond in time. You can ask the court for a county "
                           "court judgment (CCJ) in default.", None, "red",
@@ -205,6 +211,13 @@ def sent_out_next_step(claim: Claim) -> str:
 def for_defendant(claim: Claim) -> Status:
     """Where the claim stands for its defendant."""
     if claim.state == ClaimState.ISSUED:
+        paper = getattr(claim, "paper_response", None)  # the court sent paper forms (PD 51R 10.1(3))
+        if paper is not None and paper.received_at is not None:
+            return Status("Paper response received", "The court received your paper response after the time to "
+                          "respond. A judge will decide what happens next.", None, "blue")
+        if paper is not None and claim.default_available_at is None:
+            return Status("Respond on paper", "The court sent you paper forms. It must receive your completed "
+                          "response by", claim.response_deadline, "yellow")
         if claim.default_available_at is not None:
             return Status("Response overdue", "You did not respond by the deadline. The claimant can ask for a "
                           "county court judgment against you, but you can still respond until judgment is "

@@ -154,3 +154,18 @@ class ApplicationForm(GovukForm):
 
     def upload(self) -> Upload | None:
         return self.cleaned_data.get("notice")
+
+
+class PaperFormsForm(GovukForm):
+    """A defendant in person facing a represented claimant asks for the paper forms (10.1(1), (6)(a))."""
+
+    more_time = _radios(
+        "Do you need more time to respond?",
+        [("no", "No, I will send my response within 28 days of the date the court sends the forms"),
+         ("yes", "Yes, I need 33 days from the date the court sends the forms")],
+        "Select yes if you need more time to respond",
+        help_text="If you say no, the court also sends a form to ask for more time later (PD 51R 10.1(6)-(9)).")
+    reason = forms.CharField(
+        label="Why can you not respond online? (optional)", required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Why you cannot respond online must be 1,000 characters or less"})

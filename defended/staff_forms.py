@@ -63,14 +63,32 @@ class PaperResponseForm(forms.Form):
         help_text="The hearing centre the defendant names. If it is not on the list, add it under hearing centres "
                   "first.")
 
+    def __init__(self, *args: Any, continues_online: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Between parties in person a defence continues online (10.3) and needs its mediation answer and
+        #: preferred court; against a represented claimant every paper response leaves (10.5), so neither is asked.
+        self.continues_online = continues_online
+        if not continues_online:
+            del self.fields["mediation_opt_out"]
+            del self.fields["preferred_court"]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("nature") == PaperNature.DEFENCE:
+        if data.get("nature") == PaperNature.DEFENCE and self.continues_online:
             if not data.get("mediation_opt_out"):
                 self.add_error("mediation_opt_out", "Select whether the defendant opted out of mediation")
             if data.get("preferred_court") is None and "preferred_court" not in self.errors:
                 self.add_error("preferred_court", "Choose the preferred court from the defendant's OCON180")
         return data
+
+
+class FurtherExtensionForm(forms.Form):
+    """The defendant's application at the CTSC to increase an agreed extension (6A.2(4))."""
+
+    received_at = forms.SplitDateTimeField(label="Date and time the CTSC received the application",
+                                           widget=AdminSplitDateTime)
+    note = forms.CharField(label="What the application asks for (optional)", required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class PaperApplicationForm(forms.Form):

@@ -27,6 +27,7 @@ from .staff_forms import (
     ConfirmForm,
     DecideApplicationForm,
     DirectionsForm,
+    FurtherExtensionForm,
     MediationOutcomeForm,
     PaperApplicationForm,
     PaperContactForm,
@@ -78,6 +79,8 @@ class DefendedClaimSteps(admin_steps.ClaimSteps):
             when=_extension_open(claim))
         add(Action.ENTER_PAPER_RESPONSE, "Enter the paper response", "paper_response")
         add(Action.RECORD_PAPER_APPLICATION, "Record an application received on paper", "paper_application")
+        add(Action.ENTER_FURTHER_EXTENSION_APPLICATION,
+            "Enter an application for a further extension received at the CTSC", "further_extension")
         add(Action.GIVE_DIRECTIONS, "Give directions", "directions")
         add(Action.SEND_OUT, "Send the claim out", "send_out")
         add(Action.DECIDE_APPLICATION, "Decide an application", "decide_application")
@@ -91,6 +94,7 @@ class DefendedClaimSteps(admin_steps.ClaimSteps):
             ("paper-extension", self.paper_extension_view, "paper_extension"),
             ("paper-response", self.paper_response_view, "paper_response"),
             ("paper-application", self.paper_application_view, "paper_application"),
+            ("further-extension", self.further_extension_view, "further_extension"),
             ("refer", self.refer_view, "refer"),
             ("directions", self.directions_view, "directions"),
             ("send-out", self.send_out_view, "send_out"),
@@ -169,7 +173,8 @@ class DefendedClaimSteps(admin_steps.ClaimSteps):
 
     def paper_response_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         def run(claim: Claim, data: dict[str, Any]) -> str:
-            defence = data["nature"] == PaperNature.DEFENCE
+            # The mediation answer and preferred court are asked only where a defence continues online (10.3).
+            defence = data["nature"] == PaperNature.DEFENCE and "mediation_opt_out" in data
             claim = services.paper_response_enter(
                 claim_id=claim.pk, actor=request.user, nature=data["nature"], scan=_upload(data["scan"]),
                 received_at=data["received_at"],
@@ -177,19 +182,50 @@ class DefendedClaimSteps(admin_steps.ClaimSteps):
                 preferred_court=data["preferred_court"].name if defence else "")
             if claim.state == ClaimState.SENT_OUT:
                 return f"Paper response entered. The claim has been sent out to the {claim.get_sent_out_to_display()}."
+            if claim.state == ClaimState.ISSUED:
+                return "Paper response entered after the time to respond. It has been referred to a judge (11.1A(3))."
             return ("Paper defence entered. The claimant has been asked whether they continue with the claim, by "
                     f"{govuk_datetime(claim.claimant_response_deadline)}.")
 
         def intro(claim: Claim) -> list[str]:
             paper = claim.paper_response
-            return [f"Forms ({', '.join(paper.forms)}) sent on {paper.sent_on:%-d %B %Y}; the response was due by "
-                    f"{govuk_datetime(paper.deadline)}.",
-                    "A defence of the whole claim continues online (10.3). Anything else, or a response that does not "
-                    "say what it is, sends the claim out to the CNBC (10.2(1), 10.4(1))."]
+            lines = [f"Forms ({', '.join(paper.forms)}) sent on {paper.sent_on:%-d %B %Y}; the response was due by "
+                     f"{govuk_datetime(claim.response_deadline or paper.deadline)}."]
+            if services.represented_claimant_in_person_defendant(claim):
+                lines.append("The claimant is represented and the defendant is not: a paper response received in time "
+                             "sends the claim out to the CNBC whatever it is (10.5). One received late goes to a judge "
+                             "for an order or directions (11.1A(2)-(3)).")
+            else:
+                lines.append("A defence of the whole claim continues online (10.3). Anything else, or a response that "
+                             "does not say what it is, sends the claim out to the CNBC (10.2(1), 10.4(1)).")
+            return lines
+
+        def make_form(post: Any, files: Any, claim: Claim) -> PaperResponseForm:
+            return PaperResponseForm(post, files,
+                                     continues_online=not services.represented_claimant_in_person_defendant(claim))
 
         return self.step_page(request, pk, action=Action.ENTER_PAPER_RESPONSE, title="Enter the paper response",
-                          make_form=lambda post, files, claim: PaperResponseForm(post, files), run=run, intro=intro,
-                          submit="Enter the response")
+                          make_form=make_form, run=run, intro=intro, submit="Enter the response")
+
+    def further_extension_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        def run(claim: Claim, data: dict[str, Any]) -> str:
+            claim = services.further_extension_application_enter(
+                claim_id=claim.pk, actor=request.user, received_at=data["received_at"], note=data["note"])
+            return (f"Application entered. The claim has been sent out to {_where(claim)} (6A.2(5)); both sides have "
+                    "been told why.")
+
+        def intro(claim: Claim) -> list[str]:
+            days = services.recorded_extension_days(claim)
+            return [f"The parties agreed an extension of {days} days, recorded online: the defendant must respond by "
+                    f"{govuk_datetime(claim.response_deadline)}. A further increase, up to 28 days in total, cannot "
+                    "be recorded online: the defendant applies at the CTSC (PD 51R 6A.2(4)).",
+                    "On receipt of the application the claim is sent out of Online Civil Money Claims to the CNBC "
+                    "(6A.2(5)), with the reason recorded, and both sides are told."]
+
+        return self.step_page(request, pk, action=Action.ENTER_FURTHER_EXTENSION_APPLICATION,
+                              title="Enter an application for a further extension received at the CTSC",
+                              make_form=lambda post, files, claim: FurtherExtensionForm(post), run=run, intro=intro,
+                              submit="Enter the application and send the claim out")
 
     def paper_application_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         def run(claim: Claim, data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<uuid:public_id>/defence/check/", views.check, name="check"),
     path("<uuid:public_id>/defence/decided/", views.decided, name="decided"),
     path("<uuid:public_id>/defence/<slug:slug>/", views.question, name="question"),
+    path("<uuid:public_id>/paper-forms/", views.paper_forms, name="paper_forms"),
     path("<uuid:public_id>/applications/<int:application_id>/", views.application_sent, name="application_sent"),
     path("<uuid:public_id>/applications/<slug:kind>/", views.apply, name="apply"),
 ]

@@ -34,6 +34,7 @@ from claims.models import Claim
 from claims.policy import Action, acts_for_claimant, can, require
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
+from court.templatetags.govuk import govuk_datetime
 from documents.models import DocumentKind
 from ocmc import clock
 from ocmc.govuk_forms import error_items
@@ -45,8 +46,8 @@ from rules.calendar import local
 from rules.money import format_money
 
 from . import rules, services
-from .forms import ApplicationForm, DecisionForm
-from .models import ApplicationKind, DecisionOutcome
+from .forms import ApplicationForm, DecisionForm, PaperFormsForm
+from .models import ApplicationKind, DecisionOutcome, PaperResponse
 
 #: The claimant's directions questionnaire (OCON180) then their mediation choice: the defendant's own pages.
 SECTIONS: list[Section] = [hearing.SECTION, core.MEDIATION]
@@ -385,3 +386,40 @@ def application_sent(request: HttpRequest, public_id: UUID, application_id: int)
     return render(request, "defended/application_sent.html", {
         "claim": claim, "application": application, "claim_url": _party_page(request, claim),
     })
+
+
+# -- a defendant in person facing a represented claimant asks for the paper forms (10.1(1), 10A.1(2)) ------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_forms(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The defendant in person, where the claimant is represented, asks for the paper forms within 28 days after
+    issue; afterwards the page says the time has passed. Anyone else, the claimant's side included, gets 404."""
+    claim = get_claim_for_user(request.user, public_id)
+    if claim.defendant_user_id != request.user.pk or not services.represented_claimant_in_person_defendant(claim):
+        raise Http404("No such page")
+    back = _party_page(request, claim)
+    paper = PaperResponse.objects.filter(claim=claim).first()
+    if paper is not None:
+        return render(request, "defended/paper_forms.html", {"claim": claim, "paper": paper, "back_url": back})
+    require(request.user, claim, Action.REQUEST_PAPER_FORMS)  # else the claim's page says what happened
+    decision = services.paper_forms_decision(claim)
+    posted = request.method == "POST"
+    form = PaperFormsForm(request.POST if posted else None)
+    refusal = decision.reason(by_text=govuk_datetime(decision.ask_by))
+    if posted and form.is_valid():
+        try:
+            services.paper_forms_request(claim_id=claim.pk, actor=request.user,
+                                         more_time=form.cleaned_data["more_time"] == "yes",
+                                         note=form.cleaned_data["reason"])
+        except NotAllowed:
+            raise  # the claim moved on: StaleStepMiddleware
+        except ClaimError as exc:
+            refusal = str(exc)
+        else:
+            return redirect("defended:paper_forms", public_id=claim.public_id)
+    return render(request, "defended/paper_forms.html", {
+        "claim": claim, "form": form, "errors": error_items(form), "back_url": back, "ask_by": decision.ask_by,
+        "refusal": refusal, "address": claim.form.defendant.address if claim.form else None,
+    }, status=400 if form.errors else 200)

@@ -27,6 +27,7 @@ from claims.services import claimant_answer_period_starts, defendant_contact, lo
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
+from documents.formatting import court
 from documents.services import documents_request
 from ocmc import clock
 from rules import periods, represented
@@ -147,10 +148,16 @@ def extension_decision(claim: Claim, new_last_day: date) -> represented.Extensio
         now=clock.now(), extension_recorded=claim.response_extension_recorded_at is not None)
 
 
+def ctsc_where() -> str:
+    """Where the defendant applies for a further extension (6A.2(4)): the court's CTSC, by post or phone."""
+    details = court()
+    return represented.ctsc_where(address=", ".join(details.address_lines), helpline=details.helpline)
+
+
 def extension_refusal_text(decision: represented.ExtensionDecision) -> str:
     text = represented.extension_reason(decision, latest_text=govuk_date(decision.latest_day))
     if decision.needs_ctsc_application:
-        text = f"{text} {represented.CTSC_APPLICATION}"
+        text = f"{text} {represented.CTSC_APPLICATION} {ctsc_where()}"
     return text
 
 
@@ -401,6 +408,9 @@ def response_deadline_passed(*, claim_id: int) -> bool:
             return False
         if claim.response_deadline is None or claim.response_deadline > clock.now():
             return False
+        paper = getattr(claim, "paper_response", None)
+        if paper is not None and paper.received_at is not None:
+            return False  # a paper response is held: no judgment in default, a judge decides (11.1A(2)-(3))
         claim.default_available_at = clock.now()
         claim.save(update_fields=["default_available_at"])
         timeline.record(

@@ -22,8 +22,10 @@ def _reminders_due(now: datetime) -> QuerySet[Claim]:
 
 
 def _no_response(now: datetime) -> QuerySet[Claim]:
-    return due(Claim.objects.filter(state=ClaimState.ISSUED, default_available_at__isnull=True),
-               "response_deadline", now)
+    # A paper response the court holds (received late) is a response: no judgment in default (11.1A(2)).
+    held = Claim.objects.filter(paper_response__received_at__isnull=False).values("pk")
+    return due(Claim.objects.filter(state=ClaimState.ISSUED, default_available_at__isnull=True)
+               .exclude(pk__in=held), "response_deadline", now)
 
 
 def _stays_due(now: datetime) -> QuerySet[Claim]:

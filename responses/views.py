@@ -184,6 +184,7 @@ def _extension_context(request: HttpRequest, claim: Claim, form: AgreedExtension
         "extension_form": form or AgreedExtensionForm(),
         "latest_agreed_day": represented.latest_agreed_day(claim.issue_date),
         "ctsc_application": represented.CTSC_APPLICATION,
+        "ctsc_where": services.ctsc_where(),
         "extension_url": reverse("responses:agreed_extension", kwargs={"public_id": claim.public_id}),
     }
 

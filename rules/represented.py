@@ -225,6 +225,15 @@ CTSC_APPLICATION = ("To increase the time further the defendant must make an app
                     "Courts and Tribunals Service Centre, PD 51R 6A.2(4)); the claim will then be sent out of "
                     "Online Civil Money Claims (6A.2(5)).")
 
+
+
+def ctsc_where(*, address: str, helpline: str) -> str:
+    """Where and how to make the application for a further extension (6A.2(4)): a CPR Part 23 application (form
+    N244, application notice) sent to the court's CTSC, whose address and helpline the caller gives."""
+    return (f"Send the application (form N244, application notice) to the CTSC at {address}, or call {helpline} "
+            "to ask how to apply.")
+
+
 EXTENSION_REASONS = {
     ExtensionRefusal.ORIGINAL_EXPIRED: (
         "An agreed extension must be recorded before the original 28 days to respond end (PD 51R 6A.2(2)), and "

@@ -9,7 +9,9 @@
 - ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
   16.1, 17.1, 18.1, 20.3);
 - ``represented``: a represented claimant's silence after a defence (6A.4(5));
-- ``paper``: paper responses (Section 10);
+- ``paper``: paper responses (Section 10), and a defendant in person asking online for the paper forms
+  (10.1(1), 10A.1(2));
+- ``extension``: the application at the CTSC for a further extension of agreed time (6A.2(4)-(5));
 - ``inactivity``: six months with no step by either party (12.1).
 
 Views, the admin, the sweeps and other apps import the services from here
@@ -21,9 +23,17 @@ from __future__ import annotations
 from .applications import APPLICATION_ACTIONS, Ruling, application_decide, application_make, application_record_paper
 from .common import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Upload, check_upload
 from .decision import claimant_decide, decision_draft, decision_draft_save, mediation_referred
+from .extension import further_extension_application_enter, recorded_extension_days
 from .inactivity import inactivity_stay
 from .mediation import mediation_outcome, mediation_period_ended
-from .paper import paper_contact_record, paper_extension_received, paper_response_enter
+from .paper import (
+    paper_contact_record,
+    paper_extension_received,
+    paper_forms_decision,
+    paper_forms_request,
+    paper_response_enter,
+    represented_claimant_in_person_defendant,
+)
 from .referrals import (
     default_request_decided,
     directions_give,
@@ -50,6 +60,7 @@ __all__ = [
     "decision_draft_save",
     "default_request_decided",
     "directions_give",
+    "further_extension_application_enter",
     "inactivity_stay",
     "judge_send_out",
     "la_window_passed",
@@ -59,7 +70,11 @@ __all__ = [
     "open_referrals",
     "paper_contact_record",
     "paper_extension_received",
+    "paper_forms_decision",
+    "paper_forms_request",
     "paper_response_enter",
+    "recorded_extension_days",
+    "represented_claimant_in_person_defendant",
     "refer",
     "represented_answer_missed",
     "refer_default_request",
