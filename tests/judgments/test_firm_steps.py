@@ -309,3 +309,24 @@ def test_a_represented_claimant_is_never_offered_a_settlement_agreement(admitted
     client.force_login(make_member(claim.claimant_firm, sees_all=True))
     page = reverse("settlement:propose", kwargs={"public_id": claim.public_id})
     assert client.get(page).status_code == 302
+
+
+def test_a_claimant_solicitor_who_did_not_make_the_claim_asks_for_judgment_through_the_page(admitted, solicitor,
+                                                                                             client):
+    claim = admitted
+    page = reverse("judgments:request_admission", kwargs={"public_id": claim.public_id})
+    detail = reverse("claims:detail", kwargs={"public_id": claim.public_id})
+    client.force_login(solicitor)  # the defendant's side: not its step (the claim's page says so)
+    assert client.get(page)["Location"] == detail
+    client.force_login(make_member(make_firm("Carter & Sons"), sees_all=True))
+    assert client.get(page).status_code == 404
+    colleague = make_member(claim.claimant_firm, name="Cal Able", sees_all=True)
+    client.force_login(colleague)
+    assert page in client.get(detail).content.decode()
+    assert client.get(page).status_code == 200
+    done = client.post(page, {"paid-paid": "no", "action": "confirm"})
+    assert (done.status_code, done["Location"]) == (302, detail)
+    judgment = Judgment.objects.get(claim=claim)
+    assert judgment.requested_by == colleague
+    client.force_login(solicitor)  # the defendant's firm reads the judgment, worded for the defendant
+    assert "You must pay the claimant" in client.get(detail).content.decode()
