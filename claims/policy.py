@@ -16,7 +16,7 @@ from .constants import ClaimState, PartyRole
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
 from .models import BreathingSpaceState, Claim
-from .representation import firm_side
+from .representation import acts_for_claimant, firm_side
 from .stale import why_not
 
 
@@ -68,7 +68,8 @@ class Action(StrEnum):
     #: The claimant: answer the defendant's repayment offer (reject it and propose their own plan,
     #: then accept or reject the court's plan), 7.10-7.15, 7.42A-F.
     ANSWER_ADMISSION = "answer_admission"
-    #: The claimant: propose a settlement agreement on a plan that stands (7.8, 7.13, 7.41C, 7.42D).
+    #: The claimant: propose a settlement agreement on a plan that stands (7.8, 7.13, 7.41C, 7.42D): only where none
+    #: of the parties is represented (7.6(1), 7.8(1)(za), 7.41A, 7.41C(1)(za)).
     PROPOSE_SETTLEMENT = "propose_settlement"
     #: The defendant: sign or reject the settlement agreement within 7 days (SA-7).
     SIGN_SETTLEMENT = "sign_settlement"
@@ -141,17 +142,7 @@ class Action(StrEnum):
 def _is_owner(user: Any, claim: Claim) -> bool:
     """The claimant: the account that made the claim, or for a represented claimant, a user of the claimant's
     firm who may see it (``claims.representation``; the account that made it counts only through the firm)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if claim.claimant_firm_id is not None:
-        side = firm_side(user, claim)
-        return side is not None and side[0] == PartyRole.CLAIMANT
-    return claim.owner_id == user.pk
-
-
-def acts_for_claimant(user: Any, claim: Claim) -> bool:
-    """The user is the claimant in person, or a user of the claimant's firm who may see the claim."""
-    return _is_owner(user, claim)
+    return acts_for_claimant(user, claim)
 
 
 #: What a firm user without the solicitor role (an administrator, a supervisor who sees all) may do: read.
@@ -341,26 +332,28 @@ def _is_defendant(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and claim.defendant_user_id == user.pk
 
 
-#: The defendant's steps a solicitor of their registered firm takes for them: reading the case, the response and
-#: the time to make it. The steps after a response (applications, withdrawing an admission, redetermination) still
-#: name the defendant in person in their services, so the firm does not get them yet.
-FIRM_DEFENDANT_STEPS = READ_ONLY | {Action.RESPOND, Action.MORE_TIME, Action.RECORD_EXTENSION}
+def _any_party_represented(claim: Claim) -> bool:
+    return claim.claimant_firm_id is not None or claim.defendant_firm_id is not None
 
 
 def _defendant_firm_actions(user: Any, claim: Claim) -> set[Action]:
     """A user of the defendant's registered legal representative: the claim was served on the firm through
     the website (4.3(6)), so no security code links it. Every user the firm lets see the case reads it; a solicitor
-    takes the defendant's response steps, as the defendant in person would (6A.2-6A.4, 7.1(4)(b), 7.2(b)): records
-    an agreed extension and responds (admission, offer, defence with its directions questionnaire and mediation
-    choice, counterclaim). The claimant's firm never reaches here (``firm_side`` answers the claimant's side
-    first)."""
+    takes the defendant's steps, as the defendant in person would (6A.2-6A.4, 7.1(4)(b), 7.2(b)): records an agreed
+    extension and responds (admission, offer, defence with its directions questionnaire and mediation choice,
+    counterclaim), then everything that follows the response. The claimant's firm never reaches here (``firm_side``
+    answers the claimant's side first)."""
     if claim.defendant_firm_id is None or claim.issue_date is None:
         return set()
     side = firm_side(user, claim)
     if side is None or side[0] != PartyRole.DEFENDANT:
         return set()
-    allowed = FIRM_DEFENDANT_STEPS if side[1].is_solicitor else READ_ONLY
-    return {action for action in _defendant_actions(claim) if action in allowed}
+    # A solicitor takes every step the defendant in person takes (``_defendant_actions``): the response and the time
+    # to make it, and what follows it (applications and requests, withdrawing an admission, a certificate of
+    # satisfaction, redetermination or variation of a judgment's plan). Each service asks
+    # ``claims.representation.acting_side`` whose step it is, so the firm's step is the defendant's.
+    actions = _defendant_actions(claim)
+    return actions if side[1].is_solicitor else actions & READ_ONLY
 
 
 def _defendant_actions(claim: Claim) -> set[Action]:
@@ -443,7 +436,7 @@ def _claimant_actions(claim: Claim) -> set[Action]:
         actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
     if answering and _offers_plan(claim):
         actions.add(Action.ANSWER_ADMISSION)
-        if not _court_plan_pending(claim) and not hasattr(claim, "settlement"):
+        if not _court_plan_pending(claim) and not hasattr(claim, "settlement") and not _any_party_represented(claim):
             actions.add(Action.PROPOSE_SETTLEMENT)
     if claim.state == ClaimState.SETTLEMENT_AGREED:
         actions.add(Action.REPORT_BREACH)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import FirmMembership, FirmState, MemberState
+from accounts.models import Firm, FirmMembership, FirmState, MemberState
 from accounts.roles import acting_membership
 
 from .constants import PartyRole
@@ -47,6 +47,48 @@ def firm_side(user: Any, claim: Claim) -> tuple[str, FirmMembership] | None:
         return None
     side = PartyRole.CLAIMANT.value if PartyRole.CLAIMANT.value in sides else PartyRole.DEFENDANT.value
     return side, membership
+
+
+def acting_side(user: Any, claim: Claim) -> str | None:
+    """The side of the claim the user takes the party's steps for, or None: the one answer every service and page
+    asks ("is this the claimant? the defendant?") instead of comparing accounts itself.
+
+    - the claimant: for a represented claimant, a user of the claimant's firm who may see the case (the account
+      that made the claim counts only through the firm); otherwise the account that made the claim;
+    - the defendant: the defendant in person (the account that linked the claim), or a user of the defendant's
+      registered firm who may see the case (served on it through the website, 4.3(6)).
+
+    Whether they may take a given step now (a firm user needs the solicitor role to act) is ``claims.policy``'s
+    answer; this says only whose steps they are. The claimant's firm is never the defendant's side."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if claim.claimant_firm_id is not None or claim.defendant_firm_id is not None:
+        side = firm_side(user, claim)
+        if side is not None:
+            return side[0]
+    if claim.claimant_firm_id is None and claim.owner_id == user.pk:
+        return PartyRole.CLAIMANT.value
+    if claim.defendant_user_id is not None and claim.defendant_user_id == user.pk:
+        return PartyRole.DEFENDANT.value
+    return None
+
+
+def acts_for_claimant(user: Any, claim: Claim) -> bool:
+    """The user is the claimant's side (see ``acting_side``)."""
+    return acting_side(user, claim) == PartyRole.CLAIMANT
+
+
+def acts_for_defendant(user: Any, claim: Claim) -> bool:
+    """The user is the defendant's side: in person, or a user of the defendant's registered firm who may see the
+    case (see ``acting_side``)."""
+    return acting_side(user, claim) == PartyRole.DEFENDANT
+
+
+def representing_firm(user: Any, claim: Claim) -> tuple[str, Firm] | None:
+    """(side, firm) when the user acts for a party through that party's firm; None for a party in person or
+    anyone else."""
+    side = firm_side(user, claim) if getattr(user, "is_authenticated", False) else None
+    return (side[0], side[1].firm) if side is not None else None
 
 
 def may_allocate(user: Any, claim: Claim) -> bool:

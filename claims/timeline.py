@@ -16,8 +16,9 @@ from ocmc import clock
 from rules import periods
 from rules.calendar import local
 
-from .constants import COURT_AUTOMATED, PARTY_STEP_STATES
+from .constants import COURT_AUTOMATED, PARTY_STEP_STATES, PartyRole
 from .models import Claim, ClaimEvent
+from .representation import representing_firm
 
 
 def actor_label(actor: Any) -> str:
@@ -26,6 +27,19 @@ def actor_label(actor: Any) -> str:
     if staff_role(actor):
         return staff_title(actor)
     return getattr(actor, "display_name", str(actor))
+
+
+def party_actor_label(actor: Any, claim: Claim) -> str:
+    """Who took a step, as the record shows it: as ``actor_label``, except that a user of the defendant's registered
+    firm is named with the firm they act through, "<name> of <firm>, the defendant's legal representative" (as the
+    response's statement of truth is, 13.1(2))."""
+    label = actor_label(actor)
+    if actor is None or staff_role(actor):
+        return label
+    through = representing_firm(actor, claim)
+    if through is not None and through[0] == PartyRole.DEFENDANT:
+        label = f"{label} of {through[1].name}, the defendant's legal representative"
+    return label[:200]
 
 
 def touch_party_step(claim: Claim, when: datetime) -> None:
@@ -62,6 +76,6 @@ def record(claim: Claim, *, kind: str, summary: str, actor: Any, data: dict[str,
         summary=summary,
         recorded_at=clock.now(),
         actor=actor,
-        actor_label=actor_label(actor),
+        actor_label=party_actor_label(actor, claim),
         data=data or {},
     )

@@ -19,7 +19,7 @@ from .errors import ClaimError, NotAllowed
 from .forms import HelpWithFeesForm
 from .models import Claim
 from .policy import Action, allowed_actions, can, require
-from .representation import firm_side
+from .representation import acts_for_defendant
 from .selectors import claims_against_user, claims_for_user, get_claim_for_user
 
 #: Which documents each kind of reader may download (the defendant's pack holds the
@@ -66,8 +66,7 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if claim.submitted_data:
         form = claim.form
     # The defendant's legal representative reads the claim from the defendant's side.
-    side = firm_side(request.user, claim)
-    reader = PartyRole.DEFENDANT.value if side is not None and side[0] == PartyRole.DEFENDANT else "claimant"
+    reader = PartyRole.DEFENDANT.value if acts_for_defendant(request.user, claim) else "claimant"
     return render(
         request,
         "claims/detail.html",

@@ -31,7 +31,8 @@ from django.views.decorators.http import require_http_methods
 
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, acts_for_claimant, can, require
+from claims.policy import Action, can, require
+from claims.representation import acts_for_claimant
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
 from court.templatetags.govuk import govuk_datetime

@@ -26,6 +26,7 @@ from claims.constants import ClaimState, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
+from claims.representation import acts_for_claimant
 from claims.services import locked_claim, parties_to_tell, send_out
 from court.calendar import court_calendar
 from court.notifications import notify
@@ -178,7 +179,7 @@ def judgment_redetermination_request(*, claim_id: int, actor: Any, reasons: str)
                              f"{govuk_datetime(ended)} (7.12(6)). If your circumstances have changed, you can "
                              "apply to change the plan instead.")
         require(actor, claim, Action.REQUEST_REDETERMINATION)
-        who = "claimant" if claim.owner_id == actor.pk else "defendant"
+        who = "claimant" if acts_for_claimant(actor, claim) else "defendant"
         judgment.request_redetermination()
         judgment.redetermination_requested_at = clock.now()
         judgment.redetermination_requested_by = actor

@@ -19,6 +19,7 @@ from claims.constants import SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
+from claims.representation import acts_for_claimant
 from claims.services import locked_claim, send_out
 from court.templatetags.govuk import govuk_datetime
 from responses.standing import response_withdrawal_asked
@@ -36,7 +37,8 @@ VARIATION_FORMS = {
 
 
 def _role(claim: Claim, actor: Any) -> str:
-    return "claimant" if claim.owner_id == getattr(actor, "pk", None) else "defendant"
+    """Whose application it is: the claimant's side or the defendant's, in person or through their firm."""
+    return "claimant" if acts_for_claimant(actor, claim) else "defendant"
 
 
 def judgment_variation_apply(*, claim_id: int, actor: Any, form_code: str, reasons: str) -> Claim:

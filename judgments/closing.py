@@ -32,6 +32,7 @@ from claims.constants import ClaimState
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
+from claims.representation import acts_for_claimant, acts_for_defendant
 from claims.services import defendant_contact, locked_claim, parties_to_tell
 from court.notifications import notify
 from court.sweeps import Sweep, due, register
@@ -64,8 +65,8 @@ def _number(claim: Claim) -> str:
 
 
 def _owner_again(claim: Claim, actor: Any, state: str) -> bool:
-    """The claimant repeating a step already taken (a double click)."""
-    return claim.state == state and claim.owner_id == getattr(actor, "pk", None)
+    """The claimant's side repeating a step already taken (a double click)."""
+    return claim.state == state and acts_for_claimant(actor, claim)
 
 
 # -- before judgment: paid, settled or discontinued -----------------------------------------------------
@@ -178,7 +179,7 @@ def judgment_mark_paid(*, claim_id: int, actor: Any, paid_on: date) -> Judgment:
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         judgment = locked_judgment(claim)
-        if judgment is not None and judgment.paid_in_full and claim.owner_id == getattr(actor, "pk", None):
+        if judgment is not None and judgment.paid_in_full and acts_for_claimant(actor, claim):
             return judgment
         require(actor, claim, Action.MARK_JUDGMENT_PAID)
         assert judgment is not None  # the policy allows this only on a judgment
@@ -245,7 +246,8 @@ def judgment_register_window_passed(*, claim_id: int) -> bool:
 
 def judgment_certificate_request(*, claim_id: int, actor: Any) -> Judgment:
     """The defendant asks for a certificate of satisfaction of a judgment marked as satisfied
-    (``Action.REQUEST_CERTIFICATE``; form N443). The court produces it as a PDF on the claim.
+    (``Action.REQUEST_CERTIFICATE``; form N443), in person or through their firm. The court produces it as a PDF
+    on the claim. The defendant's side is told (a firm through the recipient router).
     Asking again returns the judgment as it is (the certificate is made once)."""
     with transaction.atomic():
         claim = locked_claim(claim_id)
@@ -253,7 +255,7 @@ def judgment_certificate_request(*, claim_id: int, actor: Any) -> Judgment:
             raise ClaimError("This claim no longer exists.")
         judgment = locked_judgment(claim)
         if (judgment is not None and judgment.certificate_requested_at is not None
-                and claim.defendant_user_id == getattr(actor, "pk", None)):
+                and acts_for_defendant(actor, claim)):
             return judgment
         require(actor, claim, Action.REQUEST_CERTIFICATE)
         assert judgment is not None
@@ -261,7 +263,8 @@ def judgment_certificate_request(*, claim_id: int, actor: Any) -> Judgment:
         judgment.save(update_fields=["certificate_requested_at"])
         timeline.record(claim, kind="certificate_requested", actor=actor,
                         summary="The defendant asked for a certificate of satisfaction of the judgment (form N443)")
-        notify(kind="register_certificate_requested", to_email=actor.email, user=actor,
+        email, user = defendant_contact(claim)
+        notify(kind="register_certificate_requested", to_email=email, user=user,
                claim_number=_number(claim), key=f"certificate:{claim.pk}",
                context={"claim": claim, "judgment": judgment})
         documents_request(claim, [DocumentKind.CERTIFICATE_OF_SATISFACTION])

@@ -19,6 +19,7 @@ from claims.constants import COURT_AUTOMATED
 from claims.errors import ClaimError
 from claims.models import Claim, breathing_space_in_force
 from claims.policy import Action, require
+from claims.representation import acts_for_claimant
 from claims.services import locked_claim, parties_to_tell
 from court import fixed_costs
 from court.calendar import court_calendar
@@ -245,7 +246,7 @@ def judgment_admission_request(*, claim_id: int, actor: Any, paid: Decimal = Dec
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         existing = Judgment.objects.filter(claim=claim).first()
-        if existing is not None and claim.owner_id == getattr(actor, "pk", None):
+        if existing is not None and acts_for_claimant(actor, claim):
             return existing
         require(actor, claim, Action.REQUEST_ADMISSION_JUDGMENT)
         lift_stay_on_answer(claim, actor)

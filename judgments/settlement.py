@@ -33,6 +33,7 @@ from claims.constants import ClaimState
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.policy import Action, require
+from claims.representation import acts_for_claimant, acts_for_defendant
 from claims.services import locked_claim, parties_to_tell
 from court.calendar import court_calendar
 from court.notifications import notify
@@ -93,8 +94,6 @@ def _agreement(claim: Claim) -> SettlementAgreement | None:
     return SettlementAgreement.objects.select_for_update().filter(claim=claim).first()
 
 
-def _is(actor: Any, user_id: int | None) -> bool:
-    return user_id is not None and getattr(actor, "pk", None) == user_id
 
 
 def _tell(claim: Claim, kind: str, agreement: SettlementAgreement, **context: Any) -> None:
@@ -125,9 +124,10 @@ def settlement_propose(*, claim_id: int, actor: Any, plan: rules.Plan | None = N
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         existing = _agreement(claim)
-        if existing is not None and _is(actor, claim.owner_id) and existing.status in (Status.PROPOSED, Status.SIGNED):
+        claimant = acts_for_claimant(actor, claim)
+        if existing is not None and claimant and existing.status in (Status.PROPOSED, Status.SIGNED):
             return existing
-        if existing is not None and _is(actor, claim.owner_id):
+        if existing is not None and claimant:
             raise ClaimError("The defendant did not sign the settlement agreement you proposed. You can ask for "
                              "judgment on their admission instead.")
         require(actor, claim, Action.PROPOSE_SETTLEMENT)
@@ -178,7 +178,7 @@ def settlement_sign(*, claim_id: int, actor: Any, signed_name: str) -> Settlemen
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         agreement = _agreement(claim)
-        if agreement is not None and agreement.status == Status.SIGNED and _is(actor, claim.defendant_user_id):
+        if agreement is not None and agreement.status == Status.SIGNED and acts_for_defendant(actor, claim):
             return agreement
         agreement, now = _open_for_answer(claim, actor)
         agreement.sign()
@@ -207,7 +207,7 @@ def _open_for_answer(claim: Claim, actor: Any) -> tuple[SettlementAgreement, dat
     defendant is told why before the general refusal."""
     agreement = _agreement(claim)
     now = clock.now()
-    if _is(actor, claim.defendant_user_id):
+    if acts_for_defendant(actor, claim):
         _still_open(agreement, now)
     require(actor, claim, Action.SIGN_SETTLEMENT)
     assert agreement is not None
@@ -230,7 +230,7 @@ def settlement_reject(*, claim_id: int, actor: Any) -> SettlementAgreement:
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         agreement = _agreement(claim)
-        if agreement is not None and agreement.status == Status.REJECTED and _is(actor, claim.defendant_user_id):
+        if agreement is not None and agreement.status == Status.REJECTED and acts_for_defendant(actor, claim):
             return agreement
         agreement, now = _open_for_answer(claim, actor)
         agreement.reject()
@@ -286,7 +286,7 @@ def settlement_breach(*, claim_id: int, actor: Any, details: str, paid: Decimal 
         if claim is None:
             raise ClaimError("This claim no longer exists.")
         agreement = _agreement(claim)
-        if agreement is not None and agreement.status == Status.JUDGMENT_ENTERED and _is(actor, claim.owner_id):
+        if agreement is not None and agreement.status == Status.JUDGMENT_ENTERED and acts_for_claimant(actor, claim):
             return Judgment.objects.get(claim=claim)
         require(actor, claim, Action.REPORT_BREACH)
         if agreement is None or agreement.status != Status.SIGNED:

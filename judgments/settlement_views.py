@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, can
+from claims.representation import acts_for_claimant, acts_for_defendant
 from claims.selectors import get_claim_for_user
 from claims.views import DOCUMENT_ACCESS
 from court.calendar import court_calendar
@@ -153,7 +154,7 @@ def _carried(request: HttpRequest) -> list[tuple[str, str]]:
 def propose(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     agreement = _agreement(claim)
-    if agreement is not None and claim.owner_id == request.user.pk and agreement.status == Status.PROPOSED:
+    if agreement is not None and acts_for_claimant(request.user, claim) and agreement.status == Status.PROPOSED:
         return redirect("settlement:proposed", public_id=claim.public_id)  # proposed already (a second click)
     if agreement is not None or not can(request.user, claim, Action.PROPOSE_SETTLEMENT):
         return _detail(claim)
@@ -186,7 +187,7 @@ def propose(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def proposed(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     agreement = _agreement(claim)
-    if agreement is None or claim.owner_id != request.user.pk:
+    if agreement is None or not acts_for_claimant(request.user, claim):
         return _detail(claim)
     return render(request, "judgments/settlement/proposed.html",
                   {"claim": claim, "agreement": agreement, "pdf_ready": _pdf_ready(claim)})
@@ -201,10 +202,10 @@ def sign(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     agreement = _agreement(claim)
     answered = agreement is not None and agreement.status in (Status.SIGNED, Status.REJECTED)
-    if answered and claim.defendant_user_id == request.user.pk:
+    if answered and acts_for_defendant(request.user, claim):
         return redirect("settlement:answered", public_id=claim.public_id)  # answered already (a second click)
     # The defendant sees the page after the 7 days too, to be told the time has passed.
-    if agreement is None or agreement.status != Status.PROPOSED or claim.defendant_user_id != request.user.pk:
+    if agreement is None or agreement.status != Status.PROPOSED or not acts_for_defendant(request.user, claim):
         return _detail(claim)
     window_open = clock.now() < agreement.respond_by
     form = SignForm(request.POST if request.method == "POST" and window_open else None)
@@ -231,7 +232,7 @@ def sign(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def answered(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
     agreement = _agreement(claim)
-    if agreement is None or claim.defendant_user_id != request.user.pk or agreement.status == Status.PROPOSED:
+    if agreement is None or not acts_for_defendant(request.user, claim) or agreement.status == Status.PROPOSED:
         return _detail(claim)
     return render(request, "judgments/settlement/answered.html",
                   {"claim": claim, "agreement": agreement, "pdf_ready": _pdf_ready(claim)})

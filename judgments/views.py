@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from claims.errors import ClaimError, NotAllowed
 from claims.policy import Action, can, require
+from claims.representation import acts_for_claimant, acts_for_defendant
 from claims.selectors import get_claim_for_user
 from ocmc import clock
 from ocmc.govuk_forms import GovukDateField, GovukForm, MoneyField, error_items
@@ -331,7 +332,7 @@ class RedeterminationForm(GovukForm):
 @require_http_methods(["GET", "POST"])
 def redetermine(request: HttpRequest, public_id: UUID) -> HttpResponse:
     claim = get_claim_for_user(request.user, public_id)
-    reader = rules.Reader.DEFENDANT if claim.defendant_user_id == request.user.pk else rules.Reader.CLAIMANT
+    reader = rules.Reader.DEFENDANT if acts_for_defendant(request.user, claim) else rules.Reader.CLAIMANT
     back = "responses:claim" if reader == rules.Reader.DEFENDANT else "claims:detail"
     if not can(request.user, claim, Action.REQUEST_REDETERMINATION):
         return redirect(back, public_id=claim.public_id)
@@ -397,7 +398,7 @@ def _application(request: HttpRequest, public_id: UUID, *, action: Action, title
 def variation(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """7.45: change the repayment plan of a judgment on admission after a change of circumstances."""
     def choices(claim: Any) -> list[tuple[str, str]]:
-        role = "claimant" if claim.owner_id == request.user.pk else "defendant"
+        role = "claimant" if acts_for_claimant(request.user, claim) else "defendant"
         return list(applications.VARIATION_FORMS[role].items())
 
     return _application(

@@ -22,7 +22,7 @@ from claims.models import Claim
 from claims.notices import tell_parties
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
-from claims.representation import firm_side
+from claims.representation import acts_for_defendant, representing_firm
 from claims.services import claimant_answer_period_starts, defendant_contact, locked_claim, parties_to_tell, send_out
 from court.calendar import court_calendar
 from court.notifications import notify
@@ -231,14 +231,8 @@ def response_draft(claim: Claim) -> dict[str, Any]:
 
 def defendant_firm_of(actor: Any, claim: Claim) -> Any:
     """The defendant's registered firm, when the actor acts for the defendant through it; else None."""
-    side = firm_side(actor, claim) if getattr(actor, "is_authenticated", False) else None
-    return side[1].firm if side is not None and side[0] == PartyRole.DEFENDANT else None
-
-
-def acts_for_defendant(actor: Any, claim: Claim) -> bool:
-    """The actor is the defendant's side: the defendant in person, or a user of their registered firm."""
-    pk = getattr(actor, "pk", None)
-    return pk is not None and (claim.defendant_user_id == pk or defendant_firm_of(actor, claim) is not None)
+    through = representing_firm(actor, claim)
+    return through[1] if through is not None and through[0] == PartyRole.DEFENDANT else None
 
 
 #: 6A.4(1): a defence comes with the directions questionnaire, submitted at the same time.

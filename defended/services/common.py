@@ -22,6 +22,7 @@ from claims.constants import PartyRole, SentOutTo
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
+from claims.representation import acting_side
 from claims.services import locked_claim
 from ocmc import clock
 
@@ -46,14 +47,10 @@ def _claim(claim_id: int) -> Claim:
 
 
 def _is_party(claim: Claim, actor: Any) -> str | None:
-    pk = getattr(actor, "pk", None)
-    if pk is None:
-        return None
-    if claim.owner_id == pk:
-        return PartyRole.CLAIMANT
-    if claim.defendant_user_id == pk:
-        return PartyRole.DEFENDANT
-    return None
+    """The side the actor takes steps for (in person, or a user of that party's firm who may see the case), or None
+    (court staff entering a paper application): ``claims.representation.acting_side``."""
+    side = acting_side(actor, claim)
+    return PartyRole(side) if side is not None else None
 
 
 def check_upload(upload: Upload | None, *, required: bool, what: str) -> None:

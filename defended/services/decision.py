@@ -23,7 +23,8 @@ from claims.constants import ClaimState
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
-from claims.policy import Action, acts_for_claimant, require
+from claims.policy import Action, require
+from claims.representation import acts_for_claimant
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
 from documents.services import documents_request

@@ -106,8 +106,9 @@ def test_the_defendants_firm_reads_and_responds_to_an_issued_claim_and_sees_noth
     assert allowed_actions(defence, claim) == set()
     claim = represented_claim(state=ClaimState.ISSUED, issue_date=date(2027, 3, 3), claim_number="000MC101",
                               defendant_representation="registered", defendant_firm=other)
+    # As the defendant in person: respond, or make an application or request meanwhile (17.1, 18.1).
     assert allowed_actions(defence, claim) == {Action.VIEW, Action.DEFENDANT_DOCUMENTS, Action.READ_RESPONSE,
-                                               Action.READ_JUDGMENT, Action.RESPOND}
+                                               Action.READ_JUDGMENT, Action.RESPOND, Action.MAKE_APPLICATION}
 
 
 def test_the_defendants_firm_allocates_a_claim_only_once_it_is_issued(member, represented_claim):

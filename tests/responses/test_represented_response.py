@@ -216,7 +216,8 @@ def test_the_firms_defence_with_its_questionnaire_is_received_signed_by_the_soli
     assert response.data["hearing_court"] == {"court": "Bristol Civil Justice Centre"}
     assert response.mediation_willing is False
     event = claim.events.get(kind="response_received")
-    assert event.actor == solicitor and event.actor_label == "Bea Baker"
+    assert event.actor == solicitor
+    assert event.actor_label == "Bea Baker of Baker Defence LLP, the defendant's legal representative"
     assert event.summary.endswith("signed with a statement of truth by Bea Baker (Partner) of Baker Defence LLP, "
                                   "the defendant's legal representative")
     # The claimant's side is told through its firm (nobody assigned there: the firm's email for service).
