@@ -143,7 +143,7 @@ def with_row_data(cases: QuerySet[Claim], firm_id: int) -> QuerySet[Claim]:
                                             closed_at__isnull=True)
     return (cases
             .defer("draft_data", "submitted_data")
-            .select_related("response", "judgment", "claimant_decision")
+            .select_related("response", "judgment", "claimant_decision", "paper_response")
             .annotate(
                 firm_is_claimant=Case(When(claimant_firm_id=firm_id, then=Value(True)), default=Value(False)),
                 firm_reference=Case(When(claimant_firm_id=firm_id, then=F("claimant_reference")),
