@@ -3,10 +3,20 @@ person's step would, and each service re-checks its deadline under the row lock,
 twice, or late, acts once."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.db.models import QuerySet
+
 from claims.models import Claim
 from court.sweeps import Sweep, due, register
 
-from .services import inactivity_stay, la_window_passed, mediation_period_ended
+from .models import Application
+from .services import (
+    inactivity_stay,
+    la_window_passed,
+    mediation_period_ended,
+    online_application_response_time_passed,
+)
 
 MEDIATION_ENDED = register(Sweep(
     name="defended.mediation_ended",
@@ -27,4 +37,20 @@ INACTIVITY = register(Sweep(
     description="Stay the claims on which neither party has taken a step for 6 months (12.1).",
     overdue=lambda now: due(Claim.objects.all(), "inactivity_stay_at", now),
     act=lambda pk: inactivity_stay(claim_id=pk),
+))
+
+
+def _claims_with_overdue_respondents(now: datetime) -> QuerySet[Claim]:
+    """The claims with an online application whose APP-RESP-5 has passed. The sweep locks the claim (as every
+    service does, before its applications), so it takes claims, not applications."""
+    return Claim.objects.filter(pk__in=due(Application.objects.all(), "respond_by", now).values("claim_id")
+                                ).order_by("pk")
+
+
+APPLICATION_RESPONSE_TIME = register(Sweep(
+    name="defended.application_response_time",
+    description="Send to a judge the online applications whose respondent has not given its information before 4pm "
+                "on the 5th day after notification (16B.1(9), APP-RESP-5).",
+    overdue=_claims_with_overdue_respondents,
+    act=lambda pk: online_application_response_time_passed(claim_id=pk),
 ))

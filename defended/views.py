@@ -328,7 +328,7 @@ APPLICATION_PAGES: dict[ApplicationKind, ApplicationPage] = {
 }
 
 #: Kinds in URLs ("lift-stay").
-KIND_SLUGS: dict[str, ApplicationKind] = {kind.value.replace("_", "-"): kind for kind in ApplicationKind}
+KIND_SLUGS: dict[str, ApplicationKind] = {kind.value.replace("_", "-"): kind for kind in APPLICATION_PAGES}
 
 
 def _party_page(request: HttpRequest, claim: Claim) -> str:

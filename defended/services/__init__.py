@@ -8,6 +8,7 @@
   adviser's reconsideration window (6C.1, 11.1A(2), 16A, 18-20);
 - ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
   16.1, 17.1, 18.1, 20.3);
+- ``online_applications``: represented parties' online applications after directions (16B.1);
 - ``paper``: paper responses (Section 10);
 - ``inactivity``: six months with no step by either party (12.1).
 
@@ -22,6 +23,14 @@ from .common import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Upload, check_upload
 from .decision import claimant_decide, decision_draft, decision_draft_save
 from .inactivity import inactivity_stay
 from .mediation import mediation_outcome, mediation_period_ended
+from .online_applications import (
+    TIME_PASSED,
+    PaperOnlyApplication,
+    online_application_answer,
+    online_application_make,
+    online_application_response_time_passed,
+    paper_only_refusal,
+)
 from .paper import paper_contact_record, paper_extension_received, paper_response_enter
 from .referrals import (
     default_request_decided,
@@ -36,8 +45,10 @@ from .referrals import (
 __all__ = [
     "APPLICATION_ACTIONS",
     "MAX_UPLOAD_BYTES",
+    "TIME_PASSED",
     "UPLOAD_TYPES",
     "Ruling",
+    "PaperOnlyApplication",
     "Upload",
     "application_decide",
     "application_make",
@@ -53,9 +64,13 @@ __all__ = [
     "la_window_passed",
     "mediation_outcome",
     "mediation_period_ended",
+    "online_application_answer",
+    "online_application_make",
+    "online_application_response_time_passed",
     "open_referrals",
     "paper_contact_record",
     "paper_extension_received",
+    "paper_only_refusal",
     "paper_response_enter",
     "refer",
     "refer_default_request",
