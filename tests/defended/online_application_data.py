@@ -38,12 +38,12 @@ def early_adopter_claim(make_user: Any, *, early_adopter: bool = True, state: st
     HearingCentre.objects.get_or_create(name=EARLY_ADOPTER, defaults={"early_adopter": early_adopter})
     claimant_firm = make_firm("Able & Co", service_email="service@able.example")
     defendant_firm = make_firm("Baker Defence LLP", service_email="service@baker.example")
-    owner = make_member(claimant_firm, email="ash@able.example", name="Ash Able", mfa=False)
+    owner = make_member(claimant_firm, email="ash@able.example", name="Ash Able")
     reader = make_member(claimant_firm, email="ada@able.example", name="Ada Admin", admin=True, solicitor=False,
-                         sees_all=True, mfa=False)
-    defender = make_member(defendant_firm, email="bea@baker.example", name="Bea Baker", sees_all=True, mfa=False)
+                         sees_all=True)
+    defender = make_member(defendant_firm, email="bea@baker.example", name="Bea Baker", sees_all=True)
     other_firm = make_firm("Other Firm LLP")
-    other = make_member(other_firm, email="ola@other.example", name="Ola Other", sees_all=True, mfa=False)
+    other = make_member(other_firm, email="ola@other.example", name="Ola Other", sees_all=True)
     values: dict[str, Any] = {
         "owner": owner, "state": state, "created_at": uk(2026, 11, 2, 9),
         "last_saved_at": uk(2026, 11, 2, 9), "submitted_data": submitted_data(), "claimant_name": "Ms Jane Claimant",
