@@ -57,7 +57,7 @@ def early_adopter_claim(make_user: Any, *, early_adopter: bool = True, state: st
     claim = Claim.objects.create(**values)
     assignments.assign(claim, to=owner, actor=reader)
     judge = make_user(is_staff=True, first_name="Judith", last_name="Bench")
-    judge.groups.set([Group.objects.get(name="judge")])
+    judge.groups.set([Group.objects.get_or_create(name="judge")[0]])
     DirectionsOrder.objects.create(
         claim=claim, made_by=judge, maker_name="Judith Bench", maker_title="District Judge", maker_role=Referee.JUDGE,
         made_at=uk(2027, 1, 20, 10), made_on=date(2027, 1, 20), standard=[], free_text="Witness statements by 1 March.",
