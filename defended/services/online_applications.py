@@ -219,6 +219,7 @@ def online_application_response_time_passed(*, claim_id: int) -> bool:
             if claim.state not in LIVE_STATES:
                 application.close(decision="The claim is no longer with the online service", at=now)
                 application.save()
+                changed = True
                 continue
             timeline.record(claim, kind="online_application_time_passed", actor=None,
                             summary=f"The time for the {application.respondent_role} to respond to the online "

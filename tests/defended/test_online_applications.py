@@ -213,3 +213,25 @@ def test_paper_only_applications_are_refused_with_the_reason(parties, subject, p
         apply(parties, subject=subject)
     assert paragraph in str(refused.value) and refused.value.where == EARLY_ADOPTER
     assert not parties.claim.applications.exists()
+
+
+# -- the claim leaves the online service while an application waits ------------------------------------------------
+
+
+def test_a_judge_sending_the_claim_out_closes_a_waiting_application(parties, judge):
+    application = apply(parties)
+    services.judge_send_out(claim_id=parties.claim.pk, actor=judge, to="named_centre", court=EARLY_ADOPTER,
+                            reason="The claim needs a hearing")
+    application.refresh_from_db()
+    assert application.state == ApplicationState.CLOSED and application.respond_by is None
+
+
+def test_the_sweep_closes_an_application_left_waiting_on_a_claim_no_longer_online(parties, travel):
+    application = apply(parties)
+    Claim.objects.filter(pk=parties.claim.pk).update(state=ClaimState.SENT_OUT)
+    travel(DUE, tick=False)
+    assert run_sweep(APPLICATION_RESPONSE_TIME).changed == 1
+    application.refresh_from_db()
+    assert application.state == ApplicationState.CLOSED and application.respond_by is None
+    assert not Referral.objects.filter(application=application).exists()
+    assert run_sweep(APPLICATION_RESPONSE_TIME).examined == 0
