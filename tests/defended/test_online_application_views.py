@@ -10,6 +10,7 @@ from defended import services
 from defended.models import ApplicationState
 from tests.conftest import uk
 from tests.defended.online_application_data import early_adopter_claim
+from tests.defended.test_staff_admin import step_url, text
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,23 @@ def test_the_respondent_answers_in_time(parties, client, travel):
     assert done.status_code == 302
     application.refresh_from_db()
     assert application.consent_order and application.state == ApplicationState.REFERRED
+
+
+def test_the_judge_reads_a_draft_consent_order_and_decides_it(parties, client, travel):
+    application = services.online_application_make(
+        claim_id=parties.claim.pk, actor=parties.claimant_solicitor, subject="claim",
+        order_sought="The trial is adjourned to June", details="Both sides agree.", with_notice=True, consented=True)
+    services.online_application_answer(application_id=application.pk, actor=parties.defendant_solicitor,
+                                       information="Agreed.", consented_before=True)
+    judge = parties.claim.directions_orders.get().made_by
+    judge.is_staff = True
+    judge.save()
+    client.force_login(judge)
+    form_page = text(client.get(step_url("decide_application", parties.claim)))
+    assert "Draft consent order" in form_page and "The trial is adjourned to June" in form_page
+    assert "A draft consent order: An online application (16B), by the claimant" in form_page
+    done = client.post(step_url("decide_application", parties.claim), {
+        "application": application.pk, "ruling": "directions", "reasons": "Consent order made as drafted."})
+    assert done.status_code in (200, 302)
+    application.refresh_from_db()
+    assert application.state == ApplicationState.DECIDED and "Consent order made as drafted." in application.decision
