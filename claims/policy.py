@@ -16,6 +16,7 @@ from .constants import ClaimState, PartyRole
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
 from .models import BreathingSpaceState, Claim
+from .online_applications import may_apply_online
 from .representation import acts_for_claimant, firm_side
 from .stale import why_not
 
@@ -109,6 +110,13 @@ class Action(StrEnum):
     SEND_OUT = "send_out"
     #: Judge: decide a party's application or request (16.1(4), 17.1(2), 18.1).
     DECIDE_APPLICATION = "decide_application"
+    #: A solicitor of either party's firm, after directions in a claim between represented parties that proceeds in
+    #: an early adopter court: make an online application (16B.1(1)-(3)). Never a firm user without the solicitor
+    #: role, never a party in person (``claims.online_applications.may_apply_online``).
+    MAKE_ONLINE_APPLICATION = "make_online_application"
+    #: A solicitor of the respondent's firm: give the respondent's information on the other side's online
+    #: application, while it waits for it (16B.1(7)-(9)); whether it is still in time is the service's answer.
+    ANSWER_APPLICATION = "answer_application"
     #: Caseworker: the defendant phoned to respond on paper; send the paper forms (10.1).
     RECORD_PAPER_CONTACT = "record_paper_contact"
     #: Caseworker: enter the scanned paper response, or the time extension form (10.1-10.4).
@@ -323,7 +331,7 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
         if ("default_judgment", "judge") in open_referrals:
             actions.add(Action.DECIDE_DEFAULT_REQUEST)
         if claim.applications.filter(decided_at__isnull=True).exclude(
-                kind__in=("settlement_broken", "reconsideration")).exists():
+                kind__in=("settlement_broken", "reconsideration")).exclude(state="awaiting_respondent").exists():
             actions.add(Action.DECIDE_APPLICATION)
     return actions
 
@@ -451,8 +459,27 @@ def _claimant_actions(claim: Claim) -> set[Action]:
     return actions
 
 
+def _online_application_actions(user: Any, claim: Claim) -> set[Action]:
+    """A solicitor of a party's firm, in a claim that takes online applications (16B.1(1)): apply; and, for the
+    side an application with notice waits on, give the respondent's information (16B.1(7))."""
+    side = firm_side(user, claim)
+    if side is None or not side[1].is_solicitor or not may_apply_online(claim):
+        return set()
+    actions = {Action.MAKE_ONLINE_APPLICATION}
+    if claim.applications.filter(state="awaiting_respondent").exclude(applicant_role=side[0]).exists():
+        actions.add(Action.ANSWER_APPLICATION)
+    return actions
+
+
+def online_application_side(user: Any, claim: Claim) -> str | None:
+    """The side (claimant or defendant) a firm user acts for on the claim, or None."""
+    side = firm_side(user, claim)
+    return side[0] if side is not None else None
+
+
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
+    actions |= _online_application_actions(user, claim)
     if _is_defendant(user, claim):
         actions |= _defendant_actions(claim)
     actions |= _defendant_firm_actions(user, claim)

@@ -169,3 +169,83 @@ class PaperFormsForm(GovukForm):
         label="Why can you not respond online? (optional)", required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": "Why you cannot respond online must be 1,000 characters or less"})
+
+
+# -- online applications by represented parties (16B.1) ------------------------------------------------------------
+
+#: What an online application relates to (16B.1(10)): the claim itself, or one of the kinds made on paper.
+APPLICATION_SUBJECTS = [
+    ("claim", "The management or conduct of this claim (for example, directions, evidence, time or strike out)"),
+    ("appeal", "An appeal"),
+    ("enforcement", "Enforcement of a judgment or order"),
+    ("insolvency", "Insolvency"),
+]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _read_evidence(uploaded: Any, what: str) -> Upload | None:
+    if not uploaded:
+        return None
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError("The file must be smaller than 10MB")
+    content = uploaded.read()
+    if not content:
+        raise forms.ValidationError(f"The file you uploaded is empty: upload {what} again")
+    content_type = sniffed_type(content[:16])
+    if content_type not in UPLOAD_TYPES:
+        raise forms.ValidationError("The file must be a PDF, JPEG or PNG")
+    return Upload(name=uploaded.name or "evidence", content_type=content_type, content=content)
+
+
+class OnlineApplicationForm(GovukForm):
+    """A represented party's online application (16B.1(3)): what it relates to, the order sought and why, with or
+    without notice, with or without the other side's consent, and evidence."""
+
+    subject = _radios("What does the application relate to?", APPLICATION_SUBJECTS,
+                      "Select what the application relates to",
+                      help_text="Applications relating to an appeal, enforcement or insolvency cannot be made online.")
+    order_sought = forms.CharField(
+        label="What order are you asking the court to make?", widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000, error_messages={"required": "Enter the order you are asking the court to make",
+                                         "max_length": "The order must be 2,000 characters or less"})
+    details = forms.CharField(
+        label="Why are you asking for the order?", widget=forms.Textarea(attrs={"rows": 6}), max_length=DETAILS_MAX,
+        help_text="Set out the grounds and the evidence you rely on.",
+        error_messages={"required": "Enter why you are asking for the order",
+                        "max_length": f"Why you are asking must be {DETAILS_MAX:,} characters or less"})
+    with_notice = _radios("Should the other side be told about the application?", [
+        ("yes", "Yes, with notice: the other side is told now and can respond within 5 days"),
+        ("no", "No, without notice (CPR 23.4): a judge decides whether the other side is told"),
+    ], "Select whether the other side should be told about the application")
+    consented = _radios("Does the other side consent to the order?", YES_NO,
+                        "Select yes if the other side consents to the order",
+                        help_text="If they consented before you applied, they confirm it and a judge considers a "
+                                  "draft consent order.")
+    evidence = forms.FileField(
+        label="Upload evidence (optional)", required=False, help_text="A PDF, JPEG or PNG file, smaller than 10MB",
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}))
+    summary_field = "subject"
+
+    def clean_evidence(self) -> Upload | None:
+        return _read_evidence(self.cleaned_data.get("evidence"), "your evidence")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("subject") not in (None, "claim"):
+            # Paper-only: the page says why and where to apply; the rest of the form is not needed.
+            for name in ("order_sought", "details", "with_notice", "consented"):
+                self.errors.pop(name, None)
+        return data
+
+
+class RespondentInformationForm(GovukForm):
+    """The respondent's information on an online application (16B.1(7)-(8))."""
+
+    information = forms.CharField(
+        label="The respondent's information", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000,
+        help_text="Whether the respondent opposes the application and why, and anything the court needs to manage it.",
+        error_messages={"required": "Enter the respondent's information",
+                        "max_length": "The respondent's information must be 5,000 characters or less"})
+    consented_before = _radios("Did the respondent consent to the application before it was made?", YES_NO,
+                               "Select yes if the respondent consented before the application was made")
+    summary_field = "information"

@@ -73,6 +73,8 @@ class ReferralKind(models.TextChoices):
     APPLICATION = "application", "A party's application or request"
     MATTER = "matter", "A matter referred by the court"
     DEFAULT_JUDGMENT = "default_judgment", "A request for judgment in default while an application is pending"
+    #: An online application the respondent consented to before it was made: a draft consent order (16B.1(8)).
+    CONSENT_ORDER = "consent_order", "A draft consent order to approve (16B.1(8))"
 
 
 class ReferralState(models.TextChoices):
@@ -213,6 +215,8 @@ class ApplicationKind(models.TextChoices):
     #: Represented parties' applications that bar judgment in default while undecided (11.1B(4)(a)).
     STRIKE_OUT = "strike_out", "Apply to strike out the statement of case (CPR 3.4)"
     SUMMARY_JUDGMENT = "summary_judgment", "Apply for summary judgment (CPR Part 24)"
+    #: A represented party's application on screens after directions in an early adopter court (16B.1).
+    ONLINE = "online", "An online application (16B)"
 
 
 class ApplicationState(models.TextChoices):
@@ -220,6 +224,9 @@ class ApplicationState(models.TextChoices):
 
     #: Received (for the moment it takes to refer it, or act on it at once).
     MADE = "made", "Received"
+    #: An online application with notice: the respondent has been told and gives its information before 4pm on
+    #: the 5th day after notification (16B.1(5), (7), (9)).
+    AWAITING_RESPONDENT = "awaiting_respondent", "Waiting for the respondent's information"
     #: Referred to a judge, who is to decide it (16.1(4), 17.1(2), 18.1, 20.3).
     REFERRED = "referred", "With a judge"
     #: Decided: by a judge, by a judge reconsidering a legal adviser's directions, or at once by the court (6.2(11)).
@@ -229,13 +236,19 @@ class ApplicationState(models.TextChoices):
 
 
 #: The states of an application still waiting to be decided.
-APPLICATION_WAITING = (ApplicationState.MADE, ApplicationState.REFERRED)
+APPLICATION_WAITING = (ApplicationState.MADE, ApplicationState.AWAITING_RESPONDENT, ApplicationState.REFERRED)
 
 
 def _goes_to_a_judge(application: Application) -> bool:
     """Every application or request goes to a judge (16.1(4), 17.1(2), 18.1, 20.3), except a mediation
     settlement broken down, on which the court acts at once (6.2(11))."""
     return application.kind != ApplicationKind.SETTLEMENT_BROKEN
+
+
+def _with_notice(application: Application) -> bool:
+    """Only an online application made with notice waits for the respondent (16B.1(5)-(7)); one without notice
+    goes to a judge at once (16B.1(6))."""
+    return application.kind == ApplicationKind.ONLINE and bool(application.with_notice)
 
 
 def _acted_on_at_once(application: Application) -> bool:
@@ -261,9 +274,32 @@ class Application(ConcurrentTransitionMixin, models.Model):
     #: When it stopped waiting, and what was decided (written by the transition that ended it).
     decided_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=300, blank=True)
+    # -- an online application by a represented party (16B.1); empty for every other kind --
+    #: The order the applicant asks the court to make (``details`` says why).
+    order_sought = models.TextField(blank=True)
+    #: Made with notice to the respondent (16B.1(5)), or without (CPR 23.4, 16B.1(6)).
+    with_notice = models.BooleanField(null=True, blank=True)
+    #: The applicant says the other side consents to it.
+    consented = models.BooleanField(null=True, blank=True)
+    #: When the respondent was told of it (at once for an application with notice, 16B.1(5)).
+    notified_at = models.DateTimeField(null=True, blank=True)
+    #: Live, APP-RESP-5: the respondent gives its information before this instant (16B.1(9)); cleared once it
+    #: has, or once the time has passed and the application has gone to a judge.
+    respond_by = models.DateTimeField(null=True, blank=True)
+    #: The respondent's information (16B.1(7)), as received, and whether it confirms it consented to the
+    #: application before it was made (16B.1(8)).
+    respondent_information = models.TextField(blank=True)
+    respondent_consented = models.BooleanField(null=True, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    #: Treated as an application for a consent order: a draft consent order for a judge (16B.1(8)).
+    consent_order = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["made_at", "pk"]
+        indexes = [models.Index(fields=["respond_by"], name="application_respond_by_idx",
+                                condition=models.Q(respond_by__isnull=False))]
         constraints = [models.CheckConstraint(
             condition=(models.Q(state__in=APPLICATION_WAITING, decided_at__isnull=True)
                        | (~models.Q(state__in=APPLICATION_WAITING) & models.Q(decided_at__isnull=False))),
@@ -276,13 +312,27 @@ class Application(ConcurrentTransitionMixin, models.Model):
     def _end(self, *, decision: str, at: datetime) -> None:
         self.decided_at = at
         self.decision = decision[:300]
+        self.respond_by = None
+
+    @property
+    def respondent_role(self) -> str:
+        return PartyRole.DEFENDANT if self.applicant_role == PartyRole.CLAIMANT else PartyRole.CLAIMANT
 
     # -- transitions: called only by ``defended.services`` ----------------------------------
 
-    @transition(field=state, source=ApplicationState.MADE, target=ApplicationState.REFERRED,
-                conditions=[_goes_to_a_judge])
+    @transition(field=state, source=ApplicationState.MADE, target=ApplicationState.AWAITING_RESPONDENT,
+                conditions=[_with_notice])
+    def await_respondent(self, *, notified_at: datetime, respond_by: datetime) -> None:
+        """An online application with notice: the respondent is told and its time runs (16B.1(5), (7), (9))."""
+        self.notified_at = notified_at
+        self.respond_by = respond_by
+
+    @transition(field=state, source=[ApplicationState.MADE, ApplicationState.AWAITING_RESPONDENT],
+                target=ApplicationState.REFERRED, conditions=[_goes_to_a_judge])
     def refer(self) -> None:
-        """A referral to a judge is opened for it (16.1(4), 17.1(2), 18.1, 20.3)."""
+        """A referral to a judge is opened for it (16.1(4), 17.1(2), 18.1, 20.3); an online application once the
+        respondent has given its information or its time has passed, or at once without notice (16B.1(6))."""
+        self.respond_by = None
 
     @transition(field=state, source=ApplicationState.REFERRED, target=ApplicationState.DECIDED)
     def decide(self, *, decision: str, at: datetime) -> None:
@@ -296,7 +346,7 @@ class Application(ConcurrentTransitionMixin, models.Model):
         """The court acts on it as it arrives: the claim is sent out to the preferred court (6.2(11))."""
         self._end(decision=decision, at=at)
 
-    @transition(field=state, source=[ApplicationState.MADE, ApplicationState.REFERRED], target=ApplicationState.CLOSED)
+    @transition(field=state, source=list(APPLICATION_WAITING), target=ApplicationState.CLOSED)
     def close(self, *, decision: str, at: datetime) -> None:
         """The claim was sent out of the online service before it was decided (18, 19)."""
         self._end(decision=decision, at=at)

@@ -128,6 +128,7 @@ def queues() -> list[Queue]:
             for referral in open_referrals_to(Referee.JUDGE))),
         Queue("applications", "Applications not yet decided", "Judges", tuple(
             QueueRow(application.claim, application.waiting_since,
+                     f"{'A draft consent order: ' if application.consent_order else ''}"
                      f"{application.get_kind_display()}, by the {application.applicant_role}")
             for application in undecided_applications())),
     ]

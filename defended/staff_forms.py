@@ -17,7 +17,7 @@ from claims.models import Claim
 from court.models import HearingCentre
 
 from . import services
-from .models import Application, ApplicationKind, PaperNature, StandardDirection
+from .models import Application, ApplicationKind, ApplicationState, PaperNature, StandardDirection
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -95,7 +95,8 @@ class PaperApplicationForm(forms.Form):
     """An application or request a party sent on paper (16.1, 17.1, 18.1, 20.3(4))."""
 
     applicant_role = forms.ChoiceField(label="From", choices=PartyRole.choices, widget=forms.RadioSelect)
-    kind = forms.ChoiceField(label="What they ask for", choices=ApplicationKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label="What they ask for", widget=forms.RadioSelect, choices=[
+        (value, label) for value, label in ApplicationKind.choices if value != ApplicationKind.ONLINE])
     details = forms.CharField(label="What they ask for and why (as written)", widget=forms.Textarea(attrs={"rows": 4}))
     received_at = forms.SplitDateTimeField(label="Date and time the court received it", widget=AdminSplitDateTime)
     scan = forms.FileField(label="The scanned application (PDF, JPEG or PNG; required for an N244)", required=False)
@@ -166,11 +167,14 @@ RULINGS = [
 
 #: Applications a judge decides on this page: a reconsideration is decided by giving new directions, and a
 #: broken settlement sends the claim out at once.
-DECIDED_HERE = [ApplicationKind.LIFT_STAY, ApplicationKind.OTHER, ApplicationKind.LEAVE_ONLINE]
+DECIDED_HERE = [ApplicationKind.LIFT_STAY, ApplicationKind.OTHER, ApplicationKind.LEAVE_ONLINE, ApplicationKind.ONLINE]
 
 
 def pending_applications(claim: Claim):  # type: ignore[no-untyped-def]
-    return claim.applications.filter(decided_at__isnull=True, kind__in=DECIDED_HERE).order_by("made_at", "pk")
+    """The applications a judge may decide now (an online application once the respondent's time is over,
+    16B.1(9))."""
+    return (claim.applications.filter(decided_at__isnull=True, kind__in=DECIDED_HERE)
+            .exclude(state=ApplicationState.AWAITING_RESPONDENT).order_by("made_at", "pk"))
 
 
 class DecideApplicationForm(forms.Form):
@@ -186,7 +190,8 @@ class DecideApplicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["application"]
         field.queryset = pending_applications(claim)
-        field.label_from_instance = lambda a: (f"{a.get_kind_display()}, by the {a.applicant_role}, received "
+        field.label_from_instance = lambda a: (f"{'A draft consent order: ' if a.consent_order else ''}"
+                                               f"{a.get_kind_display()}, by the {a.applicant_role}, received "
                                                f"{a.received_on:%-d %B %Y}")
 
     def clean(self) -> dict[str, Any]:

@@ -3,10 +3,21 @@ person's step would, and each service re-checks its deadline under the row lock,
 twice, or late, acts once."""
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.db.models import QuerySet
+
 from claims.models import Claim
 from court.sweeps import Sweep, due, register
 
-from .services import inactivity_stay, la_window_passed, mediation_period_ended, represented_answer_missed
+from .models import Application
+from .services import (
+    inactivity_stay,
+    la_window_passed,
+    mediation_period_ended,
+    online_application_response_time_passed,
+    represented_answer_missed,
+)
 
 MEDIATION_ENDED = register(Sweep(
     name="defended.mediation_ended",
@@ -34,4 +45,20 @@ REPRESENTED_ANSWER_MISSED = register(Sweep(
                 "the 28th day after notification of the defence whether they continue (CLM-REP-28, 6A.4(5)).",
     overdue=lambda now: due(Claim.objects.all(), "represented_answer_deadline", now),
     act=lambda pk: represented_answer_missed(claim_id=pk),
+))
+
+
+def _claims_with_overdue_respondents(now: datetime) -> QuerySet[Claim]:
+    """The claims with an online application whose APP-RESP-5 has passed. The sweep locks the claim (as every
+    service does, before its applications), so it takes claims, not applications."""
+    return Claim.objects.filter(pk__in=due(Application.objects.all(), "respond_by", now).values("claim_id")
+                                ).order_by("pk")
+
+
+APPLICATION_RESPONSE_TIME = register(Sweep(
+    name="defended.application_response_time",
+    description="Send to a judge the online applications whose respondent has not given its information before 4pm "
+                "on the 5th day after notification (16B.1(9), APP-RESP-5).",
+    overdue=_claims_with_overdue_respondents,
+    act=lambda pk: online_application_response_time_passed(claim_id=pk),
 ))

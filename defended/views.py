@@ -31,7 +31,7 @@ from django.views.decorators.http import require_http_methods
 
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, can, require
+from claims.policy import Action, can, online_application_side, require
 from claims.representation import acts_for_claimant
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
@@ -47,7 +47,7 @@ from rules.calendar import local
 from rules.money import format_money
 
 from . import rules, services
-from .forms import ApplicationForm, DecisionForm, PaperFormsForm
+from .forms import ApplicationForm, DecisionForm, OnlineApplicationForm, PaperFormsForm, RespondentInformationForm
 from .models import ApplicationKind, DecisionOutcome, PaperResponse
 
 #: The claimant's directions questionnaire (OCON180) then their mediation choice: the defendant's own pages.
@@ -335,7 +335,7 @@ APPLICATION_PAGES: dict[ApplicationKind, ApplicationPage] = {
 }
 
 #: Kinds in URLs ("lift-stay").
-KIND_SLUGS: dict[str, ApplicationKind] = {kind.value.replace("_", "-"): kind for kind in ApplicationKind}
+KIND_SLUGS: dict[str, ApplicationKind] = {kind.value.replace("_", "-"): kind for kind in APPLICATION_PAGES}
 
 
 def _party_page(request: HttpRequest, claim: Claim) -> str:
@@ -424,3 +424,79 @@ def paper_forms(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "claim": claim, "form": form, "errors": error_items(form), "back_url": back, "ask_by": decision.ask_by,
         "refusal": refusal, "address": claim.form.defendant.address if claim.form else None,
     }, status=400 if form.errors else 200)
+
+
+# -- online applications by represented parties (16B.1) ------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def online_apply(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """A solicitor of either party's firm applies on screens after directions in an early adopter court (16B.1(3));
+    an application relating to an appeal, enforcement or insolvency is refused with the reason (16B.1(10))."""
+    claim = get_claim_for_user(request.user, public_id)
+    if not can(request.user, claim, Action.MAKE_ONLINE_APPLICATION):
+        raise Http404("No online applications on this claim")
+    back = reverse("claims:detail", args=[claim.public_id])
+    posted = request.method == "POST"
+    form = OnlineApplicationForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        refusal = services.paper_only_refusal(claim, data["subject"])
+        if refusal is None:
+            try:
+                application = services.online_application_make(
+                    claim_id=claim.pk, actor=request.user, subject=data["subject"],
+                    order_sought=data["order_sought"], details=data["details"],
+                    with_notice=data["with_notice"] == "yes", consented=data["consented"] == "yes",
+                    upload=data.get("evidence"))
+            except NotAllowed:
+                raise  # the claim moved on: StaleStepMiddleware
+            except services.PaperOnlyApplication as exc:
+                refusal = exc
+            except ClaimError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect("defended:application_sent", public_id=claim.public_id,
+                                application_id=application.pk)
+        if refusal is not None:
+            return render(request, "defended/online_paper_only.html", {
+                "claim": claim, "refusal": refusal.refusal, "where": refusal.where, "back_url": back})
+    return render(request, "defended/online_apply.html", {
+        "claim": claim, "form": form, "errors": error_items(form), "back_url": back})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def online_respond(request: HttpRequest, public_id: UUID, application_id: int) -> HttpResponse:
+    """The respondent's solicitor gives its information before 4pm on the 5th day after notification (16B.1(7)-(9));
+    from 4pm the page says the time has passed."""
+    claim = get_claim_for_user(request.user, public_id)
+    application = claim.applications.filter(pk=application_id, kind=ApplicationKind.ONLINE, with_notice=True).first()
+    side = online_application_side(request.user, claim)
+    if (application is None or side != application.respondent_role
+            or not can(request.user, claim, Action.MAKE_ONLINE_APPLICATION)):
+        raise Http404("No such application")
+    back = reverse("claims:detail", args=[claim.public_id])
+    open_now = (application.responded_at is None and application.respond_by is not None
+                and clock.now() < application.respond_by)
+    posted = request.method == "POST"
+    form = RespondentInformationForm(request.POST if posted else None)
+    if posted and form.is_valid():
+        try:
+            services.online_application_answer(
+                application_id=application.pk, actor=request.user, information=form.cleaned_data["information"],
+                consented_before=form.cleaned_data["consented_before"] == "yes")
+        except NotAllowed:
+            form.add_error(None, services.TIME_PASSED)  # the sweep has already sent it to a judge
+            open_now = False
+        except ClaimError as exc:
+            form.add_error(None, str(exc))
+            open_now = open_now and str(exc) != services.TIME_PASSED
+        else:
+            messages.success(request, "The respondent's information has been sent to the court")
+            return redirect(back)
+    return render(request, "defended/online_respond.html", {
+        "claim": claim, "application": application, "form": form, "errors": error_items(form), "back_url": back,
+        "open_now": open_now, "time_passed": services.TIME_PASSED,
+    })

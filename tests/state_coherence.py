@@ -66,6 +66,9 @@ for _state in ("decided", "passed_on", "closed"):
     allow("defended.referral", _state, _LIVE | _ENDED)
 allow("defended.application", "made", _LIVE)  # the services refer it, or decide it at once, as it arrives
 allow("defended.application", "referred", _LIVE | _ENDED)
+# An online application with notice waits for the respondent (16B.1(7)); on a claim that leaves meanwhile, the
+# APP-RESP-5 sweep closes it when its time passes.
+allow("defended.application", "awaiting_respondent", _LIVE | _ENDED)
 for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
 

@@ -9,6 +9,7 @@
 - ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
   16.1, 17.1, 18.1, 20.3);
 - ``represented``: a represented claimant's silence after a defence (6A.4(5));
+- ``online_applications``: represented parties' online applications after directions (16B.1);
 - ``paper``: paper responses (Section 10), and a defendant in person asking online for the paper forms
   (10.1(1), 10A.1(2));
 - ``extension``: the application at the CTSC for a further extension of agreed time (6A.2(4)-(5));
@@ -26,6 +27,14 @@ from .decision import claimant_decide, decision_draft, decision_draft_save, medi
 from .extension import further_extension_application_enter, recorded_extension_days
 from .inactivity import inactivity_stay
 from .mediation import mediation_outcome, mediation_period_ended
+from .online_applications import (
+    TIME_PASSED,
+    PaperOnlyApplication,
+    online_application_answer,
+    online_application_make,
+    online_application_response_time_passed,
+    paper_only_refusal,
+)
 from .paper import (
     paper_contact_record,
     paper_extension_received,
@@ -48,8 +57,10 @@ from .represented import represented_answer_missed
 __all__ = [
     "APPLICATION_ACTIONS",
     "MAX_UPLOAD_BYTES",
+    "TIME_PASSED",
     "UPLOAD_TYPES",
     "Ruling",
+    "PaperOnlyApplication",
     "Upload",
     "application_decide",
     "application_make",
@@ -67,11 +78,15 @@ __all__ = [
     "mediation_outcome",
     "mediation_referred",
     "mediation_period_ended",
+    "online_application_answer",
+    "online_application_make",
+    "online_application_response_time_passed",
     "open_referrals",
     "paper_contact_record",
     "paper_extension_received",
     "paper_forms_decision",
     "paper_forms_request",
+    "paper_only_refusal",
     "paper_response_enter",
     "recorded_extension_days",
     "represented_claimant_in_person_defendant",

@@ -25,7 +25,15 @@ from court.calendar import court_calendar
 from ocmc import clock
 from responses.standing import response_answer_afresh
 
-from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind
+from ..models import (
+    Application,
+    ApplicationKind,
+    ApplicationState,
+    ClaimantDecision,
+    DecisionOutcome,
+    Referral,
+    ReferralKind,
+)
 from .common import Upload, _claim, _destination, _is_party, _staff, check_upload
 from .referrals import _close_referrals, _refer_forms
 
@@ -37,6 +45,7 @@ APPLICATION_ACTIONS = {
     ApplicationKind.RECONSIDERATION: Action.REQUEST_RECONSIDERATION,
     ApplicationKind.STRIKE_OUT: Action.MAKE_APPLICATION,
     ApplicationKind.SUMMARY_JUDGMENT: Action.MAKE_APPLICATION,
+    ApplicationKind.ONLINE: Action.MAKE_ONLINE_APPLICATION,
 }
 
 
@@ -173,6 +182,8 @@ def application_decide(*, application_id: int, actor: Any, ruling: str, reasons:
         require(actor, claim, Action.DECIDE_APPLICATION)
         if application.decided_at is not None:
             raise ClaimError("This application has already been decided.")
+        if application.state == ApplicationState.AWAITING_RESPONDENT:
+            raise ClaimError("The respondent's time to give its information has not passed yet (16B.1(9)).")
         kind = ApplicationKind(application.kind)
         if kind == ApplicationKind.LEAVE_ONLINE and ruling != Ruling.SEND_OUT:
             raise ClaimError("A request to leave the online service must be granted: the judge sends the claim out "
