@@ -6,7 +6,7 @@ from __future__ import annotations
 from claims.models import Claim
 from court.sweeps import Sweep, due, register
 
-from .services import inactivity_stay, la_window_passed, mediation_period_ended
+from .services import inactivity_stay, la_window_passed, mediation_period_ended, trial_readiness_time_passed
 
 MEDIATION_ENDED = register(Sweep(
     name="defended.mediation_ended",
@@ -27,4 +27,11 @@ INACTIVITY = register(Sweep(
     description="Stay the claims on which neither party has taken a step for 6 months (12.1).",
     overdue=lambda now: due(Claim.objects.all(), "inactivity_stay_at", now),
     act=lambda pk: inactivity_stay(claim_id=pk),
+))
+TRIAL_READINESS = register(Sweep(
+    name="defended.trial_readiness",
+    description="Refer to a judge the fast track claims whose 2 weeks for trial readiness certificates passed "
+                "without every certificate (TRC-14, 6C.3, 16A.1).",
+    overdue=lambda now: due(Claim.objects.all(), "trial_readiness_deadline", now),
+    act=lambda pk: trial_readiness_time_passed(claim_id=pk),
 ))

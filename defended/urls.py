@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import trial_views, views
 
 app_name = "defended"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:public_id>/defence/<slug:slug>/", views.question, name="question"),
     path("<uuid:public_id>/applications/<int:application_id>/", views.application_sent, name="application_sent"),
     path("<uuid:public_id>/applications/<slug:kind>/", views.apply, name="apply"),
+    path("<uuid:public_id>/trial-readiness/", trial_views.trial_readiness, name="trial_readiness"),
 ]

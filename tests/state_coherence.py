@@ -69,6 +69,12 @@ allow("defended.application", "referred", _LIVE | _ENDED)
 for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
 
+# -- the fast track's trial readiness certificates (defended.TrialReadinessNotice, 6C.3) ----------------------------
+# Asked for only on a claim that stays online after directions (6C.1(2)); then with a judge, however it ended.
+for _state in ("waiting", "all_filed", "time_passed"):
+    allow("defended.trialreadinessnotice", _state, {C.DIRECTIONS_MADE} | _LIVE | _ENDED)
+
+
 
 def child_machines() -> list[tuple[str, type, str]]:
     """(label, model, state field's name) of every machine other than the claim's whose record belongs to a claim."""

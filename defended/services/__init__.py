@@ -9,7 +9,9 @@
 - ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
   16.1, 17.1, 18.1, 20.3);
 - ``paper``: paper responses (Section 10);
-- ``inactivity``: six months with no step by either party (12.1).
+- ``inactivity``: six months with no step by either party (12.1);
+- ``trial``: the fast track in an early adopter court: trial readiness certificates (6C.3, TRC-14) and the trial
+  bundle (6C.4).
 
 Views, the admin, the sweeps and other apps import the services from here
 (``from defended.services import claimant_decide``); the names below are the package's public
@@ -32,6 +34,7 @@ from .referrals import (
     refer,
     refer_default_request,
 )
+from .trial import fast_track_allocate, trial_readiness_file, trial_readiness_time_passed
 
 __all__ = [
     "APPLICATION_ACTIONS",
@@ -59,4 +62,7 @@ __all__ = [
     "paper_response_enter",
     "refer",
     "refer_default_request",
+    "fast_track_allocate",
+    "trial_readiness_file",
+    "trial_readiness_time_passed",
 ]
