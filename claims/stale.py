@@ -32,8 +32,18 @@ ALREADY_DONE = ("That step has already been taken on this claim, or no longer ap
                 "This page shows where the claim stands.")
 
 
+#: The fast track's trial readiness steps (6C.3): the claim's state says nothing of them.
+TRIAL_STEPS = {
+    "allocate_fast_track": "This claim has already been allocated to the fast track.",
+    "file_trial_readiness": ("Your client's trial readiness certificate has already been filed, or the time to file "
+                             "it has passed."),
+}
+
+
 def why_not(claim: Claim, action: str) -> str:
     """What happened to the claim that makes this step no longer apply."""
+    if action in TRIAL_STEPS and claim.state == ClaimState.DIRECTIONS_MADE:
+        return TRIAL_STEPS[action]
     if action in FEE_STEPS and claim.issue_date is not None:
         if claim.fee_due > 0:
             return "This claim has already been paid and issued."

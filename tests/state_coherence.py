@@ -70,9 +70,11 @@ for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
 
 # -- the fast track's trial readiness certificates (defended.TrialReadinessNotice, 6C.3) ----------------------------
-# Asked for only on a claim that stays online after directions (6C.1(2)); then with a judge, however it ended.
-for _state in ("waiting", "all_filed", "time_passed"):
-    allow("defended.trialreadinessnotice", _state, {C.DIRECTIONS_MADE} | _LIVE | _ENDED)
+# Asked for only on a claim that stays online after directions (6C.1(2)), which waits in "directions made" until
+# the certificates are in or the time passes; then a judge takes the claim on from there.
+allow("defended.trialreadinessnotice", "waiting", {C.DIRECTIONS_MADE} | _ENDED)
+for _state in ("all_filed", "time_passed"):
+    allow("defended.trialreadinessnotice", _state, _LIVE | _ENDED)
 
 
 

@@ -76,8 +76,8 @@ def fast_track_allocate(*, claim_id: int, actor: Any) -> TrialReadinessNotice:
                          "You must tell the court whether your client is ready for trial, and update the hearing "
                          "requirements you gave in the directions questionnaire, by filing a trial readiness "
                          f"certificate on the claim's page before {govuk_datetime(deadline)} (PD 51R 6C.3(3)).",
-                         "The court has prepared the trial bundle. You can download it from the claim's page "
-                         "(6C.4).",
+                         "The court is preparing the trial bundle. You can download it from the claim's page once "
+                         "it is ready (6C.4).",
                      ])
         documents_request(claim, ["trial_bundle"])
     return notice

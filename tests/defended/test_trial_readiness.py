@@ -371,6 +371,9 @@ def test_each_sides_solicitor_files_on_the_page(online, caseworker, claimant_sol
         "claimant", "Dr Ray, structural engineer", Decimal("4.5"))
     again = client.post(_page(claim), {"ready": "yes", "signed_name": "Sam Able"})  # a second press
     assert again.status_code == 302 and TrialReadinessCertificate.objects.count() == 1
+    assert again["Location"] == reverse("claims:detail", kwargs={"public_id": claim.public_id})
+    told = client.get(again["Location"]).content.decode()
+    assert "trial readiness certificate has already been filed" in told
     client.force_login(solicitor)
     page = client.get(_page(claim)).content.decode()
     assert "Is your client ready for trial?" in page and "Dr Ray, structural engineer" in page
