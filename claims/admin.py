@@ -204,3 +204,5 @@ class StaffAccessAdmin(ReadOnly):
     list_select_related = ["claim"]
     search_fields = ["claim__claim_number", "user_label"]
     date_hierarchy = "at"
+
+from . import breathing_space_admin  # noqa: E402,F401  (registers its staff step)

@@ -3,13 +3,12 @@
 The steps that follow directions in such a claim (the trial readiness certificates, 6C.3; the trial bundle, 6C.4)
 ask this one question, read from what the claim stores: its state (directions made), whether a legal adviser's
 directions still wait for the time to ask a judge to reconsider them (``send_out_due_at``, 20.2(3)(e)), both
-parties' registered legal representatives, and the court its latest order sends it to, looked up among the
-hearing centres staff mark as early adopter courts. The rule itself is ``rules.trial.online_after_directions``;
-the step at directions that keeps the claim online instead of sending it out applies the same rule.
+parties' registered legal representatives, and the early adopter court the step at directions recorded when it kept
+the claim online (``Claim.early_adopter_court``, ``defended.services.referrals``). The rule is
+``rules.trial.online_after_directions``.
 """
 from __future__ import annotations
 
-from court.models import HearingCentre
 from rules import trial
 
 from .constants import ClaimState
@@ -17,12 +16,8 @@ from .models import Claim
 
 
 def early_adopter_court(claim: Claim) -> str:
-    """The early adopter court the claim's latest order giving directions sends it to, or "" if none."""
-    court = (claim.directions_orders.order_by("-made_at", "-pk").values_list("send_out_court", flat=True).first()
-             or "")
-    if court and HearingCentre.objects.filter(name=court, early_adopter=True).exists():
-        return court
-    return ""
+    """The early adopter court the claim proceeds in online after directions, or "" if none (6C.1(2))."""
+    return claim.early_adopter_court
 
 
 def online_in_early_adopter_court(claim: Claim) -> bool:

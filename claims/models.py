@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import models
 from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 
+from rules import represented
+from rules.calendar import local
 from rules.money import pounds
 
 from . import ocon1
@@ -122,6 +124,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     pay_immediately_deadline = models.DateTimeField(null=True, blank=True)
     #: Live, CLM-33 / CLM-ADM-33: the claimant answers the response by then (6.2(3), 7.17, 7.44).
     claimant_response_deadline = models.DateTimeField(null=True, blank=True)
+    #: Live, CLM-REP-28: a represented claimant says whether they continue with the claim (and, if they do, files
+    #: their directions questionnaire) before this instant, 4pm on the 28th day after notification of the defence
+    #: (6A.4(3)); if not, the claim is sent out with an order under CPR 26.4(9) (6A.4(5)).
+    represented_answer_deadline = models.DateTimeField(null=True, blank=True)
 
     #: Live, SA-7: the defendant signs or rejects the settlement agreement by then (7.8, 7.13).
     settlement_deadline = models.DateTimeField(null=True, blank=True)
@@ -146,6 +152,9 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     sent_out_court = models.CharField(max_length=200, blank=True)
     #: Directions given on sending out (19.1(3)-(4)), shown to both parties.
     sent_out_directions = models.TextField(blank=True)
+    #: 6C.1(2): after directions, the early adopter court a claim between represented parties proceeds in while it
+    #: stays online (empty otherwise).
+    early_adopter_court = models.CharField(max_length=200, blank=True)
 
     # -- defended claims (Sections 6, 12, 20) -------------------------------------------------------
     #: Live, MED-28: when the 28-day mediation stay ends (6.2(5A), (9)).
@@ -218,6 +227,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["claimant_response_deadline"], name="claim_claimant_deadline_idx",
                 condition=models.Q(claimant_response_deadline__isnull=False),
+            ),
+            models.Index(
+                fields=["represented_answer_deadline"], name="claim_rep_answer_deadline_idx",
+                condition=models.Q(represented_answer_deadline__isnull=False),
             ),
             models.Index(
                 fields=["settlement_deadline"], name="claim_settlement_deadline_idx",
@@ -347,7 +360,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=state, source=ClaimState.AWAITING_DIRECTIONS, target=ClaimState.DIRECTIONS_MADE)
     def directions_made(self) -> None:
-        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e))."""
+        """A legal adviser's directions send the claim out once the reconsideration window ends (20.2(3)(e)); or,
+        every party represented, the claim proceeds online in an early adopter court (6C.1(2))."""
 
     @transition(field=state, source=ClaimState.AWAITING_CLAIMANT_RESPONSE, target=ClaimState.SETTLEMENT_OFFERED)
     def offer_settlement(self) -> None:
@@ -400,8 +414,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: The live deadlines the sweeps act on after issue (the response deadline itself stays, as a record).
     LIVE_DEADLINES = (
         "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
-        "settlement_deadline", "mediation_ends_at", "send_out_due_at", "inactivity_stay_at",
-        "trial_readiness_deadline",
+        "represented_answer_deadline", "settlement_deadline", "mediation_ends_at", "send_out_due_at",
+        "inactivity_stay_at", "trial_readiness_deadline",
     )
 
     #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
@@ -411,6 +425,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         "no_response_stay_at": "Stayed if no response and no request for judgment (11.2)",
         "pay_immediately_deadline": "The defendant pays the admitted amount by (ADM-5, 7.4)",
         "claimant_response_deadline": "The claimant answers the response by (CLM-33, 6.2(3))",
+        "represented_answer_deadline": ("The claimant's legal representative says whether the claim continues, with "
+                                        "the directions questionnaire, before (CLM-REP-28, 6A.4(3))"),
         "settlement_deadline": "The defendant signs or rejects the settlement agreement by (SA-7)",
         "mediation_ends_at": "The mediation stay ends (MED-28, 6.2(9))",
         "send_out_due_at": "Sent out once the time to ask for reconsideration passes (20.2(3)(e))",
@@ -445,8 +461,8 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: The deadlines a party must act by, as the firm dashboard shows them (the response deadline only while the
     #: claim waits for the response).
     PARTY_DEADLINES = (
-        "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "settlement_deadline",
-        "send_out_due_at", "trial_readiness_deadline",
+        "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "represented_answer_deadline",
+        "settlement_deadline", "send_out_due_at", "trial_readiness_deadline",
     )
 
     def party_deadline(self) -> tuple[str, datetime] | None:
@@ -454,6 +470,19 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         found = [(name, getattr(self, name)) for name in self.PARTY_DEADLINES if getattr(self, name)
                  and (name != "response_deadline" or self.state == ClaimState.ISSUED)]
         return min(found, key=lambda pair: pair[1]) if found else None
+
+    @property
+    def claimant_answer_by(self) -> datetime | None:
+        """When the claimant must answer the response: CLM-REP-28 for a represented claimant's answer to a defence
+        (6A.4(3)), else CLM-33 / CLM-ADM-33 (6.2(3), 7.44); None when nothing waits for their answer."""
+        return self.represented_answer_deadline or self.claimant_response_deadline
+
+    @property
+    def mediation_referred(self) -> bool:
+        """Both parties willing to mediate: is the claim referred to the Small Claims Mediation Service? Always for
+        parties in person (6.2(5A)); for a represented claimant where appropriate (6A.5(3)(b),
+        ``rules.represented.mediation_referral_appropriate``)."""
+        return self.claimant_firm_id is None or represented.mediation_referral_appropriate(self.principal)
 
     @property
     def is_represented(self) -> bool:
@@ -620,3 +649,75 @@ class CaseAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim} {self.get_kind_display().lower()} to {self.user}"
+
+
+class BreathingSpaceKind(models.TextChoices):
+    """The two moratoria of the Debt Respite Scheme (Breathing Space Moratorium and Mental Health Crisis
+    Moratorium) (England and Wales) Regulations 2020."""
+
+    STANDARD = "standard", "Standard breathing space"
+    MENTAL_HEALTH_CRISIS = "mental_health_crisis", "Mental health crisis breathing space"
+
+
+class BreathingSpaceState(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    ENDED = "ended", "Ended"
+
+
+class BreathingSpace(ConcurrentTransitionMixin, models.Model):
+    """A debt-respite moratorium the court has been told of for the defendant on this claim (PD 51R 11.1(2A),
+    11.1B(8)(b)): while it is in force judgment in default and the other steps that enforce the claim are barred.
+
+    In force from ``starts_on`` until it ends: at the start of the day after ``ends_on`` (``ends_at``, the stored
+    deadline the ``claims.breathing_space_ended`` sweep acts on), or when the end is recorded as having happened.
+    A mental health crisis moratorium may be recorded without its end (it lasts until 30 days after the crisis
+    treatment ends), which is recorded later. ``state`` changes only by its transitions, which
+    ``claims.breathing_space`` calls; ``end`` writes ``ended_at``, and a check constraint keeps the two in
+    step."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="breathing_spaces")
+    kind = models.CharField(max_length=30, choices=BreathingSpaceKind.choices)
+    state = FSMField(default=BreathingSpaceState.IN_FORCE, choices=BreathingSpaceState.choices, protected=True)
+    starts_on = models.DateField()
+    #: The last day of the moratorium, if known.
+    ends_on = models.DateField(null=True, blank=True)
+    #: The moment it ends (the start of the day after ``ends_on``, UK time): the deadline swept.
+    ends_at = models.DateTimeField(null=True, blank=True)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["ends_at"], name="breathing_space_end_idx",
+                                condition=models.Q(state="in_force", ends_at__isnull=False))]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(state="in_force", ended_at__isnull=True)
+                           | models.Q(state="ended", ended_at__isnull=False)),
+                name="breathing_space_ended_at_iff_ended",
+            ),
+            models.UniqueConstraint(fields=["claim"], condition=models.Q(state="in_force"),
+                                    name="one_breathing_space_in_force_per_claim"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.starts_on:%-d %B %Y} ({self.claim})"
+
+    @transition(field=state, source=BreathingSpaceState.IN_FORCE, target=BreathingSpaceState.ENDED)
+    def end(self, *, at: datetime, by: Any = None) -> None:
+        """The moratorium ended (its last day passed, or it was cancelled or the crisis treatment ended)."""
+        self.ended_at = at
+        self.ended_by = by
+
+
+def breathing_space_in_force(claim: Claim, instant: datetime) -> BreathingSpace | None:
+    """The moratorium barring steps on ``claim`` at ``instant``, or None. Read after locking the claim row (every
+    step that records or ends one locks it first), so the answer holds for the rest of the transaction."""
+    found = claim.breathing_spaces.filter(
+        state=BreathingSpaceState.IN_FORCE, starts_on__lte=local(instant).date()).filter(
+        models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=instant)).first()
+    return found

@@ -16,7 +16,7 @@ from .constants import ClaimState, PartyRole
 from .early_adopter import online_in_early_adopter_court
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
-from .models import Claim
+from .models import BreathingSpaceState, Claim
 from .representation import firm_side
 from .stale import why_not
 
@@ -125,6 +125,12 @@ class Action(StrEnum):
     DECIDE_VARIATION = "decide_variation"
     #: Judge: record the decision on the defendant's application to withdraw their admission (7.46(4)).
     DECIDE_ADMISSION_WITHDRAWAL = "decide_admission_withdrawal"
+    #: Caseworker, or the claimant's solicitor: record a debt-respite breathing space the court has been told of
+    #: (11.1(2A), 11.1B(8)(b)); while it is in force judgment is refused (``claims.breathing_space``).
+    RECORD_BREATHING_SPACE = "record_breathing_space"
+    #: The same: record the last day of the breathing space in force (a mental health crisis one's end, or an
+    #: earlier end).
+    END_BREATHING_SPACE = "end_breathing_space"
     #: Caseworker: record that a claim staying online in an early adopter court (6C.1(2)) is allocated to the fast
     #: track, and send the court's notice asking for trial readiness certificates (6C.3(1), (3)).
     ALLOCATE_FAST_TRACK = "allocate_fast_track"
@@ -144,6 +150,11 @@ def _is_owner(user: Any, claim: Claim) -> bool:
         side = firm_side(user, claim)
         return side is not None and side[0] == PartyRole.CLAIMANT
     return claim.owner_id == user.pk
+
+
+def acts_for_claimant(user: Any, claim: Claim) -> bool:
+    """The user is the claimant in person, or a user of the claimant's firm who may see the claim."""
+    return _is_owner(user, claim)
 
 
 #: What a firm user without the solicitor role (an administrator, a supervisor who sees all) may do: read.
@@ -245,6 +256,10 @@ def _answers_defence(claim: Claim) -> bool:
         return claim.stay_lifts_on_answer and response.kind == "part_admission"
     if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return False
+    if claim.represented_answer_deadline is not None and not represented.answered_in_time(
+            claim.represented_answer_deadline, received_at=clock.now()):
+        # CLM-REP-28 has passed: the claim is sent out with the 26.4(9) order, not answered late (6A.4(5)).
+        return False
     if response.kind == "part_admission":
         # Once the claimant has acted on the admission (answered the offer, proposed an agreement) it stands.
         return not claim.claimant_answers.exists() and not hasattr(claim, "settlement")
@@ -276,10 +291,21 @@ def _party_applications(claim: Claim, role: str) -> set[Action]:
 LIVE_STATES = APPLICATION_STATES | {ClaimState.JUDGMENT_ENTERED}
 
 
+def _breathing_space_actions(claim: Claim) -> set[Action]:
+    """Record a breathing space on a live claim, or the end of the one recorded."""
+    if claim.state not in LIVE_STATES:
+        return set()
+    if claim.breathing_spaces.filter(state=BreathingSpaceState.IN_FORCE).exists():
+        return {Action.END_BREATHING_SPACE}
+    return {Action.RECORD_BREATHING_SPACE}
+
+
 def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
     actions: set[Action] = set()
     if claim.state not in LIVE_STATES:
         return actions
+    if role == StaffRole.CASEWORKER:
+        actions |= _breathing_space_actions(claim)
     open_referrals = list(claim.referrals.filter(closed_at__isnull=True).values_list("kind", "to"))
     if role in (StaffRole.CASEWORKER, StaffRole.LEGAL_ADVISER):
         actions.add(Action.REFER)
@@ -411,6 +437,8 @@ def _claimant_actions(claim: Claim) -> set[Action]:
         actions.add(Action.ANSWER_DEFENCE)
     actions |= _party_applications(claim, "claimant")
     actions |= _judgment_actions(claim, claimant=True)
+    if claim.claimant_firm_id is not None:
+        actions |= _breathing_space_actions(claim)
     return actions
 
 

@@ -5,6 +5,8 @@ past; the person is told what happened to the claim, not that they "cannot do th
 """
 from __future__ import annotations
 
+from ocmc import clock
+
 from .constants import PARTY_STEP_STATES, ClaimState
 from .models import Claim
 
@@ -32,6 +34,10 @@ ALREADY_DONE = ("That step has already been taken on this claim, or no longer ap
                 "This page shows where the claim stands.")
 
 
+#: A represented claimant's answer to a defence after CLM-REP-28 (6A.4(5)).
+REPRESENTED_ANSWER_LATE = ("The time to say whether the claimant continues with the claim has passed, so the claim is "
+                           "being sent out of the online service to a County Court hearing centre (PD 51R 6A.4(5)).")
+
 #: The fast track's trial readiness steps (6C.3): the claim's state says nothing of them.
 TRIAL_STEPS = {
     "allocate_fast_track": "This claim has already been allocated to the fast track.",
@@ -50,6 +56,9 @@ def why_not(claim: Claim, action: str) -> str:
         return "This claim has already been issued."
     if action in FEE_STEPS:
         return WHAT_HAPPENED.get(claim.state, ALREADY_DONE)
+    if (action == "answer_defence" and claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE
+            and claim.represented_answer_deadline is not None and claim.represented_answer_deadline <= clock.now()):
+        return REPRESENTED_ANSWER_LATE
     if claim.state in PARTY_STEP_STATES:
         return ALREADY_DONE  # the parties are still acting: most likely this step was taken already
     return WHAT_HAPPENED.get(claim.state, ALREADY_DONE)

@@ -91,6 +91,11 @@ def _claimant_to_answer(claim: Claim) -> Status:
             return Status("Response received", "Read the defendant's response. Accept the amount they admit, or "
                           "decide whether to continue with the claim, by", claim.claimant_response_deadline,
                           "yellow", brief="Read the defendant's response and decide what to do by")
+        if claim.represented_answer_deadline is not None:
+            return Status("Defence received", "Read the defendant's defence. Say whether your client wants to "
+                          "continue with the claim, with their directions questionnaire, before",
+                          claim.represented_answer_deadline, "yellow",
+                          brief="Say whether your client continues, with their directions questionnaire, before")
         return Status("Defence received", "Read the defendant's defence and decide whether to continue with the "
                       "claim by", claim.claimant_response_deadline, "yellow")
     return Status("Response received", "Read the defendant's response and tell the court what you want to do by",
@@ -116,6 +121,14 @@ def defended_status(claim: Claim, *, claimant: bool = True) -> Status:
         last = mediation_last_day(claim)
         until = f" until the end of {govuk_date(last)}" if last else " for 28 days"
         who = "you" if claimant else "the claimant"
+        if not claim.mediation_referred:
+            # A represented claimant's claim beyond the small claims limit: stayed for mediation, not referred
+            # (6A.5(3)(b)).
+            return Status("In mediation", f"You have both agreed to try mediation. The claim is on hold (stayed)"
+                          f"{until} for you to try to settle it. If you reach a settlement, {who} must tell the "
+                          "court. If not, a legal adviser or judge will then look at both directions "
+                          "questionnaires.", None, "blue",
+                          brief=f"The claim is on hold{until} while you try mediation.")
         return Status("In mediation", "You have both agreed to try free mediation. The claim is on hold "
                       f"(stayed){until} and has been referred to the Small Claims Mediation Service, who will call "
                       f"you. If you reach a settlement, {who} must tell the court. If not, a legal adviser or "
@@ -129,6 +142,11 @@ def defended_status(claim: Claim, *, claimant: bool = True) -> Status:
         return Status("With a legal adviser or judge", "A legal adviser or judge will look at both directions "
                       "questionnaires and decide what happens next. We will tell you when they do.", None, "blue",
                       brief="A legal adviser or judge will decide what happens next.")
+    if claim.state == ClaimState.DIRECTIONS_MADE and claim.early_adopter_court:
+        return Status("Directions made", f"Directions have been given and the claim has been sent to "
+                      f"{claim.early_adopter_court}, an early adopter court. Every party is legally represented, so "
+                      "the claim stays with the online service (6C.1(2)).", None, "blue",
+                      brief=f"Proceeding in {claim.early_adopter_court}, online.")
     if claim.state == ClaimState.DIRECTIONS_MADE:
         order = claim.directions_orders.order_by("-made_at", "-pk").first()
         where = (order.send_out_court or destination_words(order.get_send_out_to_display())) if order else (
@@ -197,7 +215,7 @@ def for_defendant(claim: Claim) -> Status:
         response = getattr(claim, "response", None)
         if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
             return Status("Response sent", "The claimant has until this time to decide whether to continue with the "
-                          "claim:", claim.claimant_response_deadline, "blue")
+                          "claim:", claim.claimant_answer_by, "blue")
         return Status("Response sent", "The claimant has until this time to answer your response:",
                       claim.claimant_response_deadline, "blue")
     if claim.state == ClaimState.JUDGMENT_ENTERED:

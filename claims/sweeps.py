@@ -7,8 +7,9 @@ from django.db.models import QuerySet
 
 from court.sweeps import Sweep, due, register
 
+from .breathing_space import breathing_space_lapse
 from .constants import ClaimState
-from .models import Claim
+from .models import BreathingSpace, BreathingSpaceState, Claim
 from .services import claim_draft_delete, claim_draft_remind
 
 
@@ -36,5 +37,20 @@ REMIND_EXPIRING_DRAFTS = register(
         description="Warn owners 7 days before a draft claim is deleted.",
         overdue=drafts_to_remind,
         act=lambda pk: claim_draft_remind(claim_id=pk),
+    )
+)
+
+
+def breathing_spaces_ending(now: datetime) -> QuerySet[BreathingSpace]:
+    return due(BreathingSpace.objects.filter(state=BreathingSpaceState.IN_FORCE), "ends_at", now)
+
+
+END_BREATHING_SPACES = register(
+    Sweep(
+        name="claims.breathing_space_ended",
+        description="End debt-respite breathing spaces whose last day has passed, so the steps they barred "
+                    "(judgment in default, 11.1(2A), 11.1B(8)(b)) can be taken again.",
+        overdue=breathing_spaces_ending,
+        act=lambda pk: breathing_space_lapse(breathing_space_id=pk),
     )
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import breathing_space_views, views
 
 app_name = "claims"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:public_id>/fee/help-with-fees/", views.help_with_fees, name="help_with_fees"),
     path("<uuid:public_id>/change/", views.return_to_draft, name="return_to_draft"),
     path("<uuid:public_id>/documents/<str:kind>/", views.document_download, name="document"),
+    path("<uuid:public_id>/breathing-space/", breathing_space_views.breathing_space, name="breathing_space"),
 ]

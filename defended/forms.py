@@ -40,7 +40,7 @@ class DecisionForm(GovukForm):
     answer = _radios("Do you want to continue with the claim?", [], "Select yes if you want to continue with the "
                                                                     "claim")
 
-    def __init__(self, *args: Any, response: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, response: Any, represented: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["answer"]
         if response.kind == Kind.STATES_PAID:
@@ -58,6 +58,14 @@ class DecisionForm(GovukForm):
             field.help_text = ("If you say no, the defendant’s response is treated as a defence of the whole claim, "
                                "and you continue with the claim for the full amount.")
             message = f"Select yes if you accept {admitted} in full settlement of your claim"
+        elif represented:
+            # The claimant's legal representative answers for them (6A.4(3)).
+            field.label = "Does your client want to continue with the claim?"
+            field.choices = [("yes", "Yes, my client wants to continue with the claim"),
+                             ("no", "No, my client does not want to continue with the claim")]
+            field.help_text = ("If they do, you complete their directions questionnaire next: it is filed with this "
+                               "answer (Practice Direction 51R, paragraph 6A.4(3)).")
+            message = "Select yes if your client wants to continue with the claim"
         else:
             field.choices = [("yes", "Yes, I want to continue with the claim"),
                              ("no", "No, I do not want to continue with the claim")]

@@ -6,7 +6,13 @@ from __future__ import annotations
 from claims.models import Claim
 from court.sweeps import Sweep, due, register
 
-from .services import inactivity_stay, la_window_passed, mediation_period_ended, trial_readiness_time_passed
+from .services import (
+    inactivity_stay,
+    la_window_passed,
+    mediation_period_ended,
+    represented_answer_missed,
+    trial_readiness_time_passed,
+)
 
 MEDIATION_ENDED = register(Sweep(
     name="defended.mediation_ended",
@@ -27,6 +33,13 @@ INACTIVITY = register(Sweep(
     description="Stay the claims on which neither party has taken a step for 6 months (12.1).",
     overdue=lambda now: due(Claim.objects.all(), "inactivity_stay_at", now),
     act=lambda pk: inactivity_stay(claim_id=pk),
+))
+REPRESENTED_ANSWER_MISSED = register(Sweep(
+    name="defended.represented_claimant_silent",
+    description="Send out, with the CPR 26.4(9) order, the claims whose represented claimant did not say before 4pm on "
+                "the 28th day after notification of the defence whether they continue (CLM-REP-28, 6A.4(5)).",
+    overdue=lambda now: due(Claim.objects.all(), "represented_answer_deadline", now),
+    act=lambda pk: represented_answer_missed(claim_id=pk),
 ))
 TRIAL_READINESS = register(Sweep(
     name="defended.trial_readiness",

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_http_methods
 
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
-from claims.policy import Action, can, require
+from claims.policy import Action, acts_for_claimant, can, require
 from claims.selectors import get_claim_for_user
 from claims.views import visible_documents
 from documents.models import DocumentKind
@@ -59,9 +59,10 @@ BY_SLUG: dict[str, tuple[Section, Page]] = {page.slug: (section, page) for secti
 
 
 def _claimants_claim(request: HttpRequest, public_id: UUID) -> Claim:
-    """The claim, for its claimant only: anyone else (the defendant included) gets 404."""
+    """The claim, for its claimant only (in person, or a user of the claimant's firm who may see it): anyone else
+    (the defendant and their firm included) gets 404."""
     claim = get_claim_for_user(request.user, public_id)
-    if claim.owner_id != request.user.pk:
+    if not acts_for_claimant(request.user, claim):
         raise Http404("No such claim")
     return claim
 
@@ -112,13 +113,15 @@ def _continue_url(claim: Claim) -> str:
     return _url("defended:question", claim, slug=missing.slug)
 
 
-def _first_answer(response: Any) -> tuple[str, str]:
+def _first_answer(response: Any, *, represented: bool = False) -> tuple[str, str]:
     """The first question as the claimant answered it to take the continue path (for "Check your answers")."""
     if response.kind == Kind.STATES_PAID:
         return f"Has the defendant paid you {format_money(response.paid_amount)}?", "No"
     if response.kind == Kind.PART_ADMISSION:
         return (f"Do you accept {format_money(response.admitted_amount)} in full settlement of your claim?",
                 "No: the defendant’s response is treated as a defence of the whole claim")
+    if represented:
+        return "Does your client want to continue with the claim?", "Yes"
     return "Do you want to continue with the claim?", "Yes"
 
 
@@ -134,7 +137,8 @@ def _defence_text(response: Any) -> str:
 def respond(request: HttpRequest, claim: Claim) -> HttpResponse:
     """The defendant's response, and the first question by its kind (6.2(2), 6.3(2), 7.43)."""
     response = claim.response
-    form = DecisionForm(request.POST if request.method == "POST" else None, response=response)
+    form = DecisionForm(request.POST if request.method == "POST" else None, response=response,
+                        represented=claim.claimant_firm_id is not None)
     if request.method == "POST" and form.is_valid():
         if response.kind == Kind.PART_ADMISSION and form.yes:
             try:
@@ -275,7 +279,7 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
         rows = [{"question": label, "answer": value, "slug": page.slug}
                 for page in section.pages for label, value in page.summary(data[page.slug], situation)]
         sections.append({"title": section.title, "rows": rows})
-    first_question, first_answer = _first_answer(response)
+    first_question, first_answer = _first_answer(response, represented=claim.claimant_firm_id is not None)
     return render(request, "defended/check.html", {
         "claim": claim, "response": response, "sections": sections, "first_question": first_question,
         "first_answer": first_answer, "errors": [("", error)] if error else [],
@@ -294,6 +298,7 @@ def decided(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "claim": claim, "decision": decision,
         "counts_later": decision.received_on != local(decision.submitted_at).date(),
         "mediation_last_day": periods.med_28_last_day(decision.received_on),
+        "mediation_referred": services.mediation_referred(claim),
     })
 
 

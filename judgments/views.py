@@ -22,6 +22,7 @@ from claims.selectors import get_claim_for_user
 from ocmc import clock
 from ocmc.govuk_forms import GovukDateField, GovukForm, MoneyField, error_items
 from responses.ocon9 import FREQUENCIES, PAYMENT_OPTION_LABELS
+from rules import default_judgment
 from rules import judgments as rules
 from rules.calendar import local
 
@@ -128,6 +129,21 @@ def _carried(request: HttpRequest) -> list[tuple[str, str]]:
     return [(key, value) for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "action")]
 
 
+class Rule1211Form(GovukForm):
+    """11.1B(8)(a): would CPR 12.11 apply had the claim been started under CPR Part 7? (Asked where the defendant
+    is represented; the claimant's legal representative knows the claim.)"""
+
+    rule_12_11 = _radios("Would CPR rule 12.11 apply to this claim if it had been started under CPR Part 7?",
+                         [("no", "No"), ("yes", "Yes")],
+                         "Select yes if CPR rule 12.11 would apply to this claim")
+    rule_12_11.help_text = ("For example, the defendant is a child or a protected party, the claim is in tort between "
+                            "spouses or civil partners, the claim form was served out of the jurisdiction, or the "
+                            "defendant is a State or has diplomatic immunity. If it would, you must apply on paper.")
+
+    def applies(self) -> bool:
+        return self.cleaned_data.get("rule_12_11") == "yes"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
@@ -135,28 +151,44 @@ def request_default(request: HttpRequest, public_id: UUID) -> HttpResponse:
     require(request.user, claim, Action.REQUEST_DEFAULT_JUDGMENT)  # else the claim's page says what happened
     now = clock.now()
     today, judged_on = local(now).date(), services.date_of_judgment(claim, now)
+    represented = services.defendant_represented(claim)
     posted = request.POST if request.method == "POST" else None
     paid_form = PaidForm(posted, prefix="paid")
     plan_form = PlanForm(posted, prefix="plan", today=today, owed=claim.total or Decimal(0))
-    context: dict[str, Any] = {"claim": claim, "paid_form": paid_form, "plan_form": plan_form}
-    if request.method == "POST" and paid_form.is_valid() and plan_form.is_valid():
+    rule_form = Rule1211Form(posted, prefix="rule") if represented else None
+    context: dict[str, Any] = {"claim": claim, "paid_form": paid_form, "plan_form": plan_form,
+                               "rule_form": rule_form, "represented": represented}
+    # Refused before any answer: a breathing space in force, an undecided strike-out or summary judgment (the
+    # page says why, and there is nothing to fill in).
+    refused = services.default_refusal(claim)
+    forms_valid = (request.method == "POST" and paid_form.is_valid() and plan_form.is_valid()
+                   and (rule_form is None or rule_form.is_valid()))
+    if refused is None and forms_valid:
         paid, plan = paid_form.amount_paid(), plan_form.plan()
+        rule_12_11 = rule_form.applies() if rule_form is not None else False
         amount = services.default_amount(claim, judgment_date=judged_on, paid=paid)
-        if request.POST.get("action") == "confirm":
+        refused = services.default_refusal(claim, total=amount.total, rule_12_11=rule_12_11)
+        if refused is None and request.POST.get("action") == "confirm":
             try:
-                services.judgment_default_request(claim_id=claim.pk, actor=request.user, paid=paid, plan=plan)
+                services.judgment_default_request(claim_id=claim.pk, actor=request.user, paid=paid, plan=plan,
+                                                  rule_12_11=rule_12_11)
             except NotAllowed:
                 raise  # the claim moved on: StaleStepMiddleware
+            except services.DefaultJudgmentRefused as exc:
+                refused = exc.refusal
             except ClaimError as exc:
                 paid_form.add_error(None, str(exc))
             else:
                 return redirect("claims:detail", public_id=claim.public_id)
-        elif request.POST.get("action") == "check":
+        elif refused is None and request.POST.get("action") == "check":
             terms = services.terms_for(plan, judged_on, admission=False)
             context.update(checking=True, today=today, judged_on=judged_on, lines=services.shown_lines(amount),
                            total=amount.total, terms=terms.describe(amount.total, reader=rules.Reader.CLAIMANT),
                            posted=_carried(request))
-    context["errors"] = error_items(paid_form, plan_form)
+    if refused is not None:
+        context.update(refusal=services.default_refusal_text(claim, refused), checking=False,
+                       paper_only=refused in default_judgment.PAPER_ONLY)
+    context["errors"] = error_items(paid_form, plan_form, rule_form)
     return render(request, "judgments/request_default.html", context)
 
 

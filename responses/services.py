@@ -23,7 +23,7 @@ from claims.notices import tell_parties
 from claims.numbers import normalise_claim_number
 from claims.policy import Action, require
 from claims.representation import firm_side
-from claims.services import defendant_contact, locked_claim, parties_to_tell, send_out
+from claims.services import claimant_answer_period_starts, defendant_contact, locked_claim, parties_to_tell, send_out
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
@@ -309,7 +309,7 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         response_sent_to_claimant(response)
         claim.intention_confirmed_at = claim.intention_confirmed_at or now
         claim.response_reminder_at = claim.no_response_stay_at = None
-        claim.claimant_response_deadline = periods.clm_33(cal, received_on)
+        claimant_answer_period_starts(claim, cal, notified_on=received_on, response_kind=answer.kind)
         if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
             claim.pay_immediately_deadline = periods.adm_5(cal, received_on)
         claim.respond()
@@ -325,7 +325,7 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
                   "legal_representative": firm.name if firm is not None else ""},
         )
         context = {"claim": claim, "response": response, "plan": plan, "kind": answer.kind.value,
-                   "claimant_deadline": claim.claimant_response_deadline}
+                   "claimant_deadline": claim.claimant_answer_by}
         notify(kind="response_received_claimant", to_email=claim.owner.email, user=claim.owner,
                claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
         notify(kind="response_received_defendant", to_email=actor.email, user=actor,

@@ -356,6 +356,7 @@ def judgment_amount(
     fixed_costs: Decimal = Decimal(0),
     paid: Decimal = Decimal(0),
     admitted: bool = False,
+    costs: tuple[tuple[str, Decimal], ...] = (),
 ) -> JudgmentAmount:
     """The amount of the judgment, line by line (7.4(6), 7.7(3), 7.42C(3), 11.1(7), 11.1B(7)).
 
@@ -364,14 +365,16 @@ def judgment_amount(
     (days = judgment date − issue date; daily amount × days, rounded to the penny; no line
     if ``daily_interest`` is None or 0, or judgment is entered on the issue date) + the
     court fee + fixed costs (represented claimant only) − what the defendant has already
-    paid. Never below £0.
+    paid. Never below £0. ``costs``: further named cost lines (a represented claimant's fixed costs on issue and
+    on entry of judgment, ``rules.default_judgment``), each shown after the court fee.
 
     The caller passes the interest figures. For a part admission they are the interest on
     the amount admitted: scale the interest to issue with :func:`scaled` and pass the daily
     amount on the admitted sum. Pass ``rules.money.daily_interest_exact`` for the same
     figure as ``rules.money.interest_for_days``, or the daily amount stated on the claim.
     """
-    figures = (principal_or_admitted, interest_to_issue, daily_interest or 0, fee, fixed_costs, paid)
+    figures = (principal_or_admitted, interest_to_issue, daily_interest or 0, fee, fixed_costs, paid,
+               *(amount for _, amount in costs))
     if any(Decimal(figure) < 0 for figure in figures):
         raise ValueError("the figures of a judgment cannot be negative")
     principal = pounds(principal_or_admitted)
@@ -391,6 +394,7 @@ def judgment_amount(
         lines.append(Line("Court fee", pounds(fee)))
     if pounds(fixed_costs):
         lines.append(Line("Fixed costs", pounds(fixed_costs)))
+    lines.extend(Line(label, pounds(amount)) for label, amount in costs if pounds(amount))
     if pounds(paid):
         lines.append(Line("Less amount paid", pounds(paid), deducted=True))
     total = max(pounds(0), sum((line.signed for line in lines), Decimal(0)))

@@ -315,3 +315,81 @@ def extension_reason(decision: ExtensionDecision, *, latest_text: str = "") -> s
     if decision.refusal is None:
         return ""
     return EXTENSION_REASONS[decision.refusal].format(latest=latest_text or decision.latest_day)
+
+
+# -- the represented claimant's answer to a defence (CLM-REP-28, 6A.4(3)-(5), 6A.5, 6C.1) ------------------------
+#
+# Where the claimant is represented and the defendant defends the whole claim (disputes it, or says it has been paid),
+# the claimant must say whether they want to continue and, if they do, file their directions questionnaire at the
+# same time, before 4pm on the 28th day after the date of notification of the defence (6A.4(3)). Not continuing stays
+# the claim (6A.4(4)); silence sends it out to a County Court hearing centre with an order under CPR 26.4(9)
+# (6A.4(5)). A part admission is answered under Section 7 (accept it, or reject it as a defence of the whole, 7.43),
+# within the 33 days of 7.44, as for parties in person.
+
+#: The responses that defend the whole claim (6A.4): a dispute of all of it, or that it has been paid.
+DEFENCES_OF_THE_WHOLE = frozenset({"full_defence", "states_paid"})
+
+#: The days a represented claimant has to answer a defence (6A.4(3)).
+CLAIMANT_ANSWER_DAYS = 28
+
+
+def answers_within_28_days(*, claimant_represented: bool, response_kind: str) -> bool:
+    """Does CLM-REP-28 govern the claimant's answer (6A.1, 6A.4(3))? Only a represented claimant's answer to a
+    defence of the whole claim."""
+    return claimant_represented and response_kind in DEFENCES_OF_THE_WHOLE
+
+
+def claimant_answer_last_day(notified_on: date) -> date:
+    """CLM-REP-28: the nominal last day, the 28th day after the date of notification of the defence (6A.4(3))."""
+    return periods.days_after(notified_on, CLAIMANT_ANSWER_DAYS)
+
+
+def claimant_answer_deadline(cal: CourtCalendar, notified_on: date, *, claimant_represented: bool,
+                             response_kind: str) -> datetime:
+    """When the claimant's answer to the response must be in: CLM-REP-28 (4pm on the 28th day after notification,
+    rolled to an open day) for a represented claimant's answer to a defence (6A.4(3)); otherwise CLM-33 (6.2(3),
+    6.3(3), 7.44)."""
+    if answers_within_28_days(claimant_represented=claimant_represented, response_kind=response_kind):
+        return periods.clm_rep_28(cal, notified_on)
+    return periods.clm_33(cal, notified_on)
+
+
+def answered_in_time(deadline: datetime, *, received_at: datetime) -> bool:
+    """The answer counts only if received strictly before the cut-off ("before 4pm", 6A.4(3), 14.1)."""
+    return received_at < deadline
+
+
+#: The order the court makes when the represented claimant lets CLM-REP-28 pass (6A.4(5)(c)).
+SILENCE_ORDER = (
+    "Order under CPR 26.4(9) (PD 51R 6A.4(5)). The claimant's legal representative did not tell the court, before "
+    "{deadline}, whether the claimant wants to continue with the claim, and did not file the claimant's directions "
+    "questionnaire (PD 51R 6A.4(3)). The claim is treated as if the claimant had failed to comply with a notice "
+    "served under CPR 26.4(1) (6A.4(5)(b)), and is sent out of Online Civil Money Claims to {court}, a County Court "
+    "hearing centre, under paragraph 19.1 (6A.4(5)(a)), where the court will deal with it under the Civil Procedure "
+    "Rules."
+)
+
+
+def silence_order(*, deadline_text: str, court: str) -> str:
+    """The 26.4(9) order in words, with the deadline missed and the hearing centre as the page writes them."""
+    return SILENCE_ORDER.format(deadline=deadline_text, court=court or "the preferred hearing centre")
+
+
+def stays_online_after_directions(*, claimant_represented: bool, defendant_represented: bool,
+                                  early_adopter_court: bool) -> bool:
+    """After a judge or legal adviser has given directions, does the claim stay in Online Civil Money Claims
+    (6C.1(2))? Only where every party is represented and the claim proceeds in an early adopter court; otherwise it
+    is sent out (6C.1(1))."""
+    return claimant_represented and defendant_represented and early_adopter_court
+
+
+#: The small claims track's financial limit (CPR 26.9): the Small Claims Mediation Service mediates claims within it.
+SMALL_CLAIMS_LIMIT = Decimal("10000.00")
+
+
+def mediation_referral_appropriate(amount: Decimal | None) -> bool:
+    """Where both parties of a represented claimant's claim are willing to mediate, the court stays the claim for 28
+    days and refers it to the Small Claims Mediation Service "if appropriate" (6A.5(3)(b)): the service mediates
+    small claims, so a claim (the amount claimed, without interest or costs, CPR 26.13) over £10,000 is stayed for
+    the parties to mediate without a referral."""
+    return amount is not None and amount <= SMALL_CLAIMS_LIMIT

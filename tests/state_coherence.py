@@ -69,6 +69,10 @@ allow("defended.application", "referred", _LIVE | _ENDED)
 for _state in ("decided", "closed"):
     allow("defended.application", _state, _LIVE | _ENDED)
 
+# -- a debt-respite breathing space (claims.BreathingSpace): recorded and ended on a live claim --------------------
+for _state in ("in_force", "ended"):
+    allow("claims.breathingspace", _state, _LIVE | _ENDED)
+
 # -- the fast track's trial readiness certificates (defended.TrialReadinessNotice, 6C.3) ----------------------------
 # Asked for only on a claim that stays online after directions (6C.1(2)), which waits in "directions made" until
 # the certificates are in or the time passes; then a judge takes the claim on from there.

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_agreed_extension'),
+        ('claims', '0015_breathing_space'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ fee or Help with Fees, issue and service), ``deadlines`` (the court calendar cha
 from __future__ import annotations
 
 from .common import locked_claim
-from .deadlines import claim_deadlines_recompute
+from .deadlines import claim_deadlines_recompute, claimant_answer_period_starts
 from .drafts import (
     claim_draft_create,
     claim_draft_delete,
@@ -47,6 +47,7 @@ __all__ = [
     "claim_return_to_draft",
     "claim_served_by_post",
     "claim_submit",
+    "claimant_answer_period_starts",
     "defendant_contact",
     "firm_snapshot",
     "locked_claim",

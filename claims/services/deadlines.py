@@ -1,4 +1,5 @@
-"""When the court calendar changes, the live deadlines that depend on it move (14.1)."""
+"""When the court calendar changes, the live deadlines that depend on it move (14.1); and the claimant's time to
+answer a response starts (CLM-33, CLM-REP-28)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,8 +9,8 @@ from django.db import transaction
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
-from rules import periods
-from rules.calendar import LONDON
+from rules import periods, represented
+from rules.calendar import LONDON, CourtCalendar
 
 from .. import timeline
 from ..constants import ClaimState
@@ -52,3 +53,16 @@ def claim_deadlines_recompute(*, first_day: date, last_day: date) -> int:
 
 
 # -- leaving the online process (9.1, 18, 19) ---------------------------------------------------------
+
+
+def claimant_answer_period_starts(claim: Claim, cal: CourtCalendar, *, notified_on: date, response_kind: str) -> None:
+    """The (locked) claim's response has been notified to the claimant on ``notified_on``: their time to answer
+    starts. A represented claimant answering a defence of the whole claim has until 4pm on the 28th day
+    (CLM-REP-28, 6A.4(3)); everyone else 33 days (CLM-33, 6.2(3), 6.3(3), 7.44). The caller saves the claim."""
+    deadline = represented.claimant_answer_deadline(
+        cal, notified_on, claimant_represented=claim.claimant_firm_id is not None, response_kind=response_kind)
+    if represented.answers_within_28_days(claimant_represented=claim.claimant_firm_id is not None,
+                                          response_kind=response_kind):
+        claim.represented_answer_deadline, claim.claimant_response_deadline = deadline, None
+    else:
+        claim.claimant_response_deadline, claim.represented_answer_deadline = deadline, None

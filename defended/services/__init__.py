@@ -8,6 +8,7 @@
   adviser's reconsideration window (6C.1, 11.1A(2), 16A, 18-20);
 - ``applications``: parties' applications and requests, and resuming after a stay (6.2(10)-(11),
   16.1, 17.1, 18.1, 20.3);
+- ``represented``: a represented claimant's silence after a defence (6A.4(5));
 - ``paper``: paper responses (Section 10);
 - ``inactivity``: six months with no step by either party (12.1);
 - ``trial``: the fast track in an early adopter court: trial readiness certificates (6C.3, TRC-14) and the trial
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from .applications import APPLICATION_ACTIONS, Ruling, application_decide, application_make, application_record_paper
 from .common import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Upload, check_upload
-from .decision import claimant_decide, decision_draft, decision_draft_save
+from .decision import claimant_decide, decision_draft, decision_draft_save, mediation_referred
 from .inactivity import inactivity_stay
 from .mediation import mediation_outcome, mediation_period_ended
 from .paper import paper_contact_record, paper_extension_received, paper_response_enter
@@ -34,6 +35,7 @@ from .referrals import (
     refer,
     refer_default_request,
 )
+from .represented import represented_answer_missed
 from .trial import fast_track_allocate, trial_readiness_file, trial_readiness_time_passed
 
 __all__ = [
@@ -55,12 +57,14 @@ __all__ = [
     "judge_send_out",
     "la_window_passed",
     "mediation_outcome",
+    "mediation_referred",
     "mediation_period_ended",
     "open_referrals",
     "paper_contact_record",
     "paper_extension_received",
     "paper_response_enter",
     "refer",
+    "represented_answer_missed",
     "refer_default_request",
     "fast_track_allocate",
     "trial_readiness_file",

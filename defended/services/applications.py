@@ -20,11 +20,10 @@ from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
 from claims.policy import Action, require
-from claims.services import send_out
+from claims.services import claimant_answer_period_starts, send_out
 from court.calendar import court_calendar
 from ocmc import clock
 from responses.standing import response_answer_afresh
-from rules import periods
 
 from ..models import Application, ApplicationKind, ClaimantDecision, DecisionOutcome, Referral, ReferralKind
 from .common import Upload, _claim, _destination, _is_party, _staff, check_upload
@@ -225,7 +224,7 @@ def _resume(claim: Claim, actor: Any) -> None:
     claim.stay_allows_return = False
     claim.resume()
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
-        claim.claimant_response_deadline = periods.clm_33(cal, clock.today())
+        claimant_answer_period_starts(claim, cal, notified_on=clock.today(), response_kind=claim.response.kind)
     elif claim.state == ClaimState.AWAITING_DIRECTIONS:
         claim.save()
         _refer_forms(claim, actor=actor, reason="The stay was lifted: the directions questionnaires are to be "

@@ -1,10 +1,16 @@
-"""The claimant's decision on a defence (PD 51R 6.2, 6.3, 7.40-7.44).
+"""The claimant's decision on a defence (PD 51R 6.2, 6.3, 7.40-7.44; a represented claimant: 6A.4-6A.6).
 
 The claimant saves their answer page by page (the draft), then answers within 33 days: not
 continue (stayed, 6.2(3), 6.3(3)), the payment the defendant says they made confirmed
 (settled), a part admission accepted (7.40-7.42) or rejected (a defence of the whole, 7.43), or
 continue with their directions questionnaire (OCON180): both willing to mediate → the 28-day
 mediation stay (6.2(5A)); otherwise the forms go to a legal adviser or judge (6.2(12), 6.3(6)).
+
+A represented claimant answering a defence of the whole claim does the same before 4pm on the 28th day after
+notification (CLM-REP-28, 6A.4(3)): continuing needs the directions questionnaire at the same time; not continuing
+stays the claim (6A.4(4)); both willing to mediate → the 28-day stay, and the referral to the Small Claims Mediation
+Service where appropriate (6A.5(3)); otherwise the forms go to a legal adviser or judge (6A.5(8), 6A.6(2)).
+Silence is ``defended.services.represented``.
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from claims.constants import ClaimState
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
-from claims.policy import Action, require
+from claims.policy import Action, acts_for_claimant, require
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_date
 from documents.services import documents_request
@@ -69,12 +75,15 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
     with transaction.atomic():
         claim = _claim(claim_id)
         existing = ClaimantDecision.objects.filter(claim=claim).first()
-        if existing is not None and claim.owner_id == getattr(actor, "pk", None):
+        if existing is not None and acts_for_claimant(actor, claim):
             return existing
         require(actor, claim, Action.ANSWER_DEFENCE)
         response = claim.response
         _check_outcome(response, outcome)
         if outcome == DecisionOutcome.CONTINUE:
+            if _represented(claim) and not _has_dq(data):
+                # 6A.4(3)(b): a represented claimant who continues files the directions questionnaire at the same time.
+                raise ClaimError("Complete your client's directions questionnaire before you continue with the claim")
             if mediation_willing is None:
                 raise ClaimError("Select yes if you will try free mediation")
             if not preferred_court:
@@ -96,6 +105,7 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
             # Answered. Accepting a part admission with a plan still leaves the claimant to ask for judgment
             # (or answer the plan) within the same 33 days (7.41, 7.44).
             claim.claimant_response_deadline = None
+        claim.represented_answer_deadline = None
         was_stayed = claim.state == ClaimState.STAYED
         if was_stayed:
             claim.stay_lifts_on_answer = False
@@ -106,7 +116,9 @@ def claimant_decide(*, claim_id: int, actor: Any, outcome: str, data: dict[str, 
                                 summary="Stay lifted: the claimant answered the response (7.17, 7.44)")
         number = claim.claim_number
         if outcome == DecisionOutcome.NOT_CONTINUE:
-            reason = "the claimant told the court they do not wish to continue with the claim (6.2(3))"
+            reason = ("the claimant's legal representative told the court the claimant does not wish to continue with "
+                      "the claim (6A.4(4))" if _represented(claim) else
+                      "the claimant told the court they do not wish to continue with the claim (6.2(3))")
             timeline.record(claim, kind="claimant_not_continuing", actor=actor,
                             summary="The claimant does not wish to continue with the claim")
             if not was_stayed:
@@ -145,6 +157,21 @@ def _check_outcome(response: Any, outcome: DecisionOutcome) -> None:
         raise ClaimError("The defendant has not admitted part of the claim")
 
 
+def _has_dq(data: dict[str, Any] | None) -> bool:
+    """The claimant's directions questionnaire is among the answers sent (at least the preferred court page)."""
+    return isinstance(data, dict) and isinstance(data.get("hearing_court"), dict)
+
+
+def _represented(claim: Claim) -> bool:
+    """The claimant is represented (Section 6A applies to their answer, 6A.1)."""
+    return claim.claimant_firm_id is not None
+
+
+def mediation_referred(claim: Claim) -> bool:
+    """Both willing to mediate: is the claim referred to the Small Claims Mediation Service (6.2(5A), 6A.5(3)(b))?"""
+    return claim.mediation_referred
+
+
 def _continue(claim: Claim, actor: Any, decision: ClaimantDecision, response: Any) -> None:
     rejected_part = response.kind == "part_admission"
     what = ("rejects the part admission, which is treated as a defence of the whole claim (7.43), and "
@@ -156,20 +183,33 @@ def _continue(claim: Claim, actor: Any, decision: ClaimantDecision, response: An
                     data={"received_on": decision.received_on.isoformat(),
                           "mediation": decision.mediation_willing})
     claim.pay_immediately_deadline = None
+    rep = _represented(claim)
     if decision.mediation_willing and response.mediation_willing:
         last = periods.med_28_last_day(decision.received_on)
         claim.mediation_ends_at = periods.med_28(decision.received_on)
         claim.mediate()
         claim.save()
-        timeline.record(claim, kind="mediation_referred", actor=None,
-                        summary=f"Both parties are willing to mediate: the claim is stayed for 28 days, "
-                                f"{govuk_date(decision.received_on)} to {govuk_date(last)}, and referred to the "
-                                "Small Claims Mediation Service (6.2(5A))",
-                        data={"first_day": decision.received_on.isoformat(), "last_day": last.isoformat()})
+        stay = (f"Both parties are willing to mediate: the claim is stayed for 28 days, "
+                f"{govuk_date(decision.received_on)} to {govuk_date(last)}")
+        referred = mediation_referred(claim)
+        if not rep:
+            summary = f"{stay}, and referred to the Small Claims Mediation Service (6.2(5A))"
+        elif referred:
+            summary = f"{stay}, and referred to the Small Claims Mediation Service (6A.5(3))"
+        else:
+            summary = (f"{stay}, for the parties to mediate; not referred to the Small Claims Mediation Service, "
+                       "which mediates small claims (6A.5(3))")
+        timeline.record(claim, kind="mediation_referred", actor=None, summary=summary,
+                        data={"first_day": decision.received_on.isoformat(), "last_day": last.isoformat(),
+                              "referred": referred})
         return
     who = "The claimant" if not decision.mediation_willing else "The defendant"
+    if not rep:
+        where = "(6.2(12), 6.3(6))"
+    else:
+        where = "(6A.5(8))" if response.mediation_willing else "(6A.6(2))"
     _refer_forms(claim, reason=f"{who} is not willing to mediate: the directions questionnaires are to be considered "
-                               "(6.2(12), 6.3(6))")
+                               f"{where}")
 
 
 def _decision_headline(claim: Claim, decision: ClaimantDecision) -> str:
@@ -183,10 +223,16 @@ def _decision_headline(claim: Claim, decision: ClaimantDecision) -> str:
 
 def _decision_paragraphs(claim: Claim, decision: ClaimantDecision) -> list[str]:
     if claim.state == ClaimState.MEDIATION:
+        until = govuk_date(periods.med_28_last_day(decision.received_on))
+        if mediation_referred(claim):
+            stay = (f"The claim is on hold (stayed) for 28 days, until the end of {until}, and the court has referred "
+                    "it to the Small Claims Mediation Service, who will contact you by phone.")
+        else:
+            stay = (f"The claim is on hold (stayed) for 28 days, until the end of {until}, for you to try to settle "
+                    "it by mediation. The court has not referred it to the Small Claims Mediation Service, which "
+                    "mediates small claims only.")
         return [
-            "You have both said you will try free mediation. The claim is on hold (stayed) for 28 days, until the "
-            f"end of {govuk_date(periods.med_28_last_day(decision.received_on))}, and the court has referred it to "
-            "the Small Claims Mediation Service, who will contact you by phone.",
+            f"You have both said you will try mediation. {stay}",
             "If you reach a settlement, the claimant must tell the court. If the 28 days end without one, a legal "
             "adviser or judge will look at your directions questionnaires.",
         ]

@@ -2,7 +2,9 @@
 
 The outcome a caseworker records (settled and discontinued → closed; settled → stayed with
 leave to come back, 6.2(10); not settled → the forms to a legal adviser or judge, 6.2(9)), and
-the 28-day stay ending with nothing reported (the MED-28 sweep, 6.2(9)).
+the 28-day stay ending with nothing reported (the MED-28 sweep, 6.2(9)). A represented claimant's claim follows
+the same steps under 6A.5: the stay ends → the forms to a legal adviser or judge (6A.5(5)); settled without
+discontinuing → stayed (6A.5(7)).
 """
 from __future__ import annotations
 
@@ -19,6 +21,12 @@ from ocmc import clock
 
 from .common import _claim, _settle, _stay
 from .referrals import _refer_forms
+
+
+def _para(claim: Claim, in_person: str, represented: str) -> str:
+    """The paragraph of the PD that applies: Section 6 for parties in person, 6A.5 where the claimant is
+    represented (6A.1)."""
+    return represented if claim.claimant_firm_id is not None else in_person
 
 
 def mediation_outcome(*, claim_id: int, actor: Any, settled: bool, discontinued: bool = False) -> Claim:
@@ -40,12 +48,12 @@ def mediation_outcome(*, claim_id: int, actor: Any, settled: bool, discontinued:
                             summary="Mediation: the parties reached a settlement")
             _stay(claim, key=f"mediation-outcome:{claim.pk}", allows_return=True,
                   reason="the parties settled in mediation; either party may apply if the settlement breaks down "
-                         "(6.2(10))")
+                         f"({_para(claim, '6.2(10)', '6A.5(7)')})")
         else:
             timeline.record(claim, kind="mediation_not_settled", actor=actor,
                             summary="Mediation: the parties did not reach a settlement")
             _refer_forms(claim, reason="Mediation did not settle the claim: the directions questionnaires are to be "
-                                       "considered (6.2(9))")
+                                       f"considered ({_para(claim, '6.2(9)', '6A.5(5)')})")
             tell_parties(claim, key=f"mediation-outcome:{claim.pk}", headline="mediation did not settle the claim",
                          paragraphs=["A legal adviser or judge will look at both directions questionnaires and "
                                      "decide what happens next."])
@@ -63,8 +71,9 @@ def mediation_period_ended(*, claim_id: int) -> bool:
             claim.mediation_ends_at = None
             claim.save(update_fields=["mediation_ends_at"])
             return False
+        para = _para(claim, "6.2(9)", "6A.5(5)")
         _refer_forms(claim, reason="The 28-day mediation stay ended without a settlement being reported: the "
-                                   "directions questionnaires are to be considered (6.2(9))")
+                                   f"directions questionnaires are to be considered ({para})")
         tell_parties(claim, key=f"mediation-ended:{claim.pk}", headline="the mediation period has ended",
                      paragraphs=["No settlement was reported within the 28 days. A legal adviser or judge will look "
                                  "at both directions questionnaires and decide what happens next."])

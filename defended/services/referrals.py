@@ -186,8 +186,11 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
                          paragraphs=[
                              f"{order.maker_name}, {order.maker_title}, has made an order giving directions. You can "
                              "download it from the claim's page.",
-                             f"The claim will be sent out of the online service to {where} after "
-                             f"{govuk_datetime(reconsider_by)}.",
+                             (f"After {govuk_datetime(reconsider_by)} the claim will proceed in {where}, an early "
+                              "adopter court, and stay with the online service (6C.1(2))."
+                              if rules.stays_online_after_directions(claim, court_name) else
+                              f"The claim will be sent out of the online service to {where} after "
+                              f"{govuk_datetime(reconsider_by)}."),
                              "If you disagree with the legal adviser's decision, you can ask for a judge to "
                              f"reconsider it. You must ask by {govuk_datetime(reconsider_by)} (20.3).",
                          ])
@@ -200,10 +203,33 @@ def directions_give(*, claim_id: int, actor: Any, standard: list[str], free_text
 
 
 def _send_out_on_order(claim: Claim, order: DirectionsOrder, actor: Any) -> None:
+    """The directions take effect: the claim is sent out where the order says (6C.1(1)), unless every party is
+    represented and it proceeds in an early adopter court, where it stays online and the parties are told it has
+    been sent to that court (6C.1(2))."""
+    claim.send_out_due_at = None
+    if rules.stays_online_after_directions(claim, order.send_out_court):
+        _proceed_in_early_adopter_court(claim, order, actor)
+        return
     claim.sent_out_court = order.send_out_court
     claim.sent_out_directions = "\n".join([*order.standard_texts, *([order.free_text] if order.free_text else [])])
-    claim.send_out_due_at = None
     send_out(claim, to=order.send_out_to, actor=actor, reason=order.reason)
+
+
+def _proceed_in_early_adopter_court(claim: Claim, order: DirectionsOrder, actor: Any) -> None:
+    court = order.send_out_court
+    claim.early_adopter_court = court
+    if claim.state == ClaimState.AWAITING_DIRECTIONS:
+        claim.directions_made()
+    claim.save()
+    timeline.record(claim, kind="early_adopter_court", actor=actor,
+                    summary=f"The claim proceeds in {court}, an early adopter court: every party is legally "
+                            "represented, so it stays with the online service (6C.1(2))"[:300],
+                    data={"court": court, "order": order.pk})
+    tell_parties(claim, key=f"early-adopter:{order.pk}", headline=f"the claim has been sent to {court}",
+                 paragraphs=[f"Following the directions, the claim has been sent to {court}, an early adopter court, "
+                             "for its management (PD 51R 6C.1(2)).",
+                             "Because every party is legally represented, the claim stays with the online service: "
+                             "the practice direction for online money claims continues to apply."])
 
 
 def la_window_passed(*, claim_id: int) -> bool:

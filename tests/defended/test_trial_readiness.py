@@ -3,10 +3,9 @@ trial bundle (6C.4).
 
 Able & Co's claim for Jane Claimant against Acme Kitchens Ltd, represented by Baker Defence LLP, is defended (with
 the CPR 16.5 content and the defendant's questionnaire), the claimant continues with its questionnaire, and a judge's
-directions send it to Leeds County Court, an early adopter court, where it stays online (the step at directions is
-another part of the service: here the claim is left as it leaves it). On Wednesday 14 April 2027 at 10:00 a
-caseworker allocates it to the fast track: each certificate is due before 4pm on Wednesday 28 April (Tuesday 27 and
-Thursday 29 are open days, so a day more or less would show).
+directions send it to Leeds County Court, an early adopter court, where it stays online (6C.1(2)). On Wednesday 14
+April 2027 at 10:00 a caseworker allocates it to the fast track: each certificate is due before 4pm on Wednesday 28
+April (Tuesday 27 and Thursday 29 are open days, so a day more or less would show).
 """
 from __future__ import annotations
 
@@ -27,7 +26,6 @@ from court.models import HearingCentre, Notification
 from court.sweeps import run_sweep
 from defended import services
 from defended.models import (
-    DirectionsOrder,
     Referral,
     ReferralKind,
     TrialReadinessCertificate,
@@ -89,16 +87,9 @@ def online(served, solicitor, judge, travel):  # noqa: F811
                                  preferred_court="Leeds County Court")
         HearingCentre.objects.update_or_create(name="Leeds County Court", defaults={"early_adopter": early_adopter})
         travel(DIRECTIONS_AT, tick=False)
-        # As the directions step leaves a claim that stays online in an early adopter court (6C.1(2)).
-        DirectionsOrder.objects.create(
-            claim=claim, made_by=judge, maker_name="Judith Bench", maker_title="Judge", maker_role=Referee.JUDGE,
-            made_at=DIRECTIONS_AT, made_on=DIRECTIONS_AT.date(), standard=["documents", "witnesses"],
-            free_text="The claim is allocated to the fast track.", send_out_to=SentOutTo.PREFERRED_COURT,
-            send_out_court="Leeds County Court", reason="directions have been given (6C.1(2))")
-        for referral in Referral.objects.filter(claim=claim, closed_at__isnull=True):
-            referral.decide(by=judge, outcome="Directions given", at=DIRECTIONS_AT)
-            referral.save()
-        Claim.objects.filter(pk=claim.pk).update(state=ClaimState.DIRECTIONS_MADE, send_out_due_at=None)
+        services.directions_give(claim_id=claim.pk, actor=judge, standard=["documents", "witnesses"],
+                                 free_text="The claim is allocated to the fast track.", to=SentOutTo.NAMED_CENTRE,
+                                 court="Leeds County Court")
         travel(NOTICE_AT, tick=False)
         return Claim.objects.get(pk=claim.pk)
 
@@ -129,7 +120,11 @@ def test_a_caseworker_allocates_only_a_claim_online_in_an_early_adopter_court(on
     assert not can(judge, claim, Action.ALLOCATE_FAST_TRACK)
     assert not can(claimant_solicitor, claim, Action.ALLOCATE_FAST_TRACK)
     assert not ({Action.FILE_TRIAL_READINESS, Action.READ_TRIAL_BUNDLE} & allowed_actions(claimant_solicitor, claim))
-    HearingCentre.objects.filter(name="Leeds County Court").update(early_adopter=False)
+
+
+def test_a_claim_sent_out_after_directions_is_never_allocated_online(online, caseworker):  # noqa: F811
+    claim = online(early_adopter=False)
+    assert claim.state == ClaimState.SENT_OUT
     assert not can(caseworker, claim, Action.ALLOCATE_FAST_TRACK)
     with pytest.raises(NotAllowed):
         allocate(claim, caseworker)
