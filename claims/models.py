@@ -166,6 +166,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: if neither takes another (6 months later).
     last_party_step_at = models.DateTimeField(null=True, blank=True)
     inactivity_stay_at = models.DateTimeField(null=True, blank=True)
+    #: Live, TRC-14: on the fast track, each party's trial readiness certificate must be in before this instant,
+    #: 4pm on the 14th day after the court's notice (6C.3(3)); ``defended.services.trial`` refers the
+    #: certificates to a judge when every one is in or this passes.
+    trial_readiness_deadline = models.DateTimeField(null=True, blank=True)
 
     # -- legal representatives (PD 51R 1.1, 2.1(3)(d), 4.3(6), 6A-6C) ----------------------------------
     #: The claimant's legal representative: a firm registered on the service (None: a litigant in person).
@@ -243,6 +247,10 @@ class Claim(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["inactivity_stay_at"], name="claim_inactivity_stay_idx",
                 condition=models.Q(inactivity_stay_at__isnull=False),
+            ),
+            models.Index(
+                fields=["trial_readiness_deadline"], name="claim_trial_readiness_idx",
+                condition=models.Q(trial_readiness_deadline__isnull=False),
             ),
             # The firm dashboard: each firm's cases by next deadline, latest activity or issue date.
             models.Index(fields=["claimant_firm", "next_deadline_at"], name="claim_cfirm_deadline_idx",
@@ -407,7 +415,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     LIVE_DEADLINES = (
         "response_reminder_at", "no_response_stay_at", "pay_immediately_deadline", "claimant_response_deadline",
         "represented_answer_deadline", "settlement_deadline", "mediation_ends_at", "send_out_due_at",
-        "inactivity_stay_at",
+        "inactivity_stay_at", "trial_readiness_deadline",
     )
 
     #: What each deadline a claim can be waiting on means, as court staff read it (the staff claim page).
@@ -423,6 +431,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
         "mediation_ends_at": "The mediation stay ends (MED-28, 6.2(9))",
         "send_out_due_at": "Sent out once the time to ask for reconsideration passes (20.2(3)(e))",
         "inactivity_stay_at": "Stayed if neither party takes a step (12.1)",
+        "trial_readiness_deadline": "Each party files its trial readiness certificate before (TRC-14, 6C.3(3))",
     }
 
     @staticmethod
@@ -453,7 +462,7 @@ class Claim(ConcurrentTransitionMixin, models.Model):
     #: claim waits for the response).
     PARTY_DEADLINES = (
         "response_deadline", "pay_immediately_deadline", "claimant_response_deadline", "represented_answer_deadline",
-        "settlement_deadline", "send_out_due_at",
+        "settlement_deadline", "send_out_due_at", "trial_readiness_deadline",
     )
 
     def party_deadline(self) -> tuple[str, datetime] | None:

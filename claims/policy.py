@@ -13,6 +13,7 @@ from ocmc import clock
 from rules import represented
 
 from .constants import ClaimState, PartyRole
+from .early_adopter import online_in_early_adopter_court
 from .errors import NotAllowed
 from .legal_adviser import legal_adviser_may_act
 from .models import BreathingSpaceState, Claim
@@ -145,6 +146,14 @@ class Action(StrEnum):
     #: The same: record the last day of the breathing space in force (a mental health crisis one's end, or an
     #: earlier end).
     END_BREATHING_SPACE = "end_breathing_space"
+    #: Caseworker: record that a claim staying online in an early adopter court (6C.1(2)) is allocated to the fast
+    #: track, and send the court's notice asking for trial readiness certificates (6C.3(1), (3)).
+    ALLOCATE_FAST_TRACK = "allocate_fast_track"
+    #: A solicitor of either side's firm: file that side's trial readiness certificate within 2 weeks of the
+    #: notice (6C.3(3), TRC-14), once.
+    FILE_TRIAL_READINESS = "file_trial_readiness"
+    #: Either side's firm users who see the case, and court staff: the trial bundle the court builds (6C.4).
+    READ_TRIAL_BUNDLE = "read_trial_bundle"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -477,8 +486,31 @@ def online_application_side(user: Any, claim: Claim) -> str | None:
     return side[0] if side is not None else None
 
 
+def _trial_actions(user: Any, claim: Claim) -> set[Action]:
+    """The fast track in an early adopter court (6C.3, 6C.4): a caseworker allocates it and sends the notice;
+    each side's solicitor then files its certificate once, before the 2 weeks end; both sides' firms and the court
+    read the trial bundle."""
+    notice = getattr(claim, "trial_readiness", None)
+    role = staff_role(user)
+    if notice is None:
+        if role == StaffRole.CASEWORKER and online_in_early_adopter_court(claim):
+            return {Action.ALLOCATE_FAST_TRACK}
+        return set()
+    actions = {Action.READ_TRIAL_BUNDLE} if role is not None else set()
+    side = firm_side(user, claim)
+    if side is None:
+        return actions
+    actions.add(Action.READ_TRIAL_BUNDLE)
+    deadline = claim.trial_readiness_deadline
+    if (side[1].is_solicitor and notice.state == "waiting" and claim.state == ClaimState.DIRECTIONS_MADE
+            and deadline is not None and clock.now() < deadline
+            and not notice.certificates.filter(role=side[0]).exists()):
+        actions.add(Action.FILE_TRIAL_READINESS)
+    return actions
+
+
 def allowed_actions(user: Any, claim: Claim) -> set[Action]:
-    actions: set[Action] = set()
+    actions: set[Action] = _trial_actions(user, claim)
     actions |= _online_application_actions(user, claim)
     if _is_defendant(user, claim):
         actions |= _defendant_actions(claim)

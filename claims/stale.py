@@ -38,9 +38,18 @@ ALREADY_DONE = ("That step has already been taken on this claim, or no longer ap
 REPRESENTED_ANSWER_LATE = ("The time to say whether the claimant continues with the claim has passed, so the claim is "
                            "being sent out of the online service to a County Court hearing centre (PD 51R 6A.4(5)).")
 
+#: The fast track's trial readiness steps (6C.3): the claim's state says nothing of them.
+TRIAL_STEPS = {
+    "allocate_fast_track": "This claim has already been allocated to the fast track.",
+    "file_trial_readiness": ("Your client's trial readiness certificate has already been filed, or the time to file "
+                             "it has passed."),
+}
+
 
 def why_not(claim: Claim, action: str) -> str:
     """What happened to the claim that makes this step no longer apply."""
+    if action in TRIAL_STEPS and claim.state == ClaimState.DIRECTIONS_MADE:
+        return TRIAL_STEPS[action]
     if action in FEE_STEPS and claim.issue_date is not None:
         if claim.fee_due > 0:
             return "This claim has already been paid and issued."

@@ -35,6 +35,7 @@ DOCUMENT_ACCESS = {
     DocumentKind.DIRECTIONS_ORDER: (Action.READ_RESPONSE,),
     DocumentKind.CLAIMANT_DQ: (Action.READ_RESPONSE,),
     DocumentKind.PAPER_PACK: (Action.COURT_DOCUMENTS,),
+    DocumentKind.TRIAL_BUNDLE: (Action.READ_TRIAL_BUNDLE,),
 }
 
 

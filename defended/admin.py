@@ -31,9 +31,18 @@ from claims.models import Claim
 from claims.policy import Action, can
 from court.admin import ReadOnly
 
-from .models import Application, ClaimantDecision, DirectionsOrder, PaperResponse, Referral
+from .models import (
+    Application,
+    ClaimantDecision,
+    DirectionsOrder,
+    PaperResponse,
+    Referral,
+    TrialReadinessCertificate,
+    TrialReadinessNotice,
+)
 from .queues import queues
 from .staff_steps import DefendedClaimSteps
+from .trial_steps import TrialClaimSteps
 
 # -- the records, read-only ------------------------------------------------------------------------------------
 
@@ -153,9 +162,34 @@ class ClaimantDecisionAdmin(ReadOnly):
     readonly_fields = fields
 
 
+@admin.register(TrialReadinessNotice)
+class TrialReadinessNoticeAdmin(ReadOnly):
+    list_display = ["claim", "state", "sent_at", "deadline", "closed_at"]
+    list_filter = ["state"]
+    list_select_related = ["claim"]
+    search_fields = ["claim__claim_number"]
+    fields = ["claim", "state", "allocated_by_label", "sent_at", "sent_on", "deadline", "closed_at", "referral"]
+    readonly_fields = fields
+
+
+@admin.register(TrialReadinessCertificate)
+class TrialReadinessCertificateAdmin(ReadOnly):
+    """Each party's certificate as filed (6C.3(3)): what the judge fixing the trial reads (6C.3(4))."""
+
+    list_display = ["notice", "role", "ready", "signed_name", "firm_name", "filed_at"]
+    list_filter = ["role", "ready"]
+    list_select_related = ["notice__claim"]
+    search_fields = ["notice__claim__claim_number"]
+    fields = ["notice", "role", "signed_name", "firm_name", "filed_at", "received_on", "ready", "not_ready_reason",
+              "directions_complied", "directions_outstanding", "witnesses", "witness_details", "experts",
+              "expert_details", "trial_hours", "dates_to_avoid", "hearing_requirements"]
+    readonly_fields = fields
+
+
 # -- the staff's steps on the claim's page ------------------------------------------------------------------------
 
 admin_steps.register(DefendedClaimSteps)
+admin_steps.register(TrialClaimSteps)
 
 
 # -- the work queues -----------------------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ class ReferralKind(models.TextChoices):
     DEFAULT_JUDGMENT = "default_judgment", "A request for judgment in default while an application is pending"
     #: An online application the respondent consented to before it was made: a draft consent order (16B.1(8)).
     CONSENT_ORDER = "consent_order", "A draft consent order to approve (16B.1(8))"
+    #: Fast track: the trial readiness certificates are in, or the 2 weeks passed without them (6C.3(4), 16A.1).
+    TRIAL_READINESS = "trial_readiness", "Trial readiness certificates: fix the trial and give directions"
 
 
 class ReferralState(models.TextChoices):
@@ -388,3 +390,98 @@ class PaperResponse(models.Model):
 
     def __str__(self) -> str:
         return f"Paper response for {self.claim}"
+
+
+# -- the fast track in an early adopter court: trial readiness (PD 51R 6C.3) ---------------------------------------
+
+
+class TrialReadinessState(models.TextChoices):
+    """Where the court's request for trial readiness certificates stands (6C.3(3)-(4))."""
+
+    #: The notice is sent: each party files its certificate within 2 weeks (TRC-14).
+    WAITING = "waiting", "Waiting for the parties' certificates"
+    #: Every party's certificate is in: referred to a judge to fix the trial and give directions (6C.3(4)).
+    ALL_FILED = "all_filed", "Every certificate filed: with a judge"
+    #: The 2 weeks passed without every certificate: referred to a judge for directions (16A.1).
+    TIME_PASSED = "time_passed", "The 2 weeks passed without every certificate: with a judge"
+
+
+class TrialReadinessNotice(ConcurrentTransitionMixin, models.Model):
+    """The caseworker's record that the claim is allocated to the fast track, and the court's notice asking the
+    parties for their trial readiness certificates (6C.3(1), (3)). The deadline the sweep acts on is the claim's
+    ``trial_readiness_deadline``; ``deadline`` here is the record of what the notice said."""
+
+    claim = models.OneToOneField("claims.Claim", on_delete=models.PROTECT, related_name="trial_readiness")
+    state = FSMField(default=TrialReadinessState.WAITING, choices=TrialReadinessState.choices, protected=True)
+    allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    allocated_by_label = models.CharField(max_length=200)
+    sent_at = models.DateTimeField()
+    sent_on = models.DateField()
+    deadline = models.DateTimeField()
+    #: When it stopped waiting, and the referral to a judge it became.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(state=TrialReadinessState.WAITING, closed_at__isnull=True)
+                       | (~models.Q(state=TrialReadinessState.WAITING) & models.Q(closed_at__isnull=False))),
+            name="trial_readiness_closed_at_iff_not_waiting",
+        )]
+
+    def __str__(self) -> str:
+        return f"Trial readiness notice on {self.claim}"
+
+    # -- transitions: called only by ``defended.services.trial`` ----------------------------------
+
+    @transition(field=state, source=TrialReadinessState.WAITING, target=TrialReadinessState.ALL_FILED)
+    def all_filed(self, *, at: datetime, referral: Referral) -> None:
+        """The last party's certificate is in: a judge fixes the trial and gives directions (6C.3(4))."""
+        self.closed_at = at
+        self.referral = referral
+
+    @transition(field=state, source=TrialReadinessState.WAITING, target=TrialReadinessState.TIME_PASSED)
+    def time_passed(self, *, at: datetime, referral: Referral) -> None:
+        """The 2 weeks passed without every certificate (TRC-14): a judge gives directions (16A.1)."""
+        self.closed_at = at
+        self.referral = referral
+
+
+class TrialReadinessCertificate(models.Model):
+    """One party's trial readiness certificate as filed by its legal representative (6C.3(3)): whether it is ready
+    for trial, and the hearing requirements brought up to date (the questions of CPR PD 28 form N170). Written
+    once."""
+
+    notice = models.ForeignKey(TrialReadinessNotice, on_delete=models.PROTECT, related_name="certificates")
+    role = models.CharField(max_length=10, choices=PartyRole.choices)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_name = models.CharField(max_length=200)
+    firm_name = models.CharField(max_length=200)
+    filed_at = models.DateTimeField()
+    #: The day the court counts it as received (14.1).
+    received_on = models.DateField()
+    ready = models.BooleanField()
+    not_ready_reason = models.TextField(blank=True)
+    directions_complied = models.BooleanField()
+    directions_outstanding = models.TextField(blank=True)
+    witnesses = models.PositiveSmallIntegerField()
+    witness_details = models.TextField(blank=True)
+    experts = models.BooleanField()
+    expert_details = models.TextField(blank=True)
+    #: The estimated length of the trial, in hours (N170 asks for it in hours and minutes).
+    trial_hours = models.DecimalField(max_digits=4, decimal_places=1)
+    dates_to_avoid = models.TextField(blank=True)
+    #: 6C.3(3): any change to the hearing requirements already given (interpreter, adjustments, the hearing).
+    hearing_requirements = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["filed_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["notice", "role"], name="one_trial_certificate_per_party")]
+
+    def __str__(self) -> str:
+        return f"Trial readiness certificate of the {self.role} ({self.notice.claim})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("A trial readiness certificate is never changed once filed.")
+        super().save(*args, **kwargs)

@@ -17,9 +17,11 @@ from claims.models import Claim
 from claims.ocon1 import ClaimForm
 from claims.pdf_views import figures, issued_header
 from court.calendar import court_calendar
+from court.templatetags.govuk import govuk_date
 from documents.formatting import sentence
 from documents.models import DocumentKind
-from documents.registry import register
+from documents.pdf import Section
+from documents.registry import register, registration
 from responses.ocon9 import Situation
 from responses.pdfs import AnswerRow, AnswerSection, mediation_text
 from responses.questions import core, hearing
@@ -228,3 +230,52 @@ def claimant_dq_context(claim: Claim, **extra: Any) -> dict[str, Any]:
 register(DocumentKind.DIRECTIONS_ORDER, template="pdf/directions_order.html", context=directions_order_context)
 register(DocumentKind.PAPER_PACK, template="pdf/paper_pack.html", context=paper_pack_context)
 register(DocumentKind.CLAIMANT_DQ, template="pdf/claimant_dq.html", context=claimant_dq_context)
+
+
+# -- the trial bundle (PD 51R 6C.4) -------------------------------------------------------------------------------
+
+
+def _section(heading: str, kind: str, claim: Claim) -> Section:
+    """A document of the bundle printed exactly as its own kind is (its registered template and context)."""
+    entry = registration(kind)
+    return Section(heading=heading, template=entry.template, context=entry.context(claim))
+
+
+def trial_bundle_sections(claim: Claim) -> list[Section]:
+    """The trial bundle's documents in order (6C.4): the claim form with the particulars of claim; the
+    statements of case that answer it (the defendant's response: its defence, any counterclaim, with the
+    defendant's directions questionnaire); the claimant's directions questionnaire; then every order giving
+    directions, oldest first. ValueError for a claim that has no response yet."""
+    response = getattr(claim, "response", None)
+    if response is None:
+        raise ValueError(f"claim {claim.claim_number} has no response: there is no trial bundle yet")
+    sections = [_section("Claim form and particulars of claim (sealed)", DocumentKind.SEALED_CLAIM, claim)]
+    response_section = _section("", DocumentKind.RESPONSE, claim)
+    parts = ", ".join(part.heading for part in response_section.context["parts"])
+    sections.append(Section(f"Defendant's response: {parts}", response_section.template, response_section.context))
+    if hasattr(claim, "claimant_decision"):
+        sections.append(_section("Claimant's directions questionnaire (OCON180)", DocumentKind.CLAIMANT_DQ, claim))
+    header = issued_header(claim)
+    for order in DirectionsOrder.objects.filter(claim=claim).order_by("made_at", "pk"):
+        view = directions_order_view(order, paper_defence=paper_defence(claim))
+        sections.append(Section(
+            f"Order giving directions made by {view.made_by} on {govuk_date(view.made_on)}",
+            "pdf/directions_order.html",
+            {**header, "title": f"Order: directions, claim {claim.claim_number}", "order": view},
+        ))
+    return sections
+
+
+def trial_bundle_context(claim: Claim, **extra: Any) -> dict[str, Any]:
+    """The bundle's index page: the claim, its parties and their legal representatives (the entries are the
+    renderer's)."""
+    return {
+        **issued_header(claim),
+        "title": f"Trial bundle, claim {claim.claim_number}",
+        "claimant_firm": claim.claimant_firm.name if claim.claimant_firm_id else "",
+        "defendant_firm": claim.defendant_firm.name if claim.defendant_firm_id else "",
+    }
+
+
+register(DocumentKind.TRIAL_BUNDLE, template="pdf/trial_bundle.html", context=trial_bundle_context,
+         sections=trial_bundle_sections)

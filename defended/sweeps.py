@@ -17,6 +17,7 @@ from .services import (
     mediation_period_ended,
     online_application_response_time_passed,
     represented_answer_missed,
+    trial_readiness_time_passed,
 )
 
 MEDIATION_ENDED = register(Sweep(
@@ -61,4 +62,11 @@ APPLICATION_RESPONSE_TIME = register(Sweep(
                 "on the 5th day after notification (16B.1(9), APP-RESP-5).",
     overdue=_claims_with_overdue_respondents,
     act=lambda pk: online_application_response_time_passed(claim_id=pk),
+))
+TRIAL_READINESS = register(Sweep(
+    name="defended.trial_readiness",
+    description="Refer to a judge the fast track claims whose 2 weeks for trial readiness certificates passed "
+                "without every certificate (TRC-14, 6C.3, 16A.1).",
+    overdue=lambda now: due(Claim.objects.all(), "trial_readiness_deadline", now),
+    act=lambda pk: trial_readiness_time_passed(claim_id=pk),
 ))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import trial_views, views
 
 app_name = "defended"
 urlpatterns = [
@@ -15,4 +15,5 @@ urlpatterns = [
     path("<uuid:public_id>/applications/<int:application_id>/", views.application_sent, name="application_sent"),
     path("<uuid:public_id>/applications/<int:application_id>/respond/", views.online_respond, name="online_respond"),
     path("<uuid:public_id>/applications/<slug:kind>/", views.apply, name="apply"),
+    path("<uuid:public_id>/trial-readiness/", trial_views.trial_readiness, name="trial_readiness"),
 ]

@@ -25,6 +25,9 @@ class DocumentKind(models.TextChoices):
     PAPER_PACK = "paper_pack", "Paper response pack (letter, OCON9, OCON9X, OCON180)"
     #: The claimant's directions questionnaire (OCON180) as received with their decision to continue.
     CLAIMANT_DQ = "claimant_dq", "Claimant's directions questionnaire"
+    #: The trial bundle the court builds for a fast track claim online (6C.4): the claim form, the statements of
+    #: case, the directions questionnaires and the orders in one PDF, with an index.
+    TRIAL_BUNDLE = "trial_bundle", "Trial bundle"
 
 
 class DocumentStatus(models.TextChoices):

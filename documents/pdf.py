@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 import mimetypes
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -131,3 +133,88 @@ def html_to_pdf(html: str) -> bytes:
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render ``templates/<template_name>`` with ``context`` to PDF bytes. Raises PdfRenderError."""
     return html_to_pdf(render_html(template_name, context))
+
+
+# -- several documents in one PDF, with an index (the trial bundle, PD 51R 6C.4) ---------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """One document of a bundle: its heading in the index, and its own template and context."""
+
+    heading: str
+    template: str
+    context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A line of a bundle's index: the document's heading and the bundle pages it takes."""
+
+    number: int
+    heading: str
+    first_page: int
+    last_page: int
+
+
+def _layout(html: str, *, start: int = 0, total: int = 0) -> Any:
+    """Lay the HTML out (a WeasyPrint ``Document``). With ``start``, its pages are numbered as pages of a bundle of
+    ``total`` pages, from ``start``."""
+    root = static_root()
+    fetcher = StaticFilesOnly(root)
+    try:
+        stylesheets = [CSS(filename=str(print_stylesheet_path()), url_fetcher=fetcher)]
+        if start:
+            stylesheets.append(CSS(string=(
+                f'@page {{ @bottom-right {{ content: "Bundle page " counter(page) " of {total}"; }} }}'
+                f"@page :first {{ counter-increment: page {start}; }}")))
+        return HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher).render(stylesheets=stylesheets)
+    except FatalURLFetchingError as exc:
+        cause = exc.__cause__ or exc
+        raise PdfRenderError(f"resource refused: {cause}") from exc
+    except Exception as exc:
+        raise PdfRenderError(f"WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
+
+
+def render_bundle(index_template: str, index_context: dict[str, Any], sections: Sequence[Section]) -> bytes:
+    """One PDF: an index (``index_template``, given ``entries``: a list of ``IndexEntry``), then each section's
+    document in order, each printed from its own template exactly as it is printed alone, every page numbered as a
+    page of the bundle. Raises PdfRenderError."""
+    if not sections:
+        raise PdfRenderError("a bundle needs at least one document")
+    htmls = [render_html(section.template, section.context) for section in sections]
+    counts = [len(_layout(html).pages) for html in htmls]
+
+    def entries(index_pages: int) -> list[IndexEntry]:
+        found, first = [], index_pages + 1
+        for number, (section, count) in enumerate(zip(sections, counts, strict=True), start=1):
+            found.append(IndexEntry(number, section.heading, first, first + count - 1))
+            first += count
+        return found
+
+    index_pages = 1
+    for _ in range(3):  # the index's own length moves every page after it: settle it
+        index_html = render_html(index_template, {**index_context, "entries": entries(index_pages)})
+        laid_out = len(_layout(index_html).pages)
+        if laid_out == index_pages:
+            break
+        index_pages = laid_out
+    else:
+        raise PdfRenderError("the bundle's index did not settle on a number of pages")
+    total = index_pages + sum(counts)
+    index = _layout(index_html, start=1, total=total)
+    pages = list(index.pages)
+    start = index_pages + 1
+    for html, count in zip(htmls, counts, strict=True):
+        document = _layout(html, start=start, total=total)
+        if len(document.pages) != count:
+            raise PdfRenderError("a document of the bundle changed length when its pages were numbered")
+        pages.extend(document.pages)
+        start += count
+    try:
+        pdf = index.copy(pages).write_pdf()
+    except Exception as exc:
+        raise PdfRenderError(f"WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
+    if not pdf:
+        raise PdfRenderError("WeasyPrint returned no PDF")
+    return pdf

@@ -20,6 +20,10 @@ imports nothing of the apps whose documents they are. Those apps plug in here:
   failed render and tries again later. The context holds plain views, never the claim itself (the
   privacy rule: see ``claims.pdf_views``), and the templates' strict missing-variable check
   (``documents.pdf``) fails a render that lacks a key.
+- **Bundles.** A kind registered with ``sections=builder`` is several documents in one PDF (the trial bundle,
+  PD 51R 6C.4): ``sections(claim)`` returns the documents in order (``documents.pdf.Section``: heading, template,
+  context, usually another kind's own template and context builder), and ``template`` with ``context`` is the
+  index page, given ``entries`` (``documents.pdf.IndexEntry``) by the renderer.
 - **When it is ready.** ``on_ready(claim_id=…)``, if given, runs once, in the transaction that marks the
   document ready (a render that loses a race to another worker, or to a newer revision, does not run it):
   for the defendant's pack, ``claims.services.claim_served_by_post`` records service.
@@ -36,6 +40,8 @@ from .models import ClaimDocument, DocumentKind
 ContextBuilder = Callable[..., dict[str, Any]]
 #: Runs when a document of the kind is ready: ``on_ready(claim_id=…)``.
 OnReady = Callable[..., Any]
+#: The documents of a bundle, in order: ``sections(claim)`` → a list of ``documents.pdf.Section``.
+SectionsBuilder = Callable[..., list[Any]]
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class Registration:
     template: str  # under templates/, e.g. "pdf/judgment.html"
     context: ContextBuilder
     on_ready: OnReady | None = None
+    sections: SectionsBuilder | None = None
 
 
 _REGISTRY: dict[DocumentKind, Registration] = {}
@@ -57,10 +64,12 @@ def _kind(kind: str) -> DocumentKind:
 
 
 def register(
-    kind: str, *, template: str, context: ContextBuilder, on_ready: OnReady | None = None
+    kind: str, *, template: str, context: ContextBuilder, on_ready: OnReady | None = None,
+    sections: SectionsBuilder | None = None,
 ) -> Registration:
-    """Say which template and context builder make documents of ``kind`` (and what to do once one is ready)."""
-    registration = Registration(_kind(kind), template, context, on_ready)
+    """Say which template and context builder make documents of ``kind`` (and what to do once one is ready); for a
+    bundle, which documents it holds (``sections``)."""
+    registration = Registration(_kind(kind), template, context, on_ready, sections)
     existing = _REGISTRY.get(registration.kind)
     if existing is not None:
         if existing != registration:

@@ -34,8 +34,12 @@ def document_render(*, document_id: int) -> bool:
         return False
     revision = document.revision
     try:
+        entry = registration(document.kind)
         template, context = context_for(document, respond_url=settings.RESPOND_URL)
-        content = pdf.render_pdf(template, context)
+        if entry.sections is None:
+            content = pdf.render_pdf(template, context)
+        else:
+            content = pdf.render_bundle(template, context, entry.sections(document.claim))
     except Exception as exc:  # a broken template or renderer: record it and try again later
         log.exception("document %s (%s) failed to render", document.pk, document.kind)
         _failed(document.pk, f"{type(exc).__name__}: {exc}")

@@ -76,6 +76,14 @@ for _state in ("decided", "closed"):
 for _state in ("in_force", "ended"):
     allow("claims.breathingspace", _state, _LIVE | _ENDED)
 
+# -- the fast track's trial readiness certificates (defended.TrialReadinessNotice, 6C.3) ----------------------------
+# Asked for only on a claim that stays online after directions (6C.1(2)), which waits in "directions made" until
+# the certificates are in or the time passes; then a judge takes the claim on from there.
+allow("defended.trialreadinessnotice", "waiting", {C.DIRECTIONS_MADE} | _ENDED)
+for _state in ("all_filed", "time_passed"):
+    allow("defended.trialreadinessnotice", _state, _LIVE | _ENDED)
+
+
 
 def child_machines() -> list[tuple[str, type, str]]:
     """(label, model, state field's name) of every machine other than the claim's whose record belongs to a claim."""

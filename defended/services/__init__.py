@@ -13,7 +13,9 @@
 - ``paper``: paper responses (Section 10), and a defendant in person asking online for the paper forms
   (10.1(1), 10A.1(2));
 - ``extension``: the application at the CTSC for a further extension of agreed time (6A.2(4)-(5));
-- ``inactivity``: six months with no step by either party (12.1).
+- ``inactivity``: six months with no step by either party (12.1);
+- ``trial``: the fast track in an early adopter court: trial readiness certificates (6C.3, TRC-14) and the trial
+  bundle (6C.4).
 
 Views, the admin, the sweeps and other apps import the services from here
 (``from defended.services import claimant_decide``); the names below are the package's public
@@ -53,6 +55,7 @@ from .referrals import (
     refer_default_request,
 )
 from .represented import represented_answer_missed
+from .trial import fast_track_allocate, trial_readiness_file, trial_readiness_time_passed
 
 __all__ = [
     "APPLICATION_ACTIONS",
@@ -93,4 +96,7 @@ __all__ = [
     "refer",
     "represented_answer_missed",
     "refer_default_request",
+    "fast_track_allocate",
+    "trial_readiness_file",
+    "trial_readiness_time_passed",
 ]

@@ -35,6 +35,7 @@ OWNERS = {
     DocumentKind.DIRECTIONS_ORDER: "defended",
     DocumentKind.PAPER_PACK: "defended",
     DocumentKind.CLAIMANT_DQ: "defended",
+    DocumentKind.TRIAL_BUNDLE: "defended",
 }
 
 
