@@ -1,8 +1,7 @@
 """Online applications by represented parties after directions (PD 51R 16B.1), as pure rules.
 
-- Who may apply online (16B.1(1)): after the claimant has given its hearing information and directions have been
-  made, where every party is represented and the claim proceeds in an early adopter court but stays online
-  (6C.1(2)).
+- Who may apply online (16B.1(1)): the claims that stay online after directions in an early adopter court, every
+  party represented (6C.1(2)); ``rules.trial.online_after_directions`` is that rule.
 - What may not be applied for online (16B.1(10)): anything relating to an appeal, enforcement or insolvency is an
   on-paper application, made under the rest of the Civil Procedure Rules (16B.2).
 - The respondent's information (16B.1(7), (9)): before 4pm on the 5th day after the date of notification of the
@@ -20,13 +19,6 @@ from .calendar import CourtCalendar
 
 #: The days the respondent has to give its information (16B.1(9)(a)).
 RESPONDENT_DAYS = 5
-
-
-def online_applications_open(*, claimant_represented: bool, defendant_represented: bool, early_adopter_court: bool,
-                             directions_in_effect: bool) -> bool:
-    """May a party apply online under 16B (16B.1(1))? Only once directions have been made and taken effect, where
-    every party is represented and the claim proceeds, still online, in an early adopter court (6C.1(2))."""
-    return claimant_represented and defendant_represented and early_adopter_court and directions_in_effect
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ def early_adopter_claim(make_user: Any, *, early_adopter: bool = True, state: st
         "response_deadline": uk(2026, 12, 1, 16), "response_deadline_day": date(2026, 12, 1),
         "claimant_firm": claimant_firm, "claimant_reference": "ABL/1", "defendant_firm": defendant_firm,
         "defendant_representation": DefendantRepresentation.REGISTERED,
+        # What the step at directions records when it keeps the claim online (6C.1(2), defended.services.referrals).
+        "early_adopter_court": EARLY_ADOPTER if early_adopter else "",
     }
     values.update(fields)
     claim = Claim.objects.create(**values)

@@ -13,7 +13,7 @@ from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.online_applications import claims_for_online_applications, may_apply_online
 from claims.policy import Action, can
-from court.models import HearingCentre, Notification
+from court.models import Notification
 from court.sweeps import run_sweep
 from defended import queues, services
 from defended.models import ApplicationKind, ApplicationState, Referral, ReferralKind
@@ -65,8 +65,8 @@ def test_no_online_application_outside_16B(make_user, travel, change):
     fields = {"window_running": {"send_out_due_at": uk(2027, 2, 20, 16)},
               "awaiting_directions": {"state": ClaimState.AWAITING_DIRECTIONS}}.get(change, {})
     parties = early_adopter_claim(make_user, **fields)
-    if change == "not_early_adopter":
-        HearingCentre.objects.filter(name=EARLY_ADOPTER).update(early_adopter=False)
+    if change == "not_early_adopter":  # directions sent the claim to a court that is not an early adopter court
+        Claim.objects.filter(pk=parties.claim.pk).update(early_adopter_court="")
     if change == "in_person":
         Claim.objects.filter(pk=parties.claim.pk).update(defendant_firm=None, defendant_representation="none")
     claim = Claim.objects.get(pk=parties.claim.pk)

@@ -58,18 +58,6 @@ def test_before_4pm_only(received, in_time):
     assert a.respondent_in_time(uk(2027, 2, 16), received_at=received) is in_time
 
 
-@pytest.mark.parametrize("claimant, defendant, early, directions, allowed", [
-    (True, True, True, True, True),
-    (False, True, True, True, False),
-    (True, False, True, True, False),
-    (True, True, False, True, False),
-    (True, True, True, False, False),
-])
-def test_who_may_apply_online(claimant, defendant, early, directions, allowed):
-    assert a.online_applications_open(claimant_represented=claimant, defendant_represented=defendant,
-                                      early_adopter_court=early, directions_in_effect=directions) is allowed
-
-
 @pytest.mark.parametrize("subject, paragraph", [("appeal", "16B.1(10)(a)"), ("enforcement", "16B.1(10)(b)"),
                                                 ("insolvency", "16B.1(10)(c)")])
 def test_appeals_enforcement_and_insolvency_are_on_paper(subject, paragraph):
