@@ -264,12 +264,46 @@ def response_language(claim: Claim, actor: Any, language: str) -> str:
     (2.1(3)(l), 2.1(3)(d)(iii)); otherwise the claim is conducted in English."""
     if language not in welsh.LANGUAGES:
         raise ClaimError("Choose English or Welsh")
-    if language == welsh.WELSH and not welsh.may_respond_in_welsh(
-            claimant_represented=claim.claimant_firm_id is not None,
-            defendant_represented=claim.defendant_firm_id is not None or defendant_firm_of(actor, claim) is not None):
+    if language == welsh.WELSH and not welsh_available(claim, actor):
         raise ClaimError("This claim is conducted in English: only a defendant without a legal representative, "
                          "against a claimant who has one, may respond in Welsh (PD 51R 2.1(3)(l))")
     return language
+
+
+#: The draft's key for the language the defendant chose for the response pages, and so for the response itself.
+DRAFT_LANGUAGE = "_language"
+
+
+def response_language_choose(*, claim_id: int, actor: Any, language: str) -> str:
+    """The defendant chooses the language of the response pages (the "Cymraeg" / "English" switch): a response
+    submitted while Welsh is chosen is a response in Welsh (2.1(3)(l)). Only a defendant who may respond in Welsh
+    can choose it."""
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.RESPOND)
+        language = response_language(claim, actor, language)
+        draft, _ = ResponseDraft.objects.select_for_update().get_or_create(
+            claim=claim, defaults={"updated_at": clock.now()})
+        draft.data = {**draft.data, DRAFT_LANGUAGE: language}
+        draft.updated_at = clock.now()
+        draft.save()
+    return language
+
+
+def welsh_available(claim: Claim, actor: Any) -> bool:
+    """The defendant may respond in Welsh, so the response pages offer the switch (2.1(3)(l))."""
+    return welsh.may_respond_in_welsh(
+        claimant_represented=claim.claimant_firm_id is not None,
+        defendant_represented=claim.defendant_firm_id is not None or defendant_firm_of(actor, claim) is not None)
+
+
+def draft_language(claim: Claim, actor: Any, data: dict[str, Any] | None = None) -> str:
+    """The language chosen on the draft response: Welsh only while it may be (else English)."""
+    data = response_draft(claim) if data is None else data
+    chosen = data.get(DRAFT_LANGUAGE)
+    return welsh.WELSH if chosen == welsh.WELSH and welsh_available(claim, actor) else welsh.ENGLISH
 
 
 def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role: str = "",

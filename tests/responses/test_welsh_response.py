@@ -247,3 +247,72 @@ def test_the_translation_step_is_for_court_staff_only(in_person, caseworker, cli
     assert client.post(url, {"text": ENGLISH}).status_code == 302
     assert fresh(claim).response.state == ResponseState.WITH_CLAIMANT
     assert url not in client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+
+
+# -- the response pages in Welsh (the language switch) -------------------------------------------------------------
+
+
+def test_the_defendant_in_person_switches_the_response_pages_to_welsh_and_responds_in_welsh(in_person, client):
+    claim, director = in_person
+    client.force_login(director)
+    task_list = reverse("responses:task_list", kwargs={"public_id": claim.public_id})
+    switch = reverse("responses:language", kwargs={"public_id": claim.public_id})
+    page = client.get(task_list).content.decode()
+    assert switch in page and "Cymraeg" in page and '<html lang="en"' in page
+    assert "Respond to the claim" in page
+    moved = client.post(switch, {"language": "cy", "next": task_list})
+    assert moved.status_code == 302 and moved["Location"] == task_list
+    page = client.get(task_list).content.decode()
+    assert '<html lang="cy"' in page and "Ymateb i’r hawliad" in page and "Paratoi eich ymateb" in page
+    assert "Rydych yn ymateb yn Gymraeg" in page
+    question = reverse("responses:question", kwargs={"public_id": claim.public_id, "slug": "response_type"})
+    page = client.get(question).content.decode()
+    assert "Sut ydych chi’n ymateb i’r hawliad?" in page and "Cadw a pharhau" in page
+    save(claim, director, {**DEFENCE, "defence": {"text": WELSH}})
+    fill(claim, director)
+    check = reverse("responses:check", kwargs={"public_id": claim.public_id})
+    page = client.get(check).content.decode()
+    assert "Datganiad gwirionedd" in page and "Credaf fod y ffeithiau" not in page  # a company signs for itself
+    assert "Mae’r diffynnydd yn credu bod y ffeithiau" in page
+    done = client.post(check, {"believe": "on", "signed_name": "Alan Acme", "signer_role": "Cyfarwyddwr"})
+    assert done.status_code == 302
+    response = DefendantResponse.objects.get(claim=claim)
+    assert response.language == "cy" and response.held_for_translation
+    page = client.get(done["Location"]).content.decode()
+    assert "Rydych wedi cyflwyno eich ymateb" in page and "Fe wnaethoch ymateb yn Gymraeg" in page
+
+
+def test_switching_back_to_english_responds_in_english(in_person, client):
+    claim, director = in_person
+    client.force_login(director)
+    switch = reverse("responses:language", kwargs={"public_id": claim.public_id})
+    client.post(switch, {"language": "cy", "next": "https://elsewhere.example/"})
+    assert services.draft_language(claim, director) == "cy"
+    back = client.post(switch, {"language": "en", "next": "https://elsewhere.example/"})
+    assert back["Location"] == reverse("responses:task_list", kwargs={"public_id": claim.public_id})  # never away
+    assert services.draft_language(claim, director) == "en"
+    page = client.get(back["Location"]).content.decode()
+    assert "Respond to the claim" in page and '<html lang="en"' in page
+
+
+def test_the_switch_is_not_offered_where_the_claim_is_conducted_in_english(served, solicitor, linked, client):
+    claim = served()
+    client.force_login(solicitor)
+    task_list = reverse("responses:task_list", kwargs={"public_id": claim.public_id})
+    switch = reverse("responses:language", kwargs={"public_id": claim.public_id})
+    assert switch not in client.get(task_list).content.decode()
+    client.post(switch, {"language": "cy", "next": task_list})
+    assert services.draft_language(claim, solicitor) == "en"
+    assert "Respond to the claim" in client.get(task_list).content.decode()
+    own, defendant = linked  # a claimant in person: both in person, in English
+    client.force_login(defendant)
+    own_list = reverse("responses:task_list", kwargs={"public_id": own.public_id})
+    own_switch = reverse("responses:language", kwargs={"public_id": own.public_id})
+    assert own_switch not in client.get(own_list).content.decode()
+
+
+def test_the_switch_is_404_to_someone_else(in_person, client, make_user):
+    claim, _ = in_person
+    client.force_login(make_user("stranger@example.com"))
+    switch = reverse("responses:language", kwargs={"public_id": claim.public_id})
+    assert client.post(switch, {"language": "cy"}).status_code == 404
