@@ -10,10 +10,12 @@ would.
 from __future__ import annotations
 
 import hmac
+from contextlib import nullcontext
 from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 
 from claims import timeline
 from claims.constants import ClaimState, PartyRole, SentOutTo
@@ -403,8 +405,11 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         else:
             notify(kind="response_received_claimant", to_email=claim.owner.email, user=claim.owner,
                    claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
-        notify(kind="response_received_defendant", to_email=actor.email, user=actor,
-               claim_number=claim.claim_number or "", key=f"response:{claim.pk}:defendant", context=context)
+        # The defendant who responded in Welsh is answered in Welsh (2.1(3)(l)).
+        with translation.override("cy") if held else nullcontext():
+            notify(kind="response_received_defendant_cy" if held else "response_received_defendant",
+                   to_email=actor.email, user=actor, claim_number=claim.claim_number or "",
+                   key=f"response:{claim.pk}:defendant", context=context)
         documents_request(claim, ["response"])
     return response
 

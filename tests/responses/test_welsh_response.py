@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from claims.constants import ClaimState, DefendantRepresentation
+from casework.selectors import state_words
+from claims.constants import ClaimState, DefendantRepresentation, PartyRole
 from claims.errors import ClaimError, NotAllowed
 from claims.models import Claim
 from claims.policy import Action, can
@@ -106,7 +107,10 @@ def test_the_claimant_is_told_only_that_it_is_being_translated(in_person):
     for email in told:
         assert "translat" in email.body and WELSH not in email.body and "defence" not in email.body.lower()
     mine = Notification.objects.get(key__startswith=f"response:{claim.pk}:defendant")
-    assert "translating your response into English" in mine.body
+    assert mine.kind == "response_received_defendant_cy"  # answered in Welsh (2.1(3)(l))
+    assert mine.subject == f"Mae eich ymateb i hawliad {claim.claim_number} wedi dod i law"
+    assert "Fe wnaethoch ymateb yn Gymraeg" in mine.body
+    assert "am 10:00 ar Dydd Mercher 10 Mawrth 2027" in mine.body  # the dates in Welsh too
 
 
 def test_only_a_defendant_in_person_against_a_represented_claimant_may_respond_in_welsh(served, solicitor):
@@ -316,3 +320,13 @@ def test_the_switch_is_404_to_someone_else(in_person, client, make_user):
     client.force_login(make_user("stranger@example.com"))
     switch = reverse("responses:language", kwargs={"public_id": claim.public_id})
     assert client.post(switch, {"language": "cy"}).status_code == 404
+
+
+def test_the_claimants_firm_dashboard_says_it_is_being_translated(in_person, client):
+    claim, director = in_person
+    respond_in_welsh(claim, director)
+    claim = fresh(claim)
+    assert state_words(claim, PartyRole.CLAIMANT)[0] == BEING_TRANSLATED
+    client.force_login(claimant_solicitor(claim))
+    html = client.get(reverse("casework:dashboard"), {"tab": "all"}).content.decode()
+    assert claim.claim_number in html and BEING_TRANSLATED in html and WELSH not in html
