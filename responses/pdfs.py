@@ -170,6 +170,10 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
                                                response.sot_signer_role if response.sot_firm else "",
                                                response.sot_firm),
         "signer_role": response.sot_signer_role,
+        # A response in Welsh: its answers above are as submitted, in Welsh; the court's English translation follows
+        # once it is provided (6B.1(2)).
+        "in_welsh": response.in_welsh,
+        "translation": response.english_translation,
     }
 
 

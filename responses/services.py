@@ -29,7 +29,7 @@ from claims.services import defendant_contact, locked_claim, parties_to_tell, se
 from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
-from documents.services import documents_request
+from documents.services import documents_request, documents_rerender
 from ocmc import clock
 from rules import periods, represented, welsh
 from rules.calendar import local
@@ -447,6 +447,7 @@ def response_translation_provide(*, claim_id: int, actor: Any, text: str) -> Def
         if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
             claim.pay_immediately_deadline = welsh.claimant_deadline(cal, now, periods.adm_5)
         claim.save(update_fields=["claimant_response_deadline", "pay_immediately_deadline"])
+        documents_rerender(claim, ["response"])  # the response PDF now carries the translation
         timeline.record(
             claim, kind="response_translated", actor=actor,
             summary=f"The court provided the English translation of the defendant's response to the claimant on "

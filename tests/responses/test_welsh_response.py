@@ -29,6 +29,7 @@ from responses import services
 from responses.models import DefendantResponse, ResponseState, ResponseTranslation
 from tests.conftest import uk
 from tests.defended.conftest import caseworker, judge  # noqa: F401  (the court's staff)
+from tests.documents.conftest import pdf_text
 from tests.firm_factories import make_member
 from tests.responses.test_represented_response import (  # noqa: F401  (fixtures)
     DEFENCE,
@@ -221,7 +222,9 @@ def test_the_claimant_cannot_read_the_response_or_download_it_while_it_is_held(i
     assert BEING_TRANSLATED in page and WELSH not in page
     assert client.get(download).status_code == 404
     client.force_login(director)
-    assert client.get(download).status_code == 200
+    first = client.get(download)
+    assert first.status_code == 200
+    assert "The response is being translated into English" in " ".join(pdf_text(first.content).split())
     own = client.get(reverse("responses:claim", kwargs={"public_id": claim.public_id})).content.decode()
     assert BEING_TRANSLATED in own
     travel(uk(2027, 3, 12, 11, 0), tick=False)
@@ -229,7 +232,13 @@ def test_the_claimant_cannot_read_the_response_or_download_it_while_it_is_held(i
     client.force_login(sol)
     page = client.get(detail).content.decode()
     assert ENGLISH in page and "12 March 2027" in page
-    assert client.get(download).status_code == 200
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.PENDING  # rendered anew, with the translation
+    assert document_render(document_id=document.pk)
+    got = client.get(download)
+    assert got.status_code == 200
+    text = " ".join(pdf_text(got.content).split())
+    assert "English translation (PD 51R 6B.1)" in text and ENGLISH in text and WELSH in text
 
 
 def test_the_translation_step_is_for_court_staff_only(in_person, caseworker, client):
