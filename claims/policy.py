@@ -154,6 +154,9 @@ class Action(StrEnum):
     FILE_TRIAL_READINESS = "file_trial_readiness"
     #: Either side's firm users who see the case, and court staff: the trial bundle the court builds (6C.4).
     READ_TRIAL_BUNDLE = "read_trial_bundle"
+    #: Caseworker: enter the English translation of a response in Welsh; only then is the claimant given the
+    #: response, and their time starts that day (6B.1(2)-(3)).
+    PROVIDE_TRANSLATION = "provide_translation"
 
 
 def _is_owner(user: Any, claim: Claim) -> bool:
@@ -250,10 +253,18 @@ APPLICATION_STATES = frozenset({
 })
 
 
+def held_for_translation(claim: Claim) -> bool:
+    """The defendant responded in Welsh and the court has not yet provided the English translation: the claimant
+    is not given the response and has nothing to answer yet (6B.1(2)-(3))."""
+    return bool(getattr(getattr(claim, "response", None), "held_for_translation", False))
+
+
 def _answers_defence(claim: Claim) -> bool:
     """The claimant has a defence (or a part admission, 7.43) to answer and has not answered it."""
     response = getattr(claim, "response", None)
     if response is None or not response.has_defence or hasattr(claim, "claimant_decision"):
+        return False
+    if held_for_translation(claim):
         return False
     if claim.state == ClaimState.STAYED:
         # After a defence the claimant's silence stays the claim until a judge lifts it (6.2(4));
@@ -319,6 +330,8 @@ def _staff_actions(role: StaffRole, claim: Claim) -> set[Action]:
             actions.add(Action.RECORD_PAPER_APPLICATION)
         if claim.state == ClaimState.MEDIATION:
             actions.add(Action.RECORD_MEDIATION_OUTCOME)
+        if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE and held_for_translation(claim):
+            actions.add(Action.PROVIDE_TRANSLATION)
         if claim.state == ClaimState.ISSUED:
             paper = getattr(claim, "paper_response", None)
             if paper is None:
@@ -440,15 +453,18 @@ def _claimant_actions(claim: Claim) -> set[Action]:
             if claim.claimant_firm_id is None:
                 # Help with Fees is for litigants in person only (2A.1).
                 actions.add(Action.APPLY_HWF)
+    held = held_for_translation(claim)
     if claim.issue_date is not None:
-        actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_RESPONSE, Action.READ_JUDGMENT}
+        actions |= {Action.CLAIMANT_DOCUMENTS, Action.READ_JUDGMENT}
+        if not held:
+            actions.add(Action.READ_RESPONSE)
     if (claim.state == ClaimState.ISSUED and claim.response_deadline is not None
             and claim.response_deadline <= clock.now()
             and not claim.referrals.filter(kind="default_judgment", closed_at__isnull=True).exists()
             and not _paper_response_held(claim)):
         actions.add(Action.REQUEST_DEFAULT_JUDGMENT)
-    answering = claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
-        claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer)
+    answering = not held and (claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE or (
+        claim.state == ClaimState.STAYED and claim.stay_lifts_on_answer))
     if answering and admission_judgment_open(claim):
         actions.add(Action.REQUEST_ADMISSION_JUDGMENT)
     if answering and _offers_plan(claim):

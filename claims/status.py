@@ -90,7 +90,21 @@ def for_claimant(claim: Claim) -> Status:
     return Status(claim.get_state_display(), "")
 
 
+def _held_for_translation(claim: Claim) -> bool:
+    """A response in Welsh waits for the court's English translation (6B.1(2))."""
+    return bool(getattr(getattr(claim, "response", None), "held_for_translation", False))
+
+
+#: Both parties' words while a response in Welsh is translated (6B.1(2)-(3)).
+BEING_TRANSLATED = "Response being translated"
+
+
 def _claimant_to_answer(claim: Claim) -> Status:
+    if _held_for_translation(claim):
+        return Status(BEING_TRANSLATED, "The defendant has responded in Welsh. The court is translating the response "
+                      "into English and will send you the translation. Your time to answer it starts on the day the "
+                      "court provides it (PD 51R 6B.1(3)).", None, "blue",
+                      brief="The defendant responded in Welsh: the court is translating the response.")
     response = getattr(claim, "response", None)
     if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
         if response.kind == "part_admission":
@@ -225,6 +239,11 @@ def for_defendant(claim: Claim) -> Status:
                           brief="Your response is late: respond now, before judgment is entered.")
         return Status("Respond to the claim", "Respond by", claim.response_deadline, "yellow")
     if claim.state == ClaimState.AWAITING_CLAIMANT_RESPONSE:
+        if _held_for_translation(claim):
+            return Status(BEING_TRANSLATED, "You responded in Welsh. The court is translating your response into "
+                          "English and will send the translation to the claimant. The claimant's time to answer "
+                          "starts on the day the court sends it.", None, "blue",
+                          brief="The court is translating your response into English for the claimant.")
         response = getattr(claim, "response", None)
         if response is not None and response.has_defence and not hasattr(claim, "claimant_decision"):
             return Status("Response sent", "The claimant has until this time to decide whether to continue with the "

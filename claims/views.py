@@ -68,6 +68,9 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         form = claim.form
     # The defendant's legal representative reads the claim from the defendant's side.
     reader = PartyRole.DEFENDANT.value if acts_for_defendant(request.user, claim) else "claimant"
+    actions = {str(action) for action in allowed_actions(request.user, claim)}
+    # A response in Welsh is not given to the claimant before its translation (6B.1(2)): READ_RESPONSE says when.
+    readable = claim.issue_date is not None and Action.READ_RESPONSE in actions
     return render(
         request,
         "claims/detail.html",
@@ -76,10 +79,10 @@ def claim_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "form": form,
             "reader": reader,
             "status": status.for_defendant(claim) if reader == PartyRole.DEFENDANT else status.for_claimant(claim),
-            "actions": {str(action) for action in allowed_actions(request.user, claim)},
+            "actions": actions,
             "events": claim.events.all(),
             "documents": visible_documents(request.user, claim),
-            "response": getattr(claim, "response", None) if claim.issue_date else None,
+            "response": getattr(claim, "response", None) if readable else None,
             "judgment": getattr(claim, "judgment", None) if claim.issue_date else None,
         },
     )

@@ -193,6 +193,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+#: The claim is conducted in English; a defendant in person against a represented claimant may respond in Welsh
+#: (PD 51R 2.1(3)(l)): the response pages switch language themselves (``responses.views``), not the whole site.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

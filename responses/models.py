@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transition
 
+from rules import welsh
 from rules.calendar import local
 
 from . import ocon9
@@ -36,12 +37,16 @@ class ResponseDraft(models.Model):
         return f"Response draft for {self.claim}"
 
 
+LANGUAGE_CHOICES = [(welsh.ENGLISH, "English"), (welsh.WELSH, "Welsh (Cymraeg)")]
+
+
 class ImmutableError(RuntimeError):
     pass
 
 
 class ResponseState(models.TextChoices):
     SUBMITTED = "submitted", "Received by the court"
+    HELD_FOR_TRANSLATION = "held_for_translation", "In Welsh: being translated into English (6B.1(2))"
     WITH_CLAIMANT = "with_claimant", "With the claimant to answer"
     ACCEPTED = "accepted", "Accepted by the claimant"
     REJECTED = "rejected", "Rejected: the claimant goes on with the claim"
@@ -53,6 +58,10 @@ class ResponseState(models.TextChoices):
 
 #: The claimant has not answered the response yet.
 AWAITING_ANSWER = (ResponseState.WITH_CLAIMANT,)
+
+
+def _is_in_welsh(response: DefendantResponse) -> bool:
+    return response.language == welsh.WELSH
 
 
 def _is_admission(response: DefendantResponse) -> bool:
@@ -101,6 +110,9 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
     preferred_court = models.CharField(max_length=200, blank=True)
     #: Received on paper (OCON9X) and entered by a caseworker from the scan (Section 10).
     on_paper = models.BooleanField(default=False)
+    #: The language the defendant responded in; the answers above are stored as submitted, in that language. A
+    #: response in Welsh (2.1(3)(l)) is held until the court provides the English translation (6B.1).
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default=welsh.ENGLISH)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -115,9 +127,16 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
 
     # -- where it stands (a transition is saved with ``save(update_fields=["state"])``) --------------
 
-    @transition(field=state, source=ResponseState.SUBMITTED, target=ResponseState.WITH_CLAIMANT)
+    @transition(field=state, source=ResponseState.SUBMITTED, target=ResponseState.HELD_FOR_TRANSLATION,
+                conditions=[_is_in_welsh])
+    def hold_for_translation(self) -> None:
+        """A response in Welsh is sent for translation into English; the claimant is not given it yet (6B.1(2))."""
+
+    @transition(field=state, source=[ResponseState.SUBMITTED, ResponseState.HELD_FOR_TRANSLATION],
+                target=ResponseState.WITH_CLAIMANT)
     def send_to_claimant(self) -> None:
-        """The court tells the claimant and asks for their answer within 33 days (5.1(8)(b), 6.2(2), 7.3)."""
+        """The court tells the claimant and asks for their answer within 33 days (5.1(8)(b), 6.2(2), 7.3); a
+        response in Welsh goes with its English translation, once the court has it (6B.1(2)-(3))."""
 
     @transition(field=state, source=ResponseState.WITH_CLAIMANT, target=ResponseState.ACCEPTED)
     def accept(self) -> None:
@@ -175,6 +194,19 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
         raise ImmutableError("A response the court has received is never deleted.")
 
     @property
+    def held_for_translation(self) -> bool:
+        """In Welsh and not yet translated: the claimant cannot be given it, nor their time start (6B.1)."""
+        return self.state == ResponseState.HELD_FOR_TRANSLATION
+
+    @property
+    def in_welsh(self) -> bool:
+        return self.language == welsh.WELSH
+
+    @property
+    def english_translation(self) -> ResponseTranslation | None:
+        return getattr(self, "translation", None)
+
+    @property
     def plan(self) -> ocon9.PaymentPlan | None:
         if not self.payment_option:
             return None
@@ -211,3 +243,28 @@ class DefendantResponse(ConcurrentTransitionMixin, models.Model):
     @property
     def pay_immediately(self) -> bool:
         return self.payment_option == ocon9.PaymentOption.IMMEDIATELY
+
+
+class ResponseTranslation(models.Model):
+    """The English translation of a response in Welsh, as the court provided it to the claimant (6B.1(2)).
+
+    Entered once by a caseworker (``responses.services.response_translation_provide``) and never changed; the day
+    it was provided is the day the claimant's time starts (6B.1(3), ``rules.welsh``)."""
+
+    response = models.OneToOneField(DefendantResponse, on_delete=models.PROTECT, related_name="translation")
+    text = models.TextField("English translation")
+    provided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    provided_at = models.DateTimeField()
+    #: The date the claimant's time starts (6B.1(3)).
+    provided_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"English translation of the response on {self.response.claim}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("The translation the court provided is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ImmutableError("The translation the court provided is never deleted.")

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from claims.models import Claim
 from claims.ocon1 import ClaimForm
 from claims.pdf_views import StatementOfTruth, figures, issued_header
@@ -24,12 +26,13 @@ from .services import situation
 
 #: PD 51R 13.1(2), signed by a defendant in person; and for a company or organisation, by the
 #: person signing for it (with their role).
-RESPONSE_STATEMENT_OF_TRUTH = (
+#: Marked for the catalogue (the check page shows it in Welsh when chosen); the PDF keeps the English.
+RESPONSE_STATEMENT_OF_TRUTH = gettext_noop(
     "I believe that the facts stated in this response form are true. I understand that proceedings for "
     "contempt of court may be brought against anyone who makes, or causes to be made, a false statement "
     "in a document verified by a statement of truth without an honest belief in its truth."
 )
-RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION = (
+RESPONSE_STATEMENT_OF_TRUTH_ORGANISATION = gettext_noop(
     "The defendant believes that the facts stated in this response form are true. The defendant understands "
     "that proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a "
     "false statement in a document verified by a statement of truth without an honest belief in its truth."
@@ -167,6 +170,10 @@ def response_context(claim: Claim, **extra: Any) -> dict[str, Any]:
                                                response.sot_signer_role if response.sot_firm else "",
                                                response.sot_firm),
         "signer_role": response.sot_signer_role,
+        # A response in Welsh: its answers above are as submitted, in Welsh; the court's English translation follows
+        # once it is provided (6B.1(2)).
+        "in_welsh": response.in_welsh,
+        "translation": response.english_translation,
     }
 
 

@@ -10,10 +10,12 @@ would.
 from __future__ import annotations
 
 import hmac
+from contextlib import nullcontext
 from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 
 from claims import timeline
 from claims.constants import ClaimState, PartyRole, SentOutTo
@@ -28,15 +30,15 @@ from court.calendar import court_calendar
 from court.notifications import notify
 from court.templatetags.govuk import govuk_date, govuk_datetime
 from documents.formatting import court
-from documents.services import documents_request
+from documents.services import documents_request, documents_rerender
 from ocmc import clock
-from rules import periods, represented
+from rules import periods, represented, welsh
 from rules.calendar import local
 from rules.money import format_money
 
 from . import ocon9, questions
-from .models import DefendantResponse, ResponseDraft
-from .standing import response_sent_to_claimant
+from .models import DefendantResponse, ResponseDraft, ResponseTranslation
+from .standing import response_held_for_translation, response_sent_to_claimant
 
 #: One message for every wrong pair, so a guess learns nothing about which half was wrong.
 LINK_ERROR = "Enter the claim number and security code exactly as they are on the letter from the court"
@@ -254,7 +256,55 @@ def _check_complete(claim: Claim, situation_now: ocon9.Situation) -> None:
     raise ClaimError(f"Answer every question before you submit the response. Still to answer: {missing.title}")
 
 
-def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role: str = "") -> DefendantResponse:
+def response_language(claim: Claim, actor: Any, language: str) -> str:
+    """The language the response is in: Welsh only for a defendant in person facing a represented claimant
+    (2.1(3)(l), 2.1(3)(d)(iii)); otherwise the claim is conducted in English."""
+    if language not in welsh.LANGUAGES:
+        raise ClaimError("Choose English or Welsh")
+    if language == welsh.WELSH and not welsh_available(claim, actor):
+        raise ClaimError("This claim is conducted in English: only a defendant without a legal representative, "
+                         "against a claimant who has one, may respond in Welsh (PD 51R 2.1(3)(l))")
+    return language
+
+
+#: The draft's key for the language the defendant chose for the response pages, and so for the response itself.
+DRAFT_LANGUAGE = "_language"
+
+
+def response_language_choose(*, claim_id: int, actor: Any, language: str) -> str:
+    """The defendant chooses the language of the response pages (the "Cymraeg" / "English" switch): a response
+    submitted while Welsh is chosen is a response in Welsh (2.1(3)(l)). Only a defendant who may respond in Welsh
+    can choose it."""
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        require(actor, claim, Action.RESPOND)
+        language = response_language(claim, actor, language)
+        draft, _ = ResponseDraft.objects.select_for_update().get_or_create(
+            claim=claim, defaults={"updated_at": clock.now()})
+        draft.data = {**draft.data, DRAFT_LANGUAGE: language}
+        draft.updated_at = clock.now()
+        draft.save()
+    return language
+
+
+def welsh_available(claim: Claim, actor: Any) -> bool:
+    """The defendant may respond in Welsh, so the response pages offer the switch (2.1(3)(l))."""
+    return welsh.may_respond_in_welsh(
+        claimant_represented=claim.claimant_firm_id is not None,
+        defendant_represented=claim.defendant_firm_id is not None or defendant_firm_of(actor, claim) is not None)
+
+
+def draft_language(claim: Claim, actor: Any, data: dict[str, Any] | None = None) -> str:
+    """The language chosen on the draft response: Welsh only while it may be (else English)."""
+    data = response_draft(claim) if data is None else data
+    chosen = data.get(DRAFT_LANGUAGE)
+    return welsh.WELSH if chosen == welsh.WELSH and welsh_available(claim, actor) else welsh.ENGLISH
+
+
+def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role: str = "",
+                    language: str = welsh.ENGLISH) -> DefendantResponse:
     """The defendant, or their legal representative, signs the statement of truth and submits the response form.
 
     A solicitor of the defendant's registered firm signs in the representative's words (13.1(2)) with their
@@ -263,8 +313,10 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
 
     Received at the moment of submission and dated by the 4pm rule (14.1); stored as
     submitted, never changed; the claim moves on and the claimant is told and asked for
-    their answer within 33 days (5.1(8)(b), 6.2(2), 7.3, 7.38). A response after the
-    deadline is accepted while no judgment has been entered (11.1A(2)). Submitting twice
+    their answer within 33 days (5.1(8)(b), 6.2(2), 7.3, 7.38). A response in Welsh (``language="cy"``,
+    2.1(3)(l)) is stored as written and held for translation instead: the claimant is only told that it came and
+    is being translated, and their time does not start (6B.1(2)-(3), ``response_translation_provide``). A response
+    after the deadline is accepted while no judgment has been entered (11.1A(2)). Submitting twice
     (a double click) returns the response received the first time.
     """
     signed_name = " ".join((signed_name or "").split())
@@ -282,6 +334,8 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
         signer_role = " ".join((signer_role or "").split())
         if firm is not None and not signer_role:
             raise ClaimError("Enter your position in the firm to sign the statement of truth")
+        language = response_language(claim, actor, language)
+        held = welsh.held_for_translation(language)
         now = clock.now()
         cal = court_calendar()
         received_on = cal.deemed_submission_date(now)
@@ -304,15 +358,19 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
             payment_option=plan.option if plan else "", pay_by=plan.pay_by if plan else None,
             instalment_amount=plan.instalment if plan else None, instalment_frequency=plan.frequency if plan else "",
             first_payment_on=plan.first_payment if plan else None,
-            mediation_willing=answer.mediation, preferred_court=answer.preferred_court,
+            mediation_willing=answer.mediation, preferred_court=answer.preferred_court, language=language,
         )
         response.save()
-        response_sent_to_claimant(response)
         claim.intention_confirmed_at = claim.intention_confirmed_at or now
         claim.response_reminder_at = claim.no_response_stay_at = None
-        claimant_answer_period_starts(claim, cal, notified_on=received_on, response_kind=answer.kind)
-        if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
-            claim.pay_immediately_deadline = periods.adm_5(cal, received_on)
+        if held:
+            response_held_for_translation(response)
+            claim.claimant_response_deadline = claim.represented_answer_deadline = claim.pay_immediately_deadline = None
+        else:
+            response_sent_to_claimant(response)
+            claimant_answer_period_starts(claim, cal, notified_on=received_on, response_kind=answer.kind)
+            if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
+                claim.pay_immediately_deadline = periods.adm_5(cal, received_on)
         claim.respond()
         claim.save()
         late = " (after the deadline)" if response.late else ""
@@ -320,18 +378,88 @@ def response_submit(*, claim_id: int, actor: Any, signed_name: str, signer_role:
             f"{signed_name} ({signer_role}) of {firm.name}, the defendant's legal representative")
         timeline.record(
             claim, kind="response_received", actor=actor,
-            summary=f"Response received{late}: {answer.label.lower()}; signed with a statement of truth by "
-                    f"{signer}"[:300],
+            # A response held for translation says on the claim's timeline only that it came, in Welsh (6B.1(2)).
+            summary=(f"Response received{late}, in Welsh" if held else f"Response received{late}: "
+                     f"{answer.label.lower()}") + f"; signed with a statement of truth by {signer}"[:250],
             data={"kind": answer.kind.value, "received_on": received_on.isoformat(), "late": response.late,
-                  "legal_representative": firm.name if firm is not None else ""},
+                  "legal_representative": firm.name if firm is not None else "", "language": language},
         )
         context = {"claim": claim, "response": response, "plan": plan, "kind": answer.kind.value,
                    "claimant_deadline": claim.claimant_answer_by}
+        if held:
+            timeline.record(claim, kind="response_held_for_translation", actor=None,
+                            summary="The response is in Welsh: the court has sent it for translation into English "
+                                    "and will give the translation to the claimant (6B.1(2))")
+            tell_parties(claim, key=f"response-in-welsh:{claim.pk}", roles=("claimant",),
+                         headline="the defendant has responded in Welsh: the court is translating the response",
+                         paragraphs=["The defendant has responded to the claim in Welsh (PD 51R 2.1(3)(l)).",
+                                     "The court is translating the response into English and will send you the "
+                                     "translation. Your time to answer the response starts on the day the court "
+                                     "provides it (PD 51R 6B.1(3)).",
+                                     "You do not need to do anything until then."])
+        else:
+            notify(kind="response_received_claimant", to_email=claim.owner.email, user=claim.owner,
+                   claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
+        # The defendant who responded in Welsh is answered in Welsh (2.1(3)(l)).
+        with translation.override("cy") if held else nullcontext():
+            notify(kind="response_received_defendant_cy" if held else "response_received_defendant",
+                   to_email=actor.email, user=actor, claim_number=claim.claim_number or "",
+                   key=f"response:{claim.pk}:defendant", context=context)
+        documents_request(claim, ["response"])
+    return response
+
+
+# -- a response in Welsh: the translation (6B.1) ---------------------------------------------------------------
+
+
+def response_translation_provide(*, claim_id: int, actor: Any, text: str) -> DefendantResponse:
+    """A caseworker enters the English translation of a response in Welsh; the court provides it to the claimant
+    (6B.1(2)). Only now is the claimant given the response, told as for any response, and their time to answer it
+    starts on the day the translation is provided (6B.1(3), ``rules.welsh``); so does the 5 days after an offer to
+    pay immediately, after which they may ask for judgment (7.4(1)). Entering it twice (a double click) returns
+    the response as translated the first time."""
+    text = (text or "").strip()
+    if not text:
+        raise ClaimError("Enter the English translation of the response")
+    with transaction.atomic():
+        claim = locked_claim(claim_id)
+        if claim is None:
+            raise ClaimError("This claim no longer exists.")
+        response = DefendantResponse.objects.select_for_update().filter(claim=claim).first()
+        if response is None:
+            raise ClaimError("The defendant has not responded.")
+        if ResponseTranslation.objects.filter(response=response).exists():
+            return response
+        require(actor, claim, Action.PROVIDE_TRANSLATION)
+        now = clock.now()
+        cal = court_calendar()
+        day = welsh.period_start(now)
+        ResponseTranslation.objects.create(response=response, text=text, provided_by=actor, provided_at=now,
+                                           provided_on=day)
+        response_sent_to_claimant(response)
+        claimant_answer_period_starts(claim, cal, notified_on=day, response_kind=response.kind)
+        plan = response.plan
+        if plan is not None and plan.option == ocon9.PaymentOption.IMMEDIATELY:
+            claim.pay_immediately_deadline = welsh.claimant_deadline(cal, now, periods.adm_5)
+        claim.save(update_fields=["claimant_response_deadline", "represented_answer_deadline",
+                                  "pay_immediately_deadline"])
+        documents_rerender(claim, ["response"])  # the response PDF now carries the translation
+        timeline.record(
+            claim, kind="response_translated", actor=actor,
+            summary=f"The court provided the English translation of the defendant's response to the claimant on "
+                    f"{govuk_date(day)}: the claimant's time starts that day (6B.1(2)-(3))",
+            data={"provided_on": day.isoformat()},
+        )
+        context = {"claim": claim, "response": response, "plan": plan, "kind": response.kind,
+                   "claimant_deadline": claim.claimant_answer_by}
         notify(kind="response_received_claimant", to_email=claim.owner.email, user=claim.owner,
                claim_number=claim.claim_number or "", key=f"response:{claim.pk}:claimant", context=context)
-        notify(kind="response_received_defendant", to_email=actor.email, user=actor,
-               claim_number=claim.claim_number or "", key=f"response:{claim.pk}:defendant", context=context)
-        documents_request(claim, ["response"])
+        tell_parties(claim, key=f"response-translated:{claim.pk}", roles=("defendant",),
+                     headline="the court has sent the claimant the English translation of your response",
+                     paragraphs=["The court has translated your response into English and sent it to the claimant "
+                                 f"on {govuk_date(day)} (PD 51R 6B.1(2)).",
+                                 "The claimant now has until "
+                                 f"{govuk_datetime(claim.claimant_answer_by)} to answer it."])
     return response
 
 

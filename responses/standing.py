@@ -28,6 +28,13 @@ def response_sent_to_claimant(response: DefendantResponse) -> None:
     response.change_state()
 
 
+def response_held_for_translation(response: DefendantResponse) -> None:
+    """A response just received in Welsh waits for its English translation before the claimant is given it
+    (6B.1(2))."""
+    response.hold_for_translation()
+    response.change_state()
+
+
 def response_accepted(response: DefendantResponse) -> None:
     """The claimant's answer accepts the response. A later answer on the same admission (judgment after a
     settlement agreement was not signed, say) finds it accepted already and changes nothing."""

@@ -18,7 +18,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
 
 from claims import status as claim_status
 from claims.errors import ClaimError, NotAllowed
@@ -29,7 +32,7 @@ from claims.views import visible_documents
 from court.calendar import court_calendar
 from ocmc import clock
 from ocmc.govuk_forms import GovukDateField, GovukForm, error_items, row_initial, text
-from rules import periods, represented
+from rules import periods, represented, welsh
 
 from . import linking, ocon9, questions, services
 from .models import DefendantResponse
@@ -48,9 +51,43 @@ def respond_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     def page(request: HttpRequest, public_id: UUID, **kwargs: Any) -> HttpResponse:
         claim = get_claim_for_user(request.user, public_id)
         require(request.user, claim, Action.RESPOND)  # else the claim's page says what happened
-        return view(request, claim, **kwargs)
+        request.welsh_available = services.welsh_available(claim, request.user)  # type: ignore[attr-defined]
+        request.response_language = services.draft_language(claim, request.user)  # type: ignore[attr-defined]
+        with translation.override(page_language(request.response_language)):  # type: ignore[attr-defined]
+            return view(request, claim, **kwargs)
 
     return page
+
+
+def page_language(language: str) -> str:
+    """The Django language code for a response's language (the site's own is en-gb)."""
+    return "cy" if language == welsh.WELSH else "en-gb"
+
+
+def render_page(request: HttpRequest, template: str, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+    """A response page, in the language chosen for it (``<html lang>`` too)."""
+    language = getattr(request, "response_language", welsh.ENGLISH)
+    return render(request, template, {"html_lang": "cy" if language == welsh.WELSH else "en", **context}, **kwargs)
+
+
+@login_required
+@require_POST
+def language(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The "Cymraeg" / "English" switch of the response pages: back to the page it was pressed on."""
+    claim = get_claim_for_user(request.user, public_id)
+    require(request.user, claim, Action.RESPOND)
+    try:
+        services.response_language_choose(claim_id=claim.pk, actor=request.user,
+                                          language=request.POST.get("language", ""))
+    except NotAllowed:
+        raise
+    except ClaimError as exc:
+        messages.error(request, str(exc))
+    back = request.POST.get("next", "")
+    own = reverse("responses:task_list", kwargs={"public_id": claim.public_id})
+    if not back.startswith(own) or not url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        back = own
+    return redirect(back)
 
 
 def _url(name: str, claim: Claim, returning: bool = False, **kwargs: Any) -> str:
@@ -228,7 +265,7 @@ def task_list(request: HttpRequest, claim: Claim) -> HttpResponse:
         items.append({"title": section.title, "url": _url("responses:question", claim, slug=first.slug),
                       "state": "completed" if done else "incomplete"})
     complete = questions.complete(situation)
-    return render(request, "responses/task_list.html", {
+    return render_page(request, "responses/task_list.html", {
         "claim": claim,
         "items": items,
         "intention_done": claim.intention_confirmed_at is not None,
@@ -278,7 +315,7 @@ def question(request: HttpRequest, claim: Claim, slug: str) -> HttpResponse:
                 return redirect("responses:counterclaim", public_id=claim.public_id)
             return _save_and_go(request, claim, page, form.saved())
     single = form is not None and len([name for name in form.fields if name not in form.revealed_names]) == 1
-    return render(request, "responses/question.html", {
+    return render_page(request, "responses/question.html", {
         "claim": claim, "section": section, "page": page, "form": form, "formset": formset,
         "single": single, "errors": error_items(form, formset), "returning": _returning(request),
         "situation": situation, "back_url": _back(request, claim, slug, situation),
@@ -326,7 +363,7 @@ def counterclaim(request: HttpRequest, claim: Claim) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             return redirect("responses:claim", public_id=claim.public_id)
-    return render(request, "responses/counterclaim.html", {
+    return render_page(request, "responses/counterclaim.html", {
         "claim": claim, "represented_claimant": claim.claimant_firm_id is not None,
         "representative": services.defendant_firm_of(request.user, claim) is not None})
 
@@ -339,13 +376,13 @@ class ResponseStatementOfTruthForm(GovukForm):
     organisation with their role, or the defendant's legal representative with their position and firm."""
 
     believe = forms.BooleanField(
-        label="I believe that the facts stated in this response form are true",
-        error_messages={"required": "Confirm that you believe the facts stated in this response are true"},
+        label=_("I believe that the facts stated in this response form are true"),
+        error_messages={"required": _("Confirm that you believe the facts stated in this response are true")},
     )
-    signed_name = text("Full name", required="Enter your full name to sign the statement of truth", max_length=100,
-                       attrs={"autocomplete": "name", "spellcheck": "false"})
-    signer_role = text("Your position or role", required="Enter your position or role in the organisation",
-                       max_length=100, help_text="For example, director or finance manager")
+    signed_name = text(_("Full name"), required=_("Enter your full name to sign the statement of truth"),
+                       max_length=100, attrs={"autocomplete": "name", "spellcheck": "false"})
+    signer_role = text(_("Your position or role"), required=_("Enter your position or role in the organisation"),
+                       max_length=100, help_text=_("For example, director or finance manager"))
 
     def __init__(self, *args: Any, organisation: bool, representative: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -356,7 +393,8 @@ class ResponseStatementOfTruthForm(GovukForm):
             self.fields["signer_role"].help_text = "For example, solicitor or partner"
             self.fields["signer_role"].error_messages["required"] = "Enter your position in the firm"
         elif organisation:
-            self.fields["believe"].label = "The defendant believes that the facts stated in this response form are true"
+            self.fields["believe"].label = _("The defendant believes that the facts stated in this response form are "
+                                             "true")
         else:
             del self.fields["signer_role"]
 
@@ -379,17 +417,19 @@ def check(request: HttpRequest, claim: Claim) -> HttpResponse:
         try:
             services.response_submit(claim_id=claim.pk, actor=request.user,
                                      signed_name=form.cleaned_data["signed_name"],
-                                     signer_role=form.cleaned_data.get("signer_role", ""))
+                                     signer_role=form.cleaned_data.get("signer_role", ""),
+                                     language=request.response_language)  # type: ignore[attr-defined]
         except NotAllowed:
             raise  # the claim moved on: StaleStepMiddleware
         except ClaimError as exc:
             form.add_error(None, str(exc))
         else:
             return redirect("responses:submitted", public_id=claim.public_id)
-    return render(request, "responses/check.html", {
+    return render_page(request, "responses/check.html", {
         "claim": claim, "form": form, "errors": error_items(form), "sections": questions.summary(situation),
         "kind": ocon9.KIND_LABELS[situation.kind], "organisation": organisation, "firm": firm,
-        "statement_of_truth": statement_of_truth_wording(organisation=organisation, representative=firm is not None),
+        "statement_of_truth": translation.gettext(
+            statement_of_truth_wording(organisation=organisation, representative=firm is not None)),
     })
 
 
@@ -399,5 +439,7 @@ def submitted(request: HttpRequest, public_id: UUID) -> HttpResponse:
     response = DefendantResponse.objects.filter(claim=claim).first()
     if response is None or not services.acts_for_defendant(request.user, claim):
         return redirect("responses:claim", public_id=claim.public_id)
-    return render(request, "responses/submitted.html", {
-        "claim": claim, "response": response, "representative": response.by_legal_representative})
+    with translation.override(page_language(response.language)):
+        return render(request, "responses/submitted.html", {
+            "claim": claim, "response": response, "representative": response.by_legal_representative,
+            "html_lang": "cy" if response.in_welsh else "en"})

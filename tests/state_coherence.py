@@ -34,6 +34,9 @@ def allow(machine: str, state: str, claim_states: set[str]) -> None:
 
 # -- the defendant's response (responses.DefendantResponse) -----------------------------------------------------
 allow("responses.defendantresponse", "submitted", set())  # it goes to the claimant in the step that receives it
+#: A response in Welsh waits for its translation while the claimant has nothing to answer (6B.1(2)); a claim closed
+#: or sent out meanwhile leaves it as it stood.
+allow("responses.defendantresponse", "held_for_translation", {C.AWAITING_CLAIMANT_RESPONSE} | _ENDED)
 allow("responses.defendantresponse", "with_claimant", _AFTER_RESPONSE - {C.JUDGMENT_ENTERED})
 allow("responses.defendantresponse", "accepted", _AFTER_RESPONSE)
 allow("responses.defendantresponse", "rejected",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ocmc.govuk_forms import GovukForm, RowForm, RowFormSet, rows_formset
 from responses.ocon9 import Situation, always, day
@@ -176,7 +177,7 @@ def display(base: forms.Field, value: Any) -> str:
     return str(value)
 
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def yes_no(label: str, *, required: str, help_text: str = "", reveal: dict[str, tuple[str, ...]] | None = None,

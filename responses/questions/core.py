@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims import ocon1
 from ocmc.govuk_forms import PHONE_ERROR, GovukDateField, MoneyField, check_date_of_birth, text
@@ -39,13 +40,13 @@ def _owed(situation: Situation) -> Decimal:
 
 class DetailsForm(QuestionForm):
     phone = text(
-        "Telephone number (optional)", max_length=30, too_long=PHONE_ERROR,
+        _("Telephone number (optional)"), max_length=30, too_long=PHONE_ERROR,
         attrs={"class": "govuk-input--width-20", "type": "tel", "autocomplete": "tel"},
-        help_text="The court may call you about the claim. For international numbers include the country code",
+        help_text=_("The court may call you about the claim. For international numbers include the country code"),
     )
     date_of_birth = GovukDateField(
-        label="Date of birth", noun="Date of birth", required_message="Enter your date of birth",
-        help_text="For example, 27 3 1985", autocomplete_prefix="bday", required=False,
+        label=_("Date of birth"), noun=_("Date of birth"), required_message=_("Enter your date of birth"),
+        help_text=_("For example, 27 3 1985"), autocomplete_prefix="bday", required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -65,11 +66,11 @@ class DetailsForm(QuestionForm):
 
 class ResponseTypeForm(QuestionForm):
     type = yes_no(
-        "How do you respond to the claim?", required="Choose your response",
+        _("How do you respond to the claim?"), required=_("Choose your response"),
         choices=[
-            (ResponseType.FULL_ADMISSION, "I admit all of the claim"),
-            (ResponseType.PART_ADMISSION, "I admit part of the claim"),
-            (ResponseType.REJECT, "I reject all of the claim"),
+            (ResponseType.FULL_ADMISSION, _("I admit all of the claim")),
+            (ResponseType.PART_ADMISSION, _("I admit part of the claim")),
+            (ResponseType.REJECT, _("I reject all of the claim")),
             (ResponseType.COUNTERCLAIM, "I reject the claim and want to make a claim against the claimant "
                                         "(a counterclaim)"),
         ],
@@ -88,10 +89,10 @@ class ResponseTypeForm(QuestionForm):
 
 class RejectReasonForm(QuestionForm):
     reason = yes_no(
-        "Why do you reject the claim?", required="Choose why you reject the claim",
+        _("Why do you reject the claim?"), required=_("Choose why you reject the claim"),
         choices=[
-            (RejectReason.ALREADY_PAID, "I have paid what I believe I owe"),
-            (RejectReason.DISPUTE, "I dispute all of the claim"),
+            (RejectReason.ALREADY_PAID, _("I have paid what I believe I owe")),
+            (RejectReason.DISPUTE, _("I dispute all of the claim")),
         ],
     )
 
@@ -180,10 +181,10 @@ class DefenceForm(QuestionForm):
                         "prove? (optional)", max_length=DEFENCE_MAX, widget=forms.Textarea, attrs={"rows": 4},
                         help_text="Leave this empty if there are none.")
     # Declared last: the field named ``text`` hides the ``text`` helper for the rest of the class body.
-    text = text("Why do you disagree with the claim?", required="Explain why you disagree with the claim",
+    text = text("Why do you disagree with the claim?", required=_("Explain why you disagree with the claim"),
                 max_length=DEFENCE_MAX, widget=forms.Textarea,
                 attrs={"rows": 8, "class": "govuk-js-character-count"},
-                help_text="Explain what you do not agree with and why. The claimant and the court will read this.")
+                help_text=_("Explain what you do not agree with and why. The claimant and the court will read this."))
 
     PART_LABEL = "Why do you disagree with the amount claimed?"
     #: The represented defendant's own version of events (CPR 16.5(2)(b)), in the ``text`` field.
@@ -221,16 +222,16 @@ class DefenceForm(QuestionForm):
 
 
 class TimelineRow(QuestionRow):
-    date = text("Date", max_length=40, help_text="For example, 3 March 2026 or March 2026",
+    date = text(_("Date"), max_length=40, help_text=_("For example, 3 March 2026 or March 2026"),
                 attrs={"class": "govuk-input--width-20"})
-    event = text("What happened", max_length=1000, widget=forms.Textarea, attrs={"rows": 3})
+    event = text(_("What happened"), max_length=1000, widget=forms.Textarea, attrs={"rows": 3})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("date") and "date" not in self.errors:
-            self.add_error("date", "Enter when this happened")
+            self.add_error("date", _("Enter when this happened"))
         if not data.get("event") and "event" not in self.errors:
-            self.add_error("event", "Enter what happened")
+            self.add_error("event", _("Enter what happened"))
         return data
 
     @classmethod
@@ -319,18 +320,18 @@ class InstalmentsForm(QuestionForm):
 
 class MediationForm(QuestionForm):
     willing = yes_no(
-        "Will you try free mediation?", required="Select yes if you will try free mediation",
+        _("Will you try free mediation?"), required=_("Select yes if you will try free mediation"),
         help_text="A mediator from the Small Claims Mediation Service talks to each of you by phone to help you "
                   "reach an agreement. It is free, confidential, and you do not have to agree to anything.",
-        choices=[("yes", "Yes, I will try free mediation"), ("no", "No, I do not want to try mediation")],
+        choices=[("yes", _("Yes, I will try free mediation")), ("no", _("No, I do not want to try mediation"))],
         reveal={"yes": ("phone", "contact_name"), "no": ("reason",)},
     )
-    phone = text("Telephone number the mediator can call you on", max_length=30, too_long=PHONE_ERROR,
+    phone = text(_("Telephone number the mediator can call you on"), max_length=30, too_long=PHONE_ERROR,
                  attrs={"class": "govuk-input--width-20", "type": "tel", "autocomplete": "tel"},
-                 required="Enter the telephone number the mediator can call you on")
-    contact_name = text("Name of the person the mediator should speak to (optional)", max_length=100,
+                 required=_("Enter the telephone number the mediator can call you on"))
+    contact_name = text(_("Name of the person the mediator should speak to (optional)"), max_length=100,
                         attrs={"autocomplete": "name", "spellcheck": "false"})
-    reason = text("Why do you not want to try mediation? (optional)", max_length=1000, widget=forms.Textarea,
+    reason = text(_("Why do you not want to try mediation? (optional)"), max_length=1000, widget=forms.Textarea,
                   attrs={"rows": 3})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -345,13 +346,13 @@ class MediationForm(QuestionForm):
 
 
 SECTIONS = [
-    Section("details", "Confirm your details", [Page("details", "Your details", DetailsForm)]),
-    Section("response", "Choose your response", [
-        Page("response_type", "How do you respond to the claim?", ResponseTypeForm),
-        Page("reject_reason", "Why do you reject the claim?", RejectReasonForm,
+    Section("details", _("Confirm your details"), [Page("details", _("Your details"), DetailsForm)]),
+    Section("response", _("Choose your response"), [
+        Page("response_type", _("How do you respond to the claim?"), ResponseTypeForm),
+        Page("reject_reason", _("Why do you reject the claim?"), RejectReasonForm,
              applies=lambda s: s.response_type == ResponseType.REJECT),
     ]),
-    Section("amount", "Tell us how much you have paid or admit", [
+    Section("amount", _("Tell us how much you have paid or admit"), [
         Page("part_paid", "Have you paid the amount you admit?", PartPaidForm,
              applies=lambda s: s.response_type == ResponseType.PART_ADMISSION),
         Page("paid", "How much have you paid?", PaidForm,
@@ -361,15 +362,15 @@ SECTIONS = [
              applies=lambda s: s.response_type == ResponseType.PART_ADMISSION and answer(s.data, "part_paid", "paid")
              == "no"),
     ]),
-    Section("defence", "Tell us why you disagree with the claim", [
-        Page("defence", "Why do you disagree with the claim?", DefenceForm, applies=lambda s: s.defends),
-        Page("defence_timeline", "Your timeline of events (optional)", row_form=TimelineRow,
+    Section("defence", _("Tell us why you disagree with the claim"), [
+        Page("defence", _("Why do you disagree with the claim?"), DefenceForm, applies=lambda s: s.defends),
+        Page("defence_timeline", _("Your timeline of events (optional)"), row_form=TimelineRow,
              applies=lambda s: s.defends, intro="responses/intro/timeline.html", rows_at_first=2, row_noun="Event"),
-        Page("defence_evidence", "Your evidence (optional)", row_form=EvidenceRow,
+        Page("defence_evidence", _("Your evidence (optional)"), row_form=EvidenceRow,
              applies=lambda s: s.defends, intro="responses/intro/evidence.html", rows_at_first=2,
              row_noun="Evidence"),
     ]),
-    Section("payment", "Decide how you will pay", [
+    Section("payment", _("Decide how you will pay"), [
         Page("payment_option", "How do you want to pay?", PaymentOptionForm, applies=lambda s: s.pays_later_or_now),
         Page("payment_date", "What date will you pay by?", PaymentDateForm,
              applies=lambda s: s.payment_option == PaymentOption.BY_SET_DATE),
@@ -378,7 +379,7 @@ SECTIONS = [
     ]),
 ]
 
-MEDIATION = Section("mediation", "Free telephone mediation", [
-    Page("mediation", "Free telephone mediation", MediationForm, applies=lambda s: s.defends,
+MEDIATION = Section("mediation", _("Free telephone mediation"), [
+    Page("mediation", _("Free telephone mediation"), MediationForm, applies=lambda s: s.defends,
          intro="responses/intro/mediation.html"),
 ])
