@@ -138,20 +138,23 @@ def test_an_english_response_goes_straight_to_the_claimant(in_person):
     response = services.response_submit(claim_id=claim.pk, actor=director, signed_name="Alan Acme",
                                         signer_role="Director")
     assert response.language == "en" and response.state == ResponseState.WITH_CLAIMANT
-    assert fresh(claim).claimant_response_deadline == uk(2027, 4, 12, 16, 0)  # 33 days after Wednesday 10 March
+    # The represented claimant answers a defence within 28 days (CLM-REP-28, 6A.4(3)): Wednesday 10 March + 28.
+    assert fresh(claim).claimant_answer_by == uk(2027, 4, 7, 16, 0)
 
 
 # -- the translation (6B.1(2)-(3)) --------------------------------------------------------------------------------
 
-#: When the caseworker provides the translation, and the claimant's CLM-33 deadline: counted from that day, whatever
-#: the hour (the court's act; the 4pm rule of 14.1 is for what a party submits), never from 10 March (12 April).
+#: When the caseworker provides the translation, and the represented claimant's deadline to answer the defence
+#: (CLM-REP-28, 6A.4(3)): counted from that day, whatever the hour (the court's act; the 4pm rule of 14.1 is for
+#: what a party submits), never from 10 March (7 April).
 TRANSLATED = [
-    ("Friday before 4pm", uk(2027, 3, 12, 15, 59), date(2027, 3, 12), uk(2027, 4, 14, 16, 0)),
-    ("Friday after 4pm", uk(2027, 3, 12, 17, 30), date(2027, 3, 12), uk(2027, 4, 14, 16, 0)),
-    ("Saturday", uk(2027, 3, 13, 9, 0), date(2027, 3, 13), uk(2027, 4, 15, 16, 0)),
-    ("Good Friday after 4pm", uk(2027, 3, 26, 16, 30), date(2027, 3, 26), uk(2027, 4, 28, 16, 0)),
-    # 00:30 on Wednesday 31 March in summer time; 33 days on is the May bank holiday (Monday 3 May): Tuesday 4 May.
-    ("just after midnight, summer time", uk(2027, 3, 31, 0, 30), date(2027, 3, 31), uk(2027, 5, 4, 16, 0)),
+    ("Friday before 4pm", uk(2027, 3, 12, 15, 59), date(2027, 3, 12), uk(2027, 4, 9, 16, 0)),
+    ("Friday after 4pm", uk(2027, 3, 12, 17, 30), date(2027, 3, 12), uk(2027, 4, 9, 16, 0)),
+    # 28 days after Saturday 13 March is Saturday 10 April: the next open day, Monday 12 April.
+    ("Saturday", uk(2027, 3, 13, 9, 0), date(2027, 3, 13), uk(2027, 4, 12, 16, 0)),
+    ("Good Friday after 4pm", uk(2027, 3, 26, 16, 30), date(2027, 3, 26), uk(2027, 4, 23, 16, 0)),
+    # 00:30 on Monday 5 April in summer time; 28 days on is the May bank holiday (Monday 3 May): Tuesday 4 May.
+    ("just after midnight, summer time", uk(2027, 4, 5, 0, 30), date(2027, 4, 5), uk(2027, 5, 4, 16, 0)),
 ]
 
 
@@ -166,7 +169,7 @@ def test_the_claimants_time_starts_on_the_day_the_translation_is_provided(in_per
     translation = ResponseTranslation.objects.get(response=response)
     assert translation.provided_on == day and translation.provided_by == caseworker and translation.text == ENGLISH
     claim = fresh(claim)
-    assert claim.claimant_response_deadline == deadline
+    assert claim.claimant_answer_by == deadline
     assert claim.response.data["defence"]["text"] == WELSH  # the Welsh stays as submitted
 
 
@@ -181,9 +184,9 @@ def test_once_translated_the_claimant_is_given_the_response_and_told_as_usual(in
     sol = claimant_solicitor(claim)
     assert can(sol, claim, Action.READ_RESPONSE) and can(sol, claim, Action.ANSWER_DEFENCE)
     assert for_claimant(claim).words == "Defence received"
-    assert for_claimant(claim).deadline == uk(2027, 4, 14, 16, 0)
+    assert for_claimant(claim).deadline == uk(2027, 4, 9, 16, 0)
     told = Notification.objects.filter(key__startswith=f"response:{claim.pk}:claimant")
-    assert told.exists() and all("14 April 2027" in email.body for email in told)
+    assert told.exists() and all("9 April 2027" in email.body for email in told)
     assert Notification.objects.filter(key__startswith=f"response-translated:{claim.pk}:defendant").exists()
     event = claim.events.get(kind="response_translated")
     assert event.actor == caseworker and "12 March 2027" in event.summary
