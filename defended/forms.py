@@ -96,6 +96,21 @@ def sniffed_type(head: bytes) -> str:
     return ""
 
 
+def read_upload(uploaded: Any, *, empty: str, default_name: str) -> Upload | None:
+    """A file a party uploads with an application: checked for size, emptiness and type (PDF, JPEG or PNG)."""
+    if not uploaded:
+        return None
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError("The file must be smaller than 10MB")
+    content = uploaded.read()
+    if not content:
+        raise forms.ValidationError(empty)
+    content_type = sniffed_type(content[:16])
+    if content_type not in UPLOAD_TYPES:
+        raise forms.ValidationError("The file must be a PDF, JPEG or PNG")
+    return Upload(name=uploaded.name or default_name, content_type=content_type, content=content)
+
+
 class ApplicationForm(GovukForm):
     """A party's application or request. Lifting a stay needs the N244 uploaded (16.1(2)); a
     broken mediation settlement says which of 6.2(10)(a)-(c) is asked for."""
@@ -131,18 +146,8 @@ class ApplicationForm(GovukForm):
             del self.fields["notice"]
 
     def clean_notice(self) -> Upload | None:
-        uploaded = self.cleaned_data.get("notice")
-        if not uploaded:
-            return None
-        if uploaded.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10MB")
-        content = uploaded.read()
-        if not content:
-            raise forms.ValidationError(self.fields["notice"].error_messages["empty"])
-        content_type = sniffed_type(content[:16])
-        if content_type not in UPLOAD_TYPES:
-            raise forms.ValidationError("The file must be a PDF, JPEG or PNG")
-        return Upload(name=uploaded.name or "N244", content_type=content_type, content=content)
+        return read_upload(self.cleaned_data.get("notice"), empty=self.fields["notice"].error_messages["empty"],
+                           default_name="N244")
 
     def details_text(self) -> str:
         """What is sent to the court: the choice made (6.2(10)), then what the party wrote."""
@@ -183,20 +188,6 @@ APPLICATION_SUBJECTS = [
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _read_evidence(uploaded: Any, what: str) -> Upload | None:
-    if not uploaded:
-        return None
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError("The file must be smaller than 10MB")
-    content = uploaded.read()
-    if not content:
-        raise forms.ValidationError(f"The file you uploaded is empty: upload {what} again")
-    content_type = sniffed_type(content[:16])
-    if content_type not in UPLOAD_TYPES:
-        raise forms.ValidationError("The file must be a PDF, JPEG or PNG")
-    return Upload(name=uploaded.name or "evidence", content_type=content_type, content=content)
-
-
 class OnlineApplicationForm(GovukForm):
     """A represented party's online application (16B.1(3)): what it relates to, the order sought and why, with or
     without notice, with or without the other side's consent, and evidence."""
@@ -227,7 +218,8 @@ class OnlineApplicationForm(GovukForm):
     summary_field = "subject"
 
     def clean_evidence(self) -> Upload | None:
-        return _read_evidence(self.cleaned_data.get("evidence"), "your evidence")
+        return read_upload(self.cleaned_data.get("evidence"),
+                           empty="The file you uploaded is empty: upload your evidence again", default_name="evidence")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
