@@ -181,7 +181,7 @@ class DefenceForm(QuestionForm):
                         "prove? (optional)", max_length=DEFENCE_MAX, widget=forms.Textarea, attrs={"rows": 4},
                         help_text="Leave this empty if there are none.")
     # Declared last: the field named ``text`` hides the ``text`` helper for the rest of the class body.
-    text = text("Why do you disagree with the claim?", required=_("Explain why you disagree with the claim"),
+    text = text(_("Why do you disagree with the claim?"), required=_("Explain why you disagree with the claim"),
                 max_length=DEFENCE_MAX, widget=forms.Textarea,
                 attrs={"rows": 8, "class": "govuk-js-character-count"},
                 help_text=_("Explain what you do not agree with and why. The claimant and the court will read this."))

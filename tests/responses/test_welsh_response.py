@@ -342,3 +342,16 @@ def test_the_claimants_firm_dashboard_says_it_is_being_translated(in_person, cli
     client.force_login(claimant_solicitor(claim))
     html = client.get(reverse("casework:dashboard"), {"tab": "all"}).content.decode()
     assert claim.claim_number in html and BEING_TRANSLATED in html and WELSH not in html
+
+
+def test_the_defence_page_asks_its_question_in_welsh(in_person, client):
+    claim, director = in_person
+    client.force_login(director)
+    client.post(reverse("responses:language", kwargs={"public_id": claim.public_id}), {"language": "cy"})
+    save(claim, director, {key: DEFENCE[key] for key in ("details", "response_type", "reject_reason")})
+    defence = reverse("responses:question", kwargs={"public_id": claim.public_id, "slug": "defence"})
+    page = client.get(defence).content.decode()
+    assert "Pam ydych chi’n anghytuno â’r hawliad?" in page  # the page's heading is the question
+    assert "Why do you disagree with the claim?" not in page
+    error = client.post(defence, {"text": ""}).content.decode()
+    assert "Eglurwch pam eich bod yn anghytuno â’r hawliad" in error
