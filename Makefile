@@ -6,6 +6,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/15
+# The suite runs in one process per CPU (pytest-xdist), a test file to a process; PYTEST_WORKERS= runs it in one.
+PYTEST_WORKERS    ?= -n auto --dist loadfile
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/money_claims_bench
 
 .PHONY: setup chromium run test test-dates lint diagrams bench bench-responses bench-defended bench-firm-dashboard sweeps clean
@@ -35,7 +37,7 @@ chromium:
 test: setup chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The whole suite once at each of several instants (scripts/test-dates.sh; DATES="2027-01-04T16:00 …" for others).
 test-dates: setup chromium
