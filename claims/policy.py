@@ -11,6 +11,7 @@ from typing import Any
 from accounts.roles import StaffRole, acting_membership, staff_role
 from ocmc import clock
 from rules import represented
+from rules.calendar import in_time
 
 from .constants import ClaimState, PartyRole
 from .early_adopter import online_in_early_adopter_court
@@ -272,8 +273,8 @@ def _answers_defence(claim: Claim) -> bool:
         return claim.stay_lifts_on_answer and response.kind == "part_admission"
     if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE:
         return False
-    if claim.represented_answer_deadline is not None and not represented.answered_in_time(
-            claim.represented_answer_deadline, received_at=clock.now()):
+    if claim.represented_answer_deadline is not None and not in_time(
+            clock.now(), claim.represented_answer_deadline):
         # CLM-REP-28 has passed: the claim is sent out with the 26.4(9) order, not answered late (6A.4(5)).
         return False
     if response.kind == "part_admission":

@@ -85,8 +85,3 @@ def respondent_deadline(cal: CourtCalendar, made_at: datetime) -> datetime:
     """APP-RESP-5: the instant the respondent's time runs out for an application made at ``made_at``: 4pm on the
     5th day after the date of notification, rolled to 4pm on the next open day when that day is closed (14.1(3))."""
     return periods.app_resp_5(cal, notification_date(cal, made_at))
-
-
-def respondent_in_time(deadline: datetime, *, received_at: datetime) -> bool:
-    """The respondent's information counts only if received strictly before the cut-off ("before 4pm")."""
-    return received_at < deadline

@@ -167,8 +167,14 @@ class CourtCalendar:
 
     def is_in_time(self, received_at: datetime, deadline: datetime) -> bool:
         """Whether a form received at ``received_at`` meets a limit with cut-off ``deadline``."""
-        _require_aware(received_at)
-        return received_at < deadline
+        return in_time(received_at, deadline)
+
+
+def in_time(received_at: datetime, deadline: datetime) -> bool:
+    """Whether what is received at ``received_at`` meets a limit with cut-off ``deadline``: strictly before it
+    ("before 4pm", 14.1(1)); at the cut-off itself it is late."""
+    _require_aware(received_at)
+    return received_at < deadline
 
 
 #: The calendar with no announced closures and no outages: weekends and bank holidays only.

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from . import periods
-from .calendar import CourtCalendar
+from .calendar import CourtCalendar, in_time
 
 #: 10.1(1): where the claimant is represented and the defendant is not, the defendant contacts the court within
 #: 28 days after the date of issue.
@@ -116,15 +116,10 @@ class PaperOutcome(StrEnum):
     REFER_TO_JUDGE = "refer_to_judge"
 
 
-def paper_response_on_time(received_at: datetime, deadline: datetime) -> bool:
-    """A paper form is on time if the court receives it strictly before the deadline's instant (14.1)."""
-    return received_at < deadline
-
-
 def represented_paper_outcome(received_at: datetime, deadline: datetime) -> PaperOutcome:
     """10.5: a paper response received on time sends the claim out to the CNBC, whatever its nature; a late one
     goes to a judge (11.1A(3)), since no judgment in default can be entered while the court holds it (11.1A(2))."""
-    if paper_response_on_time(received_at, deadline):
+    if in_time(received_at, deadline):
         return PaperOutcome.SEND_OUT_CNBC
     return PaperOutcome.REFER_TO_JUDGE
 

@@ -363,11 +363,6 @@ def claimant_answer_deadline(cal: CourtCalendar, notified_on: date, *, claimant_
     return periods.clm_33(cal, notified_on)
 
 
-def answered_in_time(deadline: datetime, *, received_at: datetime) -> bool:
-    """The answer counts only if received strictly before the cut-off ("before 4pm", 6A.4(3), 14.1)."""
-    return received_at < deadline
-
-
 #: The order the court makes when the represented claimant lets CLM-REP-28 pass (6A.4(5)(c)).
 SILENCE_ORDER = (
     "Order under CPR 26.4(9) (PD 51R 6A.4(5)). The claimant's legal representative did not tell the court, before "

@@ -48,11 +48,6 @@ def certificate_deadline(cal: CourtCalendar, sent_at: datetime) -> datetime:
     return periods.trc_14(cal, notice_day(sent_at))
 
 
-def filed_in_time(deadline: datetime, *, received_at: datetime) -> bool:
-    """A certificate counts only if received strictly before the cut-off (14.1(1))."""
-    return received_at < deadline
-
-
 class Outcome(StrEnum):
     #: Still waiting for a certificate, and the 2 weeks have not passed.
     WAITING = "waiting"

@@ -33,6 +33,7 @@ from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from rules import applications as rules
+from rules.calendar import in_time
 
 from ..models import Application, ApplicationKind, ApplicationState, Referral, ReferralKind
 from .common import Upload, _claim, check_upload
@@ -175,7 +176,7 @@ def online_application_answer(*, application_id: int, actor: Any, information: s
             raise ClaimError("Only the respondent's legal representative can respond to this application.")
         now = clock.now()
         if application.state != ApplicationState.AWAITING_RESPONDENT or application.respond_by is None or (
-                not rules.respondent_in_time(application.respond_by, received_at=now)):
+                not in_time(now, application.respond_by)):
             raise ClaimError(TIME_PASSED)
         application.respondent_information = information
         application.respondent_consented = consented_before

@@ -19,6 +19,7 @@ from claims.services import send_out
 from court.templatetags.govuk import govuk_datetime
 from ocmc import clock
 from rules import represented
+from rules.calendar import in_time
 
 from .. import rules
 from .common import _claim
@@ -32,7 +33,7 @@ def represented_answer_missed(*, claim_id: int) -> bool:
     with transaction.atomic():
         claim = _claim(claim_id)
         deadline = claim.represented_answer_deadline
-        if deadline is None or represented.answered_in_time(deadline, received_at=clock.now()):
+        if deadline is None or in_time(clock.now(), deadline):
             return False
         claim.represented_answer_deadline = None
         if claim.state != ClaimState.AWAITING_CLAIMANT_RESPONSE or hasattr(claim, "claimant_decision"):

@@ -31,6 +31,7 @@ from court.templatetags.govuk import govuk_datetime
 from documents.services import documents_request
 from ocmc import clock
 from rules import trial
+from rules.calendar import in_time
 
 from ..models import (
     Referral,
@@ -131,7 +132,7 @@ def trial_readiness_file(*, claim_id: int, actor: Any, signed_name: str,
         role, membership = side
         notice = TrialReadinessNotice.objects.select_for_update().get(claim=claim)
         now = clock.now()
-        if not trial.filed_in_time(claim.trial_readiness_deadline, received_at=now):
+        if not in_time(now, claim.trial_readiness_deadline):
             raise ClaimError("The 2 weeks to file the certificate have passed")
         certificate = TrialReadinessCertificate.objects.create(
             notice=notice, role=role, filed_by=actor, signed_name=signed_name, firm_name=membership.firm.name,

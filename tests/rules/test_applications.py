@@ -6,6 +6,7 @@ import pytest
 
 from rules import applications as a
 from rules.calendar import LONDON, PLAIN, CourtCalendar
+from rules.calendar import in_time as received_in_time
 
 
 def uk(y: int, m: int, d: int, hh: int = 16, mm: int = 0) -> datetime:
@@ -55,7 +56,7 @@ def test_summer_deadline_is_3pm_utc():
     (uk(2027, 2, 17, 9), False),
 ])
 def test_before_4pm_only(received, in_time):
-    assert a.respondent_in_time(uk(2027, 2, 16), received_at=received) is in_time
+    assert received_in_time(received, uk(2027, 2, 16)) is in_time
 
 
 @pytest.mark.parametrize("subject, paragraph", [("appeal", "16B.1(10)(a)"), ("enforcement", "16B.1(10)(b)"),

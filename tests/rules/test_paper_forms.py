@@ -9,6 +9,7 @@ import pytest
 
 from rules import paper_forms as pf
 from rules.calendar import LONDON, PLAIN, CourtCalendar
+from rules.calendar import in_time as received_in_time
 
 ONE_SECOND = timedelta(seconds=1)
 
@@ -103,7 +104,7 @@ OUTCOMES = [
 @pytest.mark.parametrize("label, received, outcome", OUTCOMES, ids=[row[0] for row in OUTCOMES])
 def test_a_paper_response_in_time_sends_the_claim_out_and_a_late_one_goes_to_a_judge(label, received, outcome):
     assert pf.represented_paper_outcome(received, DUE) == outcome
-    assert pf.paper_response_on_time(received, DUE) is (outcome == pf.PaperOutcome.SEND_OUT_CNBC)
+    assert received_in_time(received, DUE) is (outcome == pf.PaperOutcome.SEND_OUT_CNBC)
 
 
 # -- a further extension (6A.2(4)-(5)) --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 
 from rules import represented as r
 from rules.calendar import LONDON, CourtCalendar
+from rules.calendar import in_time as received_in_time
 
 CAL = CourtCalendar.build()
 
@@ -64,15 +65,15 @@ EDGES = [
 def test_the_4pm_edge(label, received, in_time):
     deadline = r.claimant_answer_deadline(CAL, date(2027, 3, 3), claimant_represented=True,
                                           response_kind="full_defence")
-    assert r.answered_in_time(deadline, received_at=received) is in_time
+    assert received_in_time(received, deadline) is in_time
 
 
 def test_rolled_deadline_edge_is_4pm_on_the_next_open_day():
     deadline = r.claimant_answer_deadline(CAL, date(2027, 3, 1), claimant_represented=True,
                                           response_kind="states_paid")
-    assert r.answered_in_time(deadline, received_at=at(2027, 3, 29, 18, 0))  # Easter Monday evening
-    assert r.answered_in_time(deadline, received_at=at(2027, 3, 30, 15, 59, 59))
-    assert not r.answered_in_time(deadline, received_at=at(2027, 3, 30, 16, 0))
+    assert received_in_time(at(2027, 3, 29, 18, 0), deadline)  # Easter Monday evening
+    assert received_in_time(at(2027, 3, 30, 15, 59, 59), deadline)
+    assert not received_in_time(at(2027, 3, 30, 16, 0), deadline)
 
 
 # (label, represented, kind, deadline) from 3 March 2027: who gets 28 days and who 33.

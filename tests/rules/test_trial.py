@@ -10,6 +10,7 @@ import pytest
 
 from rules import trial
 from rules.calendar import LONDON, PLAIN, CourtCalendar
+from rules.calendar import in_time as received_in_time
 
 
 def at(y: int, m: int, d: int, hh: int = 16, mm: int = 0, ss: int = 0) -> datetime:
@@ -57,7 +58,7 @@ def test_a_closure_staff_record_on_the_last_day_rolls_it_to_the_next_open_day():
 ])
 def test_received_strictly_before_4pm_on_the_last_day(received_at, in_time):
     deadline = trial.certificate_deadline(PLAIN, at(2027, 1, 6, 10))
-    assert trial.filed_in_time(deadline, received_at=received_at) is in_time
+    assert received_in_time(received_at, deadline) is in_time
 
 
 DEADLINE = at(2027, 1, 20)
