@@ -11,13 +11,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from .constants import ClaimState
-from .early_adopter import early_adopter_court, online_in_early_adopter_court
+from .early_adopter import online_in_early_adopter_court
 from .models import Claim
-
-
-def early_adopter_centre(claim: Claim) -> str:
-    """The early adopter court the claim proceeds in after directions, or "" (6C.1(2))."""
-    return early_adopter_court(claim)
 
 
 def may_apply_online(claim: Claim) -> bool:

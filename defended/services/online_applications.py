@@ -24,10 +24,10 @@ from django.db import transaction
 
 from claims import timeline
 from claims.constants import PartyRole, Referee
+from claims.early_adopter import early_adopter_court
 from claims.errors import ClaimError
 from claims.models import Claim
 from claims.notices import tell_parties
-from claims.online_applications import early_adopter_centre
 from claims.policy import LIVE_STATES, Action, online_application_side, require
 from court.calendar import court_calendar
 from court.templatetags.govuk import govuk_datetime
@@ -60,7 +60,7 @@ def paper_only_refusal(claim: Claim, subject: str) -> PaperOnlyApplication | Non
     refusal = rules.paper_only(subject)
     if refusal is None:
         return None
-    return PaperOnlyApplication(refusal, rules.where_paper_applications_go(early_adopter_centre(claim)))
+    return PaperOnlyApplication(refusal, rules.where_paper_applications_go(early_adopter_court(claim)))
 
 
 def _text(value: str, *, what: str, limit: int) -> str:
