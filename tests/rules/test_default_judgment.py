@@ -164,3 +164,14 @@ TODAY = date(2027, 4, 1)
 def test_what_can_be_recorded(kind, starts, ends, problem):
     found = breathing_space.recording_problem(kind, starts_on=starts, ends_on=ends, today=TODAY)
     assert (found is None) if problem is None else (problem in found)
+
+
+@pytest.mark.parametrize(("starts", "ends", "problem"), [
+    (date(2027, 3, 20), date(2027, 3, 20), None),  # a moratorium may end on the day it started
+    (date(2027, 3, 20), date(2027, 3, 19), "on or after the start"),
+    (date(2027, 3, 20), date(2027, 3, 21), None),
+    (date(2027, 3, 20), date(2027, 3, 1), "on or after the start"),
+])
+def test_the_end_recorded_later(starts, ends, problem):
+    found = breathing_space.end_problem(starts_on=starts, ends_on=ends)
+    assert (found is None) if problem is None else (problem in found)
